@@ -1,0 +1,106 @@
+"""Score extracted measures against hand-annotated (region, type, measure, status) triples.
+
+A gold pair (region, measure_key) is found when a measure mention attributed to
+that region has the key in its label or in its cited provision. Attribution
+precision is judged on mentions whose label contains a gold key: each of their
+regions must be a gold region for that key.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.gazetteer import Gazetteer
+
+from ingest.models import ParsedDocument
+
+
+@dataclass(frozen=True, slots=True)
+class GoldRow:
+    region: str
+    incentive_type: str
+    measure_key: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoldScore:
+    pairs: int
+    found: int
+    status_right: int
+    type_right: int
+    attributions: int
+    wrong_attributions: int
+    missing: tuple[str, ...]
+    wrong: tuple[str, ...]
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.pairs if self.pairs else 0.0
+
+    @property
+    def wrong_rate(self) -> float:
+        return self.wrong_attributions / self.attributions if self.attributions else 0.0
+
+
+def load_gold(path: Path) -> list[GoldRow]:
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(handle, delimiter="\t")
+        return [
+            GoldRow(r["region"], r["incentive_type"], r["measure_key"], r["status"]) for r in rows
+        ]
+
+
+def score(parsed: ParsedDocument, gold: Sequence[GoldRow], gazetteer: Gazetteer) -> GoldScore:
+    text = parsed.document.text
+    spans = {p.provision_id: (p.start, p.end) for p in parsed.provisions}
+    codes = {row.region: _code(gazetteer, row.region) for row in gold}
+    found = status_right = type_right = 0
+    missing: list[str] = []
+    for row in gold:
+        hits = [
+            m
+            for m in parsed.measures
+            if codes[row.region] in m.region_codes
+            and (
+                row.measure_key in m.label_zh
+                or row.measure_key in text[slice(*spans[m.provision_id])]
+            )
+        ]
+        if not hits:
+            missing.append(f"{row.region}/{row.measure_key}")
+            continue
+        found += 1
+        status_right += any(m.status.value == row.status for m in hits)
+        type_right += any(m.incentive_type.value == row.incentive_type for m in hits)
+    gold_pairs = {(codes[row.region], row.measure_key) for row in gold}
+    attributions = wrong = 0
+    wrong_list: list[str] = []
+    for mention in parsed.measures:
+        keys = [row.measure_key for row in gold if row.measure_key in mention.label_zh]
+        for key in dict.fromkeys(keys):
+            for code in mention.region_codes:
+                attributions += 1
+                if (code, key) not in gold_pairs:
+                    wrong += 1
+                    wrong_list.append(f"{code}/{key} ({mention.label_zh})")
+    return GoldScore(
+        len(gold),
+        found,
+        status_right,
+        type_right,
+        attributions,
+        wrong,
+        tuple(missing),
+        tuple(wrong_list),
+    )
+
+
+def _code(gazetteer: Gazetteer, name: str) -> str:
+    regions = gazetteer.by_name(name)
+    if not regions:
+        raise ValueError(f"gold region {name!r} is not in the gazetteer")
+    return regions[0].code

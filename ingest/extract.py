@@ -1,0 +1,167 @@
+"""Walk a document's provisions and emit its measure mentions.
+
+The clause-level rules live in ``ingest.measures``; this module carries the
+context across clauses, sentences, paragraphs and sections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ingest.english import english_label
+from ingest.gazetteer import Gazetteer
+from ingest.measures import (
+    Context,
+    aspect_type,
+    find_phrases,
+    is_directive,
+    keep_phrase,
+    measure_key,
+    provision_status,
+    split_clauses,
+    subject_regions,
+)
+from ingest.models import (
+    Document,
+    IncentiveType,
+    MeasureMention,
+    Provision,
+    RegionMention,
+    Section,
+)
+from ingest.vocab import Vocabulary
+
+NATIONAL_CODE = "CN"
+
+
+def extract_measures(
+    document: Document,
+    sections: Sequence[Section],
+    provisions: Sequence[Provision],
+    mentions: Sequence[RegionMention],
+    gazetteer: Gazetteer,
+    vocab: Vocabulary,
+) -> tuple[MeasureMention, ...]:
+    """All measure mentions of one document, in text order.
+
+    Example:
+        >>> # 物质激励方面,杭州市发布事业单位绩效工资分配指导意见。
+        >>> # → 杭州市 / material / "事业单位绩效工资分配指导意见" / adopted
+    """
+    ctx = Context(
+        document=document,
+        mentions=mentions,
+        sections=sections,
+        gazetteer=gazetteer,
+        vocab=vocab,
+        directive=is_directive(document, vocab.rules),
+    )
+    found: list[MeasureMention] = []
+    paragraph_topic: tuple[str, ...] = ()
+    paragraph_aspect: IncentiveType | None = None
+    current_paragraph = -1
+    for provision in provisions:
+        if provision.paragraph != current_paragraph:
+            current_paragraph = provision.paragraph
+            paragraph_topic = _paragraph_topic(ctx, provision)
+            paragraph_aspect = _lead_aspect(ctx, provision)
+        fallback = paragraph_topic or _section_topic(ctx, provision) or _document_topic(ctx)
+        found.extend(_provision_measures(ctx, provision, fallback, paragraph_aspect))
+    return tuple(found)
+
+
+def _provision_measures(
+    ctx: Context,
+    provision: Provision,
+    fallback: tuple[str, ...],
+    paragraph_aspect: IncentiveType | None,
+) -> list[MeasureMention]:
+    text = ctx.document.text
+    status = provision_status(ctx, provision)
+    regions, aspect = fallback, None
+    found: list[MeasureMention] = []
+    for start, end in split_clauses(text, provision.start, provision.end):
+        clause = text[start:end]
+        clause_aspect = aspect_type(ctx, clause)
+        if clause_aspect and len(clause) <= 12:
+            aspect = clause_aspect
+            continue
+        aspect = aspect or clause_aspect
+        regions = subject_regions(ctx, start, end) or regions
+        for phrase, weak in find_phrases(ctx, start, end):
+            if not keep_phrase(ctx, phrase, weak):
+                continue
+            kind = _measure_type(ctx, phrase.label, clause, aspect, paragraph_aspect, provision)
+            if kind is None:
+                continue
+            found.append(
+                MeasureMention(
+                    key=measure_key(phrase.label, ctx.vocab.rules),
+                    label_zh=phrase.label,
+                    label_en=english_label(phrase.label),
+                    incentive_type=kind,
+                    status=status,
+                    region_codes=regions or (NATIONAL_CODE,),
+                    doc_id=provision.doc_id,
+                    provision_id=provision.provision_id,
+                    start=phrase.start,
+                    end=phrase.end,
+                )
+            )
+    return found
+
+
+def _measure_type(
+    ctx: Context,
+    label: str,
+    clause: str,
+    aspect: IncentiveType | None,
+    paragraph_aspect: IncentiveType | None,
+    provision: Provision,
+) -> IncentiveType | None:
+    term = ctx.vocab.term_for(label)
+    if term:
+        return term.incentive_type
+    return (
+        aspect
+        or ctx.vocab.classify(label)
+        or ctx.vocab.classify(clause)
+        or paragraph_aspect
+        or ctx.vocab.classify(provision.text)
+    )
+
+
+def _paragraph_topic(ctx: Context, first: Provision) -> tuple[str, ...]:
+    """The regions a paragraph opens with own its sentences (浙江省建立…)."""
+    clauses = split_clauses(ctx.document.text, first.start, first.end)
+    for start, end in clauses[:2]:
+        if aspect_type(ctx, ctx.document.text[start:end]):
+            continue
+        return subject_regions(ctx, start, end)
+    return ()
+
+
+def _lead_aspect(ctx: Context, first: Provision) -> IncentiveType | None:
+    """A short lead sentence such as 实施路径数字化。 sets the paragraph's type."""
+    if len(first.text) > 15:
+        return None
+    return ctx.vocab.classify(first.text)
+
+
+def _section_topic(ctx: Context, provision: Provision) -> tuple[str, ...]:
+    """Regions named in the nearest heading above the provision (对江苏…的启示)."""
+    for depth in range(len(provision.section), 0, -1):
+        path = provision.section[:depth]
+        section = next((s for s in ctx.sections if s.path == path), None)
+        if section is None:
+            continue
+        heading_end = section.start + len(path[-1])
+        codes = [m.code for m in ctx.mentions if section.start <= m.start < heading_end]
+        if codes:
+            return tuple(dict.fromkeys(codes))
+    return ()
+
+
+def _document_topic(ctx: Context) -> tuple[str, ...]:
+    code = ctx.document.meta.region_code
+    return (code,) if code else ()

@@ -1,0 +1,253 @@
+"""Measure extraction: what a region does or is told to do, with its evidence.
+
+Rules only, no LLM. A provision is split into clauses; a clause names its
+subject regions at its start (浙江省建立…, 杨浦、嘉定等区推动…) or inherits them
+from the previous clause, its paragraph's topic region, or its section heading.
+A policy verb (建立/推行/实行 …, from ``data/measure_rules.json``) introduces the
+measure phrase; a quoted term in it becomes the label. The incentive type comes
+from the vocabulary and from aspect cues such as 物质激励方面; the status from
+要/建议 passages (recommended) or directives from above (required).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ingest.gazetteer import Gazetteer
+from ingest.models import (
+    Document,
+    IncentiveType,
+    Provision,
+    RegionMention,
+    Section,
+    Status,
+)
+from ingest.vocab import Vocabulary
+
+_CLAUSE_BREAK = "，,；;：:"
+_OPENERS = "“「『《（(【"
+_CLOSERS = "”」』》）)】"
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A candidate measure phrase: its label and its span in the document."""
+
+    label: str
+    start: int
+    end: int
+    quoted: bool
+
+
+@dataclass(slots=True)
+class Context:
+    """What one document's extraction needs at hand."""
+
+    document: Document
+    mentions: Sequence[RegionMention]
+    sections: Sequence[Section]
+    gazetteer: Gazetteer
+    vocab: Vocabulary
+    directive: bool
+
+
+def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause spans of ``text[start:end]``, never splitting inside quotes or brackets."""
+    clauses: list[tuple[int, int]] = []
+    depth, cursor = 0, start
+    for position in range(start, end):
+        char = text[position]
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif char in _CLAUSE_BREAK and depth == 0:
+            clauses.append((cursor, position))
+            cursor = position + 1
+    clauses.append((cursor, end))
+    return [(s, e) for s, e in clauses if e > s]
+
+
+def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
+    """Regions named as the clause's subject: at its start, with 、/和 enumerations."""
+    text, rules = ctx.document.text, ctx.vocab.rules
+    position = _skip_fillers(text, start, end, rules["leading_fillers"])
+    by_start = {m.start: m for m in ctx.mentions if start <= m.start < end}
+    codes: list[str] = []
+    while position in by_start:
+        mention = by_start[position]
+        codes.append(mention.code)
+        position = mention.end
+        if position < end and text[position] in rules["subject_joiners"]:
+            position += 1
+    if not codes:
+        return ()
+    return _most_specific(ctx.gazetteer, codes)
+
+
+def _skip_fillers(text: str, start: int, end: int, fillers: Sequence[str]) -> int:
+    position = start
+    while position < end and text[position].isspace():
+        position += 1
+    for filler in sorted(fillers, key=len, reverse=True):
+        if text.startswith(filler, position):
+            return position + len(filler)
+    return position
+
+
+def _most_specific(gazetteer: Gazetteer, codes: Sequence[str]) -> tuple[str, ...]:
+    """Drop a region whose descendant is also named (滁州市定远县 → 定远县)."""
+    unique = list(dict.fromkeys(codes))
+    return tuple(
+        code
+        for code in unique
+        if not any(other != code and gazetteer.contains(code, other) for other in unique)
+    )
+
+
+def aspect_type(ctx: Context, clause: str) -> IncentiveType | None:
+    """An aspect cue: 物质激励方面 / 在容错机制方面 / a clause opening with a type label."""
+    match = re.match(ctx.vocab.rules["aspect_pattern"], clause.strip())
+    if match:
+        return ctx.vocab.classify(match.group("aspect"))
+    for entry in ctx.vocab.types:
+        if clause.strip().startswith(entry.label_zh):
+            return entry.code
+    return None
+
+
+def find_phrases(ctx: Context, start: int, end: int) -> Iterator[tuple[Phrase, bool]]:
+    """Measure phrases in a clause, each with whether its verb is a weak one."""
+    text, rules = ctx.document.text, ctx.vocab.rules
+    verbs = sorted(rules["policy_verbs"], key=len, reverse=True)
+    items: list[tuple[int, int, str]] = []  # (verb start, object start, verb)
+    position = start
+    while position < end:
+        verb = next((v for v in verbs if text.startswith(v, position)), None)
+        if verb and _item_start(text, start, position, items):
+            items.append((position, position + len(verb), verb))
+            position += len(verb)
+        else:
+            position += 1
+    for index, (_, object_start, verb) in enumerate(items):
+        object_end = items[index + 1][0] if index + 1 < len(items) else end
+        while object_end > object_start and text[object_end - 1] in "、和与及":
+            object_end -= 1
+        for phrase in phrases_in_object(ctx, object_start, object_end):
+            yield phrase, verb in rules["weak_verbs"]
+
+
+def _item_start(text: str, clause_start: int, position: int, items: list) -> bool:
+    """A verb opens an item when it is the clause's first, or follows 、 or 通过."""
+    if not items:
+        return True
+    previous = text[position - 1] if position > clause_start else ""
+    return previous in "、" or (items[-1][1] == position and items[-1][2] == "通过")
+
+
+def phrases_in_object(ctx: Context, start: int, end: int) -> list[Phrase]:
+    """The label(s) of one verb object: quoted terms first, else the object itself."""
+    text, rules = ctx.document.text, ctx.vocab.rules
+    while start < end and text[start] in "了着过":
+        start += 1
+    for suffix in rules["label_strip_suffixes"]:
+        if text[start:end].endswith(suffix):
+            end -= len(suffix)
+    quotes = list(_quoted(text, start, end, rules["quote_pairs"]))
+    if quotes:
+        phrases: list[Phrase] = []
+        for q_start, q_end in quotes:
+            phrases.extend(_quoted_phrases(text, start, q_start, q_end))
+        return phrases
+    label = text[start:end].strip()
+    return [Phrase(label, start, end, quoted=False)] if label else []
+
+
+def _quoted(text: str, start: int, end: int, pairs: dict[str, str]) -> Iterator[tuple[int, int]]:
+    position = start
+    while position < end:
+        closer = pairs.get(text[position])
+        close_at = text.find(closer, position + 1, end) if closer else -1
+        if closer and close_at > position + 2:  # quotes of at least 2 characters
+            yield position + 1, close_at
+            position = close_at + 1
+        else:
+            position += 1
+
+
+def _quoted_phrases(text: str, object_start: int, q_start: int, q_end: int) -> list[Phrase]:
+    """A quoted term; an enumeration of short items (小功常奖、…、一事一奖) gives one each."""
+    quote = text[q_start:q_end]
+    items = quote.split("、")
+    if len(items) > 1 and all(2 <= len(item) <= 6 for item in items):
+        phrases, cursor = [], q_start
+        for item in items:
+            phrases.append(Phrase(item, cursor, cursor + len(item), quoted=True))
+            cursor += len(item) + 1
+        return phrases
+    prefix = text[object_start : q_start - 1]
+    if 2 <= len(prefix) <= 6 and not re.search(r"[的、和与及，,]", prefix):
+        return [Phrase(prefix + quote, object_start, q_end + 1, quoted=True)]
+    return [Phrase(quote, q_start, q_end, quoted=True)]
+
+
+def keep_phrase(ctx: Context, phrase: Phrase, weak_verb: bool) -> bool:
+    """Whether a phrase names a measure rather than a goal or a generic object."""
+    rules = ctx.vocab.rules
+    length = len(phrase.label)
+    if length < rules["min_label_chars"] or length > rules["max_label_chars"] + 6:
+        return False
+    if phrase.label in rules["generic_objects"]:
+        return False
+    if phrase.quoted or ctx.vocab.term_for(phrase.label):
+        return True
+    institutional = any(noun in phrase.label for noun in rules["institution_nouns"])
+    if weak_verb:
+        return institutional
+    return institutional or length <= 12
+
+
+def measure_key(label: str, rules: dict) -> str:
+    """A normalised key: one concept for the same measure named in several places."""
+    key = re.sub(r"[\s“”\"「」『』‘’《》]", "", label)
+    changed = True
+    while changed:
+        changed = False
+        for suffix in rules["key_strip_suffixes"]:
+            if key.endswith(suffix) and len(key) - len(suffix) >= 2:
+                key, changed = key[: -len(suffix)], True
+        for prefix in rules["key_strip_prefixes"]:
+            if key.startswith(prefix) and len(key) - len(prefix) >= 2:
+                key, changed = key[len(prefix) :], True
+    return key
+
+
+def provision_status(ctx: Context, provision: Provision) -> Status:
+    rules, sentence = ctx.vocab.rules, provision.text
+    body = re.sub(r"^[^，,]{1,10}方面[，,]", "", sentence)
+    if ctx.directive and (
+        any(cue in sentence for cue in rules["required_cues"]) or re.search(r"要|应当", sentence)
+    ):
+        return Status.REQUIRED
+    if any(body.startswith(prefix) for prefix in rules["recommended_sentence_prefixes"]):
+        return Status.RECOMMENDED
+    if any(
+        cue in heading for heading in provision.section for cue in rules["recommended_section_cues"]
+    ):
+        return Status.RECOMMENDED
+    if any(cue in sentence for cue in rules["required_cues"]):
+        return Status.REQUIRED
+    return Status.ADOPTED
+
+
+def is_directive(document: Document, rules: dict) -> bool:
+    """A document issued from above: a central authority, a 文号, or a directive title."""
+    meta = document.meta
+    if meta.doc_number:
+        return True
+    if meta.authority and any(cue in meta.authority for cue in rules["required_authority_cues"]):
+        return True
+    head = document.text[:200]
+    return any(cue in head for cue in rules["required_authority_cues"]) and "印发" in head

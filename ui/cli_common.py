@@ -1,0 +1,48 @@
+"""Shared pieces of the command line: options, output and error helpers."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ingest.settings import load_settings
+from ui.library import Library
+
+err = Console(stderr=True)
+
+DataDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Data directory (default: $POLICYKG_DATA_DIR or ~/.local/share/policykg).",
+    ),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+class UsageError(Exception):
+    """A user-facing error: printed as one line, exit code 2."""
+
+
+@contextmanager
+def open_library(data_dir: Path | None) -> Iterator[Library]:
+    settings = load_settings(data_dir=data_dir)
+    with Library(settings) as library:
+        yield library
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print one readable error line; raise the returned Exit."""
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def print_json(value: object) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")

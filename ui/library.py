@@ -1,0 +1,68 @@
+"""The library: the store, and everything that follows it, opened from one ``Settings``.
+
+Ingest and removal go through here so the graph and the indexes stay in step
+with the store, one document at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Protocol
+
+from ingest.gazetteer import Gazetteer, load_gazetteer
+
+from ingest.models import ParsedDocument
+from ingest.pipeline import IngestReport, OnProgress, ingest_paths
+from ingest.settings import Settings
+from ingest.store import Store
+
+
+class Follower(Protocol):
+    """Something derived from the store that follows it document by document."""
+
+    def add_document(self, parsed: ParsedDocument) -> None: ...
+
+    def remove_document(self, doc_id: str) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class Library:
+    """An open data dir (state: the store connection and the followers)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        self.store = Store(settings.store_path)
+        self.gazetteer: Gazetteer = load_gazetteer()
+        self.followers: list[Follower] = []
+
+    def close(self) -> None:
+        for follower in self.followers:
+            follower.close()
+        self.store.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def ingest(self, paths: Iterable[Path], on_progress: OnProgress | None = None) -> IngestReport:
+        return ingest_paths(
+            paths, self.settings, self.store, on_stored=self._on_stored, on_progress=on_progress
+        )
+
+    def remove(self, doc_id: str) -> bool:
+        removed = self.store.remove(doc_id)
+        for follower in self.followers:
+            follower.remove_document(doc_id)
+        return removed
+
+    def _on_stored(self, parsed: ParsedDocument, replaced: list[str]) -> None:
+        """Keep the followers (graph, indexes) in step with the store."""
+        for follower in self.followers:
+            for old in replaced:
+                follower.remove_document(old)
+            follower.add_document(parsed)
