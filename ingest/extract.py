@@ -32,6 +32,7 @@ from ingest.models import (
 from ingest.vocab import Vocabulary
 
 NATIONAL_CODE = "CN"
+MIN_PROVISION_CHARS = 10
 
 
 def extract_measures(
@@ -77,6 +78,8 @@ def _provision_measures(
     paragraph_aspect: IncentiveType | None,
 ) -> list[MeasureMention]:
     text = ctx.document.text
+    if len(provision.text) <= MIN_PROVISION_CHARS:
+        return []  # a lead sentence such as 实施路径数字化。 titles its paragraph
     status = provision_status(ctx, provision)
     regions, aspect = fallback, None
     found: list[MeasureMention] = []
@@ -122,13 +125,9 @@ def _measure_type(
     term = ctx.vocab.term_for(label)
     if term:
         return term.incentive_type
-    return (
-        aspect
-        or ctx.vocab.classify(label)
-        or ctx.vocab.classify(clause)
-        or paragraph_aspect
-        or ctx.vocab.classify(provision.text)
-    )
+    # Not the whole sentence: a clause about career paths must not inherit the
+    # fault-tolerance cue of the clause before it.
+    return aspect or ctx.vocab.classify(label) or ctx.vocab.classify(clause) or paragraph_aspect
 
 
 def _paragraph_topic(ctx: Context, first: Provision) -> tuple[str, ...]:

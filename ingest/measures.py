@@ -140,11 +140,12 @@ def find_phrases(ctx: Context, start: int, end: int) -> Iterator[tuple[Phrase, b
 
 
 def _item_start(text: str, clause_start: int, position: int, items: list) -> bool:
-    """A verb opens an item when it is the clause's first, or follows 、 or 通过."""
+    """A verb opens an item when it is the clause's first, follows 、, or follows
+    another verb directly (探索建立…, 通过统筹…)."""
     if not items:
         return True
     previous = text[position - 1] if position > clause_start else ""
-    return previous in "、" or (items[-1][1] == position and items[-1][2] == "通过")
+    return previous in "、" or items[-1][1] == position
 
 
 def phrases_in_object(ctx: Context, start: int, end: int) -> list[Phrase]:
@@ -152,6 +153,8 @@ def phrases_in_object(ctx: Context, start: int, end: int) -> list[Phrase]:
     text, rules = ctx.document.text, ctx.vocab.rules
     while start < end and text[start] in "了着过":
         start += 1
+    while end > start and text[end - 1] in "。！？；;，,.!? ":
+        end -= 1
     for suffix in rules["label_strip_suffixes"]:
         if text[start:end].endswith(suffix):
             end -= len(suffix)
@@ -170,7 +173,7 @@ def _quoted(text: str, start: int, end: int, pairs: dict[str, str]) -> Iterator[
     while position < end:
         closer = pairs.get(text[position])
         close_at = text.find(closer, position + 1, end) if closer else -1
-        if closer and close_at > position + 2:  # quotes of at least 2 characters
+        if closer and close_at > position + 3:  # a 2-character quote (“有为”) is no programme name
             yield position + 1, close_at
             position = close_at + 1
         else:

@@ -1,0 +1,239 @@
+"""Every Chinese province-, prefecture- and county-level division, with codes and parents.
+
+The divisions come from the ``cpca`` package's ``adcodes.csv`` (3,511 rows of
+民政部 codes), read as data so cpca itself (and its pkg_resources import) is
+never loaded. ``data/regions_supplement.tsv`` adds what such tables lack:
+special zones (临港新片区, 雄安新区 …), macro-regions (长三角地区 …) and a national
+scope. English names: official ones for provincial units and the supplement,
+pypinyin plus a type word for the rest (仙居县 → Xianju County).
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ingest.models import Region, RegionLevel
+
+# Rows that group districts or directly-administered counties without being a place.
+PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "直辖县级行政区划"}
+# Longest first, so 土家族苗族自治州 is stripped before 州.
+SUFFIXES = (
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "地区",
+    "新区",
+    "林区",
+    "特区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "盟",
+    "旗",
+)
+TYPE_WORDS_EN = (
+    ("自治州", "Autonomous Prefecture"),
+    ("自治县", "Autonomous County"),
+    ("自治旗", "Autonomous Banner"),
+    ("新区", "New Area"),
+    ("林区", "Forestry District"),
+    ("地区", "Prefecture"),
+    ("市", "City"),
+    ("县", "County"),
+    ("区", "District"),
+    ("旗", "Banner"),
+    ("盟", "League"),
+)
+
+
+def _data(name: str) -> str:
+    return resources.files("ingest").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def short_name(name: str, nations: tuple[str, ...] = ()) -> str:
+    """浙江省 → 浙江, 广西壮族自治区 → 广西, 恩施土家族苗族自治州 → 恩施; 和县 stays."""
+    for suffix in SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            stem = name[: -len(suffix)]
+            stripped = True
+            while stripped:  # 恩施土家族苗族 → 恩施土家族 → 恩施
+                stripped = False
+                for nation in nations:
+                    if stem.endswith(nation) and len(stem) - len(nation) >= 2:
+                        stem, stripped = stem[: -len(nation)], True
+            return stem
+    return name
+
+
+def english_name(name_zh: str, short_zh: str) -> str:
+    from ingest.english import pinyin
+
+    for marker, word in TYPE_WORDS_EN:
+        if name_zh.endswith(marker):
+            stem = short_zh if short_zh != name_zh else name_zh[: -len(marker)]
+            return f"{pinyin(stem)} {word}"
+    return pinyin(name_zh)
+
+
+class Gazetteer:
+    """Regions by code, with names, containment and membership (state: the tables)."""
+
+    def __init__(self, regions: Iterable[Region], aliases: dict[str, list[str]]) -> None:
+        self._regions = {region.code: region for region in regions}
+        self._children: dict[str, set[str]] = defaultdict(set)
+        for region in self._regions.values():
+            if region.parent_code:
+                self._children[region.parent_code].add(region.code)
+        self._names: dict[str, list[str]] = defaultdict(list)
+        for region in self._regions.values():
+            forms = {
+                region.name_zh,
+                region.short_zh,
+                region.name_en.lower(),
+                *aliases.get(region.code, []),
+            }
+            for form in forms:
+                self._names[form.lower() if form.isascii() else form].append(region.code)
+
+    def get(self, code: str) -> Region | None:
+        return self._regions.get(code)
+
+    def regions(self) -> Iterable[Region]:
+        return self._regions.values()
+
+    def by_name(self, name: str) -> list[Region]:
+        """Regions a name can mean, the higher levels first (吉林 → the province)."""
+        key = name.strip()
+        codes = self._names.get(key.lower() if key.isascii() else key, [])
+        found = [self._regions[c] for c in dict.fromkeys(codes)]
+        return sorted(found, key=lambda r: (_LEVEL_RANK[r.level], r.code))
+
+    def parent(self, code: str) -> Region | None:
+        region = self._regions.get(code)
+        return self._regions.get(region.parent_code) if region and region.parent_code else None
+
+    def ancestors(self, code: str) -> list[Region]:
+        """Parent chain, nearest first."""
+        chain: list[Region] = []
+        current = self.parent(code)
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = self.parent(current.code)
+        return chain
+
+    def path_zh(self, code: str) -> list[str]:
+        region = self._regions.get(code)
+        if region is None:
+            return []
+        return [r.name_zh for r in reversed(self.ancestors(code))] + [region.name_zh]
+
+    def descendants(self, code: str) -> set[str]:
+        """Everything below (and, for a macro-region, its members and everything below them)."""
+        region = self._regions.get(code)
+        start = set(self._children.get(code, ()))
+        if region is not None:
+            start.update(region.members)
+        found: set[str] = set()
+        stack = list(start)
+        while stack:
+            current = stack.pop()
+            if current in found:
+                continue
+            found.add(current)
+            stack.extend(self._children.get(current, ()))
+        return found
+
+    def contains(self, ancestor_code: str, code: str) -> bool:
+        return any(region.code == ancestor_code for region in self.ancestors(code))
+
+    def surface_forms(self) -> dict[str, list[str]]:
+        """Every name and alias usable in text → the codes it can mean."""
+        return {name: list(dict.fromkeys(codes)) for name, codes in self._names.items()}
+
+
+_LEVEL_RANK = {
+    RegionLevel.NATIONAL: 0,
+    RegionLevel.MACRO: 1,
+    RegionLevel.PROVINCE: 2,
+    RegionLevel.ZONE: 3,
+    RegionLevel.PREFECTURE: 4,
+    RegionLevel.COUNTY: 5,
+}
+
+
+def _cpca_resource(name: str) -> str:
+    """A file of cpca's data, found without importing cpca (which needs pkg_resources)."""
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the cpca package (region data) is not installed")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return (folder / "resources" / name).read_text(encoding="utf-8")
+
+
+def _official_divisions() -> dict[str, str]:
+    """6-digit code → name from cpca's adcodes.csv, placeholders dropped."""
+    rows = csv.DictReader(_cpca_resource("adcodes.csv").splitlines())
+    return {row["adcode"][:6]: row["name"] for row in rows if row["name"] not in PLACEHOLDERS}
+
+
+def _nations() -> tuple[str, ...]:
+    """The 56 ethnic groups' names (壮族, 土家族 …), longest first, for short names."""
+    rows = csv.reader(_cpca_resource("56_nations.csv").splitlines())
+    names = {cell.strip() for row in rows for cell in row if cell.strip().endswith("族")}
+    names |= {name[:-1] for name in names if len(name) >= 3}  # 蒙古族 is 蒙古 in 巴音郭楞蒙古自治州
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _level_and_parent(code: str, names: dict[str, str]) -> tuple[RegionLevel, str | None]:
+    if code.endswith("0000"):
+        return RegionLevel.PROVINCE, None
+    province = code[:2] + "0000"
+    if code.endswith("00"):
+        return RegionLevel.PREFECTURE, province
+    prefecture = code[:4] + "00"
+    return RegionLevel.COUNTY, prefecture if prefecture in names else province
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process."""
+    names = _official_divisions()
+    nations = _nations()
+    english = {
+        row["code"]: row["name_en"]
+        for row in csv.DictReader(_data("region_names_en.tsv").splitlines(), delimiter="\t")
+    }
+    regions = []
+    for code, name in names.items():
+        level, parent = _level_and_parent(code, names)
+        short = short_name(name, nations)
+        regions.append(
+            Region(code, name, short, english.get(code) or english_name(name, short), level, parent)
+        )
+    aliases: dict[str, list[str]] = {}
+    for row in csv.DictReader(_data("regions_supplement.tsv").splitlines(), delimiter="\t"):
+        members = tuple(m for m in row["members"].split(";") if m)
+        regions.append(
+            Region(
+                row["code"],
+                row["name_zh"],
+                row["short_zh"],
+                row["name_en"],
+                RegionLevel(row["level"]),
+                row["parent_code"] or None,
+                members,
+            )
+        )
+        aliases[row["code"]] = [a for a in row["aliases"].split(";") if a]
+    return Gazetteer(regions, aliases)

@@ -1,0 +1,234 @@
+"""Linking region names in text (and in English questions) to gazetteer codes.
+
+Aho-Corasick (pyahocorasick) finds every name and alias; the longest match
+wins. Short names of counties and districts are ordinary words too often to
+trust alone: they count when an enumeration licenses them (杨浦、嘉定等区) or an
+ancestor is named nearby (杨浦 with 上海). Names shared by several places (four
+鼓楼区) are resolved by the regions around them, or left unlinked rather than
+guessed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import ahocorasick
+import jieba
+
+from ingest.gazetteer import Gazetteer
+from ingest.models import Region, RegionLevel, RegionMention
+
+ENUMERATION_AFTER = re.compile(
+    r"(?:[、和及与][\u4e00-\u9fff]{2,4})*等?[区县市旗](?![\u4e00-\u9fff]{0,1}[长委府])"
+)
+HIGH_LEVELS = (RegionLevel.NATIONAL, RegionLevel.MACRO, RegionLevel.PROVINCE, RegionLevel.ZONE)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    surface: str
+    codes: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> dict[str, int]:
+    """jieba's general dictionary (word → frequency), without our domain terms."""
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return dict(tokenizer.FREQ)
+
+
+@lru_cache(maxsize=1)
+def stoplist() -> frozenset[str]:
+    text = resources.files("ingest").joinpath("data", "region_stoplist.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@lru_cache(maxsize=4)
+def _automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    stop = stoplist()
+    for form, codes in gazetteer.surface_forms().items():
+        if len(form) >= 2 and not form.isascii() and form not in stop:
+            automaton.add_word(form, (form, tuple(codes)))
+    automaton.make_automaton()
+    return automaton
+
+
+def candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Non-overlapping name matches, the longest at each position, left to right."""
+    found = [
+        Candidate(end + 1 - len(form), end + 1, form, codes)
+        for end, (form, codes) in _automaton(gazetteer).iter(text)
+    ]
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    chosen: list[Candidate] = []
+    cursor = 0
+    for candidate in found:
+        if candidate.start >= cursor:
+            chosen.append(candidate)
+            cursor = candidate.end
+    return chosen
+
+
+def _is_short_local(region: Region, surface: str) -> bool:
+    """A county or district named by its short form (杨浦 for 杨浦区)."""
+    return region.level is RegionLevel.COUNTY and surface == region.short_zh != region.name_zh
+
+
+def link_regions(
+    text: str, gazetteer: Gazetteer, context_codes: Iterable[str] = ()
+) -> list[RegionMention]:
+    """Region mentions in ``text``, each ``text[start:end] == surface``.
+
+    Example:
+        >>> [m.code for m in link_regions("杨浦、嘉定等区推动绩效奖金", load_gazetteer())]
+        ['310110', '310114']
+    """
+    found = [c for c in candidates(text, gazetteer) if _at_word_start(text, c, gazetteer)]
+    # Anchors: names that can mean only one place; they and their ancestors are context.
+    anchors: dict[str, int] = {code: -(10**9) for code in context_codes}
+    for candidate in found:
+        viable = [
+            c
+            for c in candidate.codes
+            if not _is_short_local(_region(gazetteer, c), candidate.surface)
+        ]
+        if len(viable) == 1:
+            for code in (viable[0], *(a.code for a in gazetteer.ancestors(viable[0]))):
+                anchors.setdefault(code, candidate.start)
+    mentions = []
+    for candidate in found:
+        resolved = _resolve(text, candidate, gazetteer, anchors)
+        if resolved is not None:
+            mentions.append(
+                RegionMention(resolved, candidate.start, candidate.end, candidate.surface)
+            )
+    return mentions
+
+
+def _region(gazetteer: Gazetteer, code: str) -> Region:
+    region = gazetteer.get(code)
+    if region is None:
+        raise KeyError(code)
+    return region
+
+
+def _at_word_start(text: str, candidate: Candidate, gazetteer: Gazetteer) -> bool:
+    """A prefecture's short name inside a word (贯通化 holds 通化) is not a mention."""
+    regions = [_region(gazetteer, c) for c in candidate.codes]
+    if any(r.level in HIGH_LEVELS or candidate.surface != r.short_zh for r in regions):
+        return True
+    # The character before and the name's first one forming a word (贯通) means the
+    # name sits inside another word; 麓西 (…北麓西安…) is no word, so 西安 stands.
+    words = _common_words()
+    straddling = text[candidate.start - 1 : candidate.start + 1] if candidate.start else ""
+    extended = text[candidate.start : candidate.end + 1]  # 贺兰山 is a mountain, not 贺兰县
+    return not words.get(straddling) and not words.get(extended)
+
+
+def _resolve(
+    text: str, candidate: Candidate, gazetteer: Gazetteer, anchors: dict[str, int]
+) -> str | None:
+    regions = [_region(gazetteer, c) for c in candidate.codes]
+    licensed = bool(ENUMERATION_AFTER.match(text, candidate.end))
+    viable = [
+        r
+        for r in regions
+        if not _is_short_local(r, candidate.surface)
+        or licensed
+        or any(a.code in anchors for a in gazetteer.ancestors(r.code))
+    ]
+    if len(viable) <= 1:
+        return viable[0].code if viable else None
+    distances = {r.code: _distance(candidate, r, gazetteer, anchors) for r in viable}
+    near = sorted((d, code) for code, d in distances.items() if d is not None)
+    if near and (len(near) == 1 or near[0][0] < near[1][0]):
+        return near[0][1]
+    best_rank = min(_rank(r) for r in viable)
+    top = [r for r in viable if _rank(r) == best_rank]
+    # 吉林 is the province unless 吉林市 is written; an unexplained 鼓楼区 stays unlinked.
+    return top[0].code if len(top) == 1 and best_rank < _rank_of(RegionLevel.COUNTY) else None
+
+
+def _distance(
+    candidate: Candidate, region: Region, gazetteer: Gazetteer, anchors: dict[str, int]
+) -> int | None:
+    """How far back the nearest named ancestor of ``region`` is (None: none named)."""
+    spots = [anchors[a.code] for a in gazetteer.ancestors(region.code) if a.code in anchors]
+    before = [candidate.start - spot for spot in spots if spot < candidate.start]
+    return min(before) if before else None
+
+
+def _rank(region: Region) -> int:
+    return _rank_of(region.level)
+
+
+def _rank_of(level: RegionLevel) -> int:
+    order = (
+        RegionLevel.NATIONAL,
+        RegionLevel.MACRO,
+        RegionLevel.PROVINCE,
+        RegionLevel.ZONE,
+        RegionLevel.PREFECTURE,
+        RegionLevel.COUNTY,
+    )
+    return order.index(level)
+
+
+def find_regions_en(
+    text: str, gazetteer: Gazetteer, context_codes: Iterable[str] = ()
+) -> list[Region]:
+    """Regions named in English or pinyin: Shanghai, Xianju County, Chenzhou, Lingang."""
+    context = set(context_codes)
+    found: dict[str, Region] = {}
+    for match in re.finditer(r"[A-Z][a-z']+(?:[ -][A-Z][a-z']+)*", text):
+        phrase = match.group()
+        for size in range(len(phrase.split()), 0, -1):
+            words = phrase.split()
+            for offset in range(len(words) - size + 1):
+                region = _english_lookup(
+                    " ".join(words[offset : offset + size]), gazetteer, context
+                )
+                if region is not None:
+                    found.setdefault(region.code, region)
+    return list(found.values())
+
+
+def _english_lookup(name: str, gazetteer: Gazetteer, context: set[str]) -> Region | None:
+    matches = gazetteer.by_name(name) or _by_pinyin(name, gazetteer)
+    if not matches:
+        return None
+    if len(matches) > 1:
+        in_context = [r for r in matches if r.code in context]
+        matches = in_context or matches
+    top_rank = _rank(matches[0])
+    top = [r for r in matches if _rank(r) == top_rank]
+    return top[0] if len(top) == 1 else None
+
+
+def _by_pinyin(name: str, gazetteer: Gazetteer) -> list[Region]:
+    """A bare pinyin name (Xianju, Chenzhou) matches the regions whose English name starts so."""
+    return [r for r in _pinyin_index(gazetteer).get(name.lower(), [])]
+
+
+@lru_cache(maxsize=4)
+def _pinyin_index(gazetteer: Gazetteer) -> dict[str, list[Region]]:
+    index: dict[str, list[Region]] = {}
+    for region in gazetteer.regions():
+        words = region.name_en.split()
+        if len(words) >= 2 and region.level not in HIGH_LEVELS:
+            index.setdefault(words[0].lower(), []).append(region)
+    for regions in index.values():
+        regions.sort(key=lambda r: (_rank(r), r.code))
+    return index

@@ -1,0 +1,100 @@
+"""Score answers against a question file (the format of ``dev_questions.jsonl``).
+
+Per question: region precision/recall against ``expect_regions``, the share of
+``expect_quote_contains`` fragments found in some citation, citation integrity
+(each quote equals the stored text at its offsets), and the rank of the first
+retrieved provision holding an expected fragment (Recall@k, MRR).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class EvalQuestion:
+    id: str
+    question: str
+    expect_regions: tuple[str, ...]
+    expect_fragments: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionScore:
+    id: str
+    region_precision: float
+    region_recall: float
+    fragments_cited: float
+    citations_verbatim: bool
+    first_correct_rank: int | None  # 1-based rank in the retrieved provisions
+
+    @property
+    def passed(self) -> bool:
+        return self.region_recall == 1.0 and self.fragments_cited == 1.0 and self.citations_verbatim
+
+
+def load_questions(path: Path) -> list[EvalQuestion]:
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return [
+        EvalQuestion(
+            id=str(row["id"]),
+            question=row["question"],
+            expect_regions=tuple(row.get("expect_regions", ())),
+            expect_fragments=tuple(row.get("expect_quote_contains", ())),
+        )
+        for row in rows
+    ]
+
+
+def score_answer(
+    question: EvalQuestion,
+    answer: dict,
+    retrieved_quotes: Sequence[str],
+    text_of: Callable[[str], str | None],
+) -> QuestionScore:
+    """Score one ``policykg ask --json`` object; ``text_of`` gives a document's stored text."""
+    named = {r["label_zh"] for r in answer["regions"]}
+    expected = set(question.expect_regions)
+    precision = len(named & expected) / len(named) if named else float(not expected)
+    recall = len(named & expected) / len(expected) if expected else 1.0
+    quotes = [c["quote"] for c in answer["citations"]]
+    fragments = question.expect_fragments
+    cited = (
+        sum(any(f in q for q in quotes) for f in fragments) / len(fragments) if fragments else 1.0
+    )
+    verbatim = all(
+        (text := text_of(c["doc_id"])) is not None and text[c["start"] : c["end"]] == c["quote"]
+        for c in answer["citations"]
+    )
+    rank = next(
+        (i for i, q in enumerate(retrieved_quotes, start=1) if any(f in q for f in fragments)),
+        None,
+    )
+    return QuestionScore(question.id, precision, recall, cited, verbatim, rank)
+
+
+def summarise(scores: Iterable[QuestionScore], k: int = 5) -> dict[str, float]:
+    scores = list(scores)
+    count = len(scores) or 1
+    precision = sum(s.region_precision for s in scores) / count
+    recall = sum(s.region_recall for s in scores) / count
+    return {
+        "questions": len(scores),
+        "passed": sum(s.passed for s in scores),
+        "region_precision": round(precision, 4),
+        "region_recall": round(recall, 4),
+        "region_f1": round(2 * precision * recall / (precision + recall), 4)
+        if precision + recall
+        else 0.0,
+        "fragments_cited": round(sum(s.fragments_cited for s in scores) / count, 4),
+        "citations_verbatim": round(sum(s.citations_verbatim for s in scores) / count, 4),
+        f"recall@{k}": round(
+            sum(1 for s in scores if s.first_correct_rank and s.first_correct_rank <= k) / count, 4
+        ),
+        "mrr": round(
+            sum(1 / s.first_correct_rank for s in scores if s.first_correct_rank) / count, 4
+        ),
+    }
