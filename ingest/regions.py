@@ -18,7 +18,6 @@ from functools import lru_cache
 from importlib import resources
 
 import ahocorasick
-import jieba
 
 from ingest.gazetteer import Gazetteer
 from ingest.models import Region, RegionLevel, RegionMention
@@ -40,6 +39,8 @@ class Candidate:
 @lru_cache(maxsize=1)
 def _common_words() -> dict[str, int]:
     """jieba's general dictionary (word → frequency), without our domain terms."""
+    import jieba  # imported late: it loads pkg_resources
+
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
@@ -163,11 +164,16 @@ def _resolve(
 
 def _distance(
     candidate: Candidate, region: Region, gazetteer: Gazetteer, anchors: dict[str, int]
-) -> int | None:
-    """How far back the nearest named ancestor of ``region`` is (None: none named)."""
-    spots = [anchors[a.code] for a in gazetteer.ancestors(region.code) if a.code in anchors]
-    before = [candidate.start - spot for spot in spots if spot < candidate.start]
-    return min(before) if before else None
+) -> tuple[int, int] | None:
+    """How close the nearest named ancestor is: (generations up, characters back).
+
+    南京市鼓楼区: 南京市 is the parent of one 鼓楼区 but only a cousin of the others.
+    """
+    for generation, ancestor in enumerate(gazetteer.ancestors(region.code)):
+        spot = anchors.get(ancestor.code)
+        if spot is not None and spot < candidate.start:
+            return generation, candidate.start - spot
+    return None
 
 
 def _rank(region: Region) -> int:
@@ -227,7 +233,7 @@ def _pinyin_index(gazetteer: Gazetteer) -> dict[str, list[Region]]:
     index: dict[str, list[Region]] = {}
     for region in gazetteer.regions():
         words = region.name_en.split()
-        if len(words) >= 2 and region.level not in HIGH_LEVELS:
+        if len(words) >= 2 and region.level not in (RegionLevel.MACRO, RegionLevel.NATIONAL):
             index.setdefault(words[0].lower(), []).append(region)
     for regions in index.values():
         regions.sort(key=lambda r: (_rank(r), r.code))

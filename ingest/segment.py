@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import jieba
-
 from ingest.vocab import load_vocabulary
 
 # A frequency high enough that jieba keeps a dictionary term whole against its
@@ -32,6 +30,8 @@ class Segmenter:
     """A jieba tokenizer that knows the domain dictionary (state: jieba's prefix dict)."""
 
     def __init__(self, terms: Iterable[str]) -> None:
+        import jieba  # imported late: it loads pkg_resources
+
         jieba.setLogLevel(logging.WARNING)
         self.terms = tuple(sorted({t for t in terms if len(t) >= 2 and not t.isspace()}))
         self.dictionary_hash = hashlib.sha256("\n".join(self.terms).encode()).hexdigest()[:16]

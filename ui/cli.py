@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import import_module
@@ -127,9 +128,7 @@ def show(
         document = library.store.document(full_id) if full_id else None
         if document is None:
             raise fail(f"no document {doc_id!r} (see `policykg documents`)")
-    sys.stdout.write(document.text)
-    if not document.text.endswith("\n"):
-        sys.stdout.write("\n")
+    sys.stdout.write(document.text)  # exactly as stored: offsets index into this
 
 
 @app.command()
@@ -186,6 +185,8 @@ for _module in COMMAND_MODULES:
 def main() -> None:
     """Console entry point: errors are one readable line, never a traceback."""
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    # jieba and cpca import pkg_resources; the warning is noise on a user's terminal.
+    warnings.filterwarnings("ignore", message="pkg_resources is deprecated")
     try:
         app()
     except UsageError as error:

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from benchmarks.gold import load_gold, score
+from ingest.gazetteer import load_gazetteer
+from ingest.models import Document, DocumentMeta, IncentiveType, ParsedDocument, Status, document_id
+from ingest.pipeline import parse_document
+from ingest.readers import read_document
+from ingest.settings import Settings
+from tests.conftest import EVAL, SEED, needs_shared
+
+
+def parse_text(text: str, authority: str | None = None) -> ParsedDocument:
+    meta = DocumentMeta(title="测试", authority=authority)
+    return parse_document(Document(document_id(text), "/tmp/t.txt", "txt", "utf-8", text, meta))
+
+
+@pytest.fixture(scope="module")
+def seed() -> ParsedDocument:
+    return parse_document(read_document(SEED, Settings()))
+
+
+def by_label(parsed: ParsedDocument, label: str):
+    return next(m for m in parsed.measures if m.label_zh == label)
+
+
+@needs_shared
+def test_seed_against_gold_triples(seed: ParsedDocument) -> None:
+    result = score(seed, load_gold(EVAL / "seed_gold_triples.tsv"), load_gazetteer())
+    assert result.recall >= 0.9, result.missing
+    assert result.wrong_rate <= 0.05, result.wrong
+    assert result.status_right == result.found
+
+
+def test_quoted_enumeration_gives_one_measure_per_item(seed: ParsedDocument) -> None:
+    salary = by_label(seed, "协议年薪")
+    assert salary.region_codes == ("Z31001",)
+    assert salary.incentive_type is IncentiveType.MATERIAL
+    assert by_label(seed, "一职一薪").provision_id == salary.provision_id
+    assert seed.document.text[salary.start : salary.end] == "协议年薪"
+
+
+def test_enumerated_subjects_own_the_clause(seed: ParsedDocument) -> None:
+    bonus = next(m for m in seed.measures if m.label_zh.startswith("绩效奖金"))
+    assert bonus.region_codes == ("310110", "310114")
+
+
+def test_nested_region_keeps_the_most_specific(seed: ParsedDocument) -> None:
+    assert by_label(seed, "干部之星").region_codes == ("341125",)
+
+
+def test_paragraph_topic_region_owns_unmarked_sentences(seed: ParsedDocument) -> None:
+    guidance = next(m for m in seed.measures if "典型案例指导" in m.label_zh)
+    assert guidance.region_codes == ("340000",)
+
+
+def test_advice_section_is_recommended_to_its_region(seed: ParsedDocument) -> None:
+    advice = [m for m in seed.measures if m.label_zh == "一事一奖"]
+    assert {(m.region_codes, m.status) for m in advice} == {
+        (("330226",), Status.ADOPTED),
+        (("320000",), Status.RECOMMENDED),
+    }
+    assert len({m.key for m in advice}) == 1  # one concept, two mentions
+
+
+def test_verb_chain_splits_into_items() -> None:
+    parsed = parse_text(
+        "仙居县推行“以职培优”激励机制,通过统筹职级职数资源、建立量化考评机制、探索职级晋升预公告制度等举措,畅通晋升通道。"
+    )
+    labels = [m.label_zh for m in parsed.measures]
+    assert labels[:4] == ["以职培优", "职级职数资源", "量化考评机制", "职级晋升预公告制度"]
+    assert all(m.region_codes == ("331024",) for m in parsed.measures)
+
+
+def test_directive_from_above_is_required() -> None:
+    parsed = parse_text(
+        "中共中央办公厅印发《关于进一步激励广大干部新时代新担当新作为的意见》。\n"
+        "《意见》指出，要建立健全容错纠错机制，宽容干部在改革创新中的失误错误。",
+        authority="中共中央办公厅",
+    )
+    measure = next(m for m in parsed.measures if "容错纠错" in m.label_zh)
+    assert measure.status is Status.REQUIRED
+    assert measure.region_codes == ("CN",)  # national scope, explicitly
+
+
+def test_gb18030_copy_gives_the_same_provisions_and_measures(tmp_path: Path) -> None:
+    copy = tmp_path / "seed.txt"
+    copy.write_bytes(SEED.read_text(encoding="utf-8").encode("gb18030"))
+    original = parse_document(read_document(SEED, Settings()))
+    recoded = parse_document(read_document(copy, Settings()))
+    assert recoded.provisions == original.provisions
+    strip = [replace(m, doc_id="") for m in original.measures]
+    assert [replace(m, doc_id="") for m in recoded.measures] == strip

@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from ingest.gazetteer import Gazetteer, load_gazetteer
+from ingest.models import RegionLevel
+from ingest.regions import find_regions_en, link_regions
+from tests.conftest import CORPUS_REAL, needs_shared
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def codes(text: str, gazetteer: Gazetteer) -> list[str]:
+    return [m.code for m in link_regions(text, gazetteer)]
+
+
+def test_gazetteer_has_codes_levels_parents_and_english(gazetteer: Gazetteer) -> None:
+    xianju = gazetteer.get("331024")
+    assert xianju is not None
+    assert (xianju.name_zh, xianju.level, xianju.name_en) == (
+        "仙居县",
+        RegionLevel.COUNTY,
+        "Xianju County",
+    )
+    assert gazetteer.path_zh("331024") == ["浙江省", "台州市", "仙居县"]
+    assert gazetteer.path_zh("310110") == ["上海市", "杨浦区"]  # no 市辖区 placeholder
+    assert gazetteer.get("150000").name_en == "Inner Mongolia"  # type: ignore[union-attr]
+    assert gazetteer.get("610000").name_en == "Shaanxi"  # type: ignore[union-attr]
+    counts = {level: 0 for level in RegionLevel}
+    for region in gazetteer.regions():
+        counts[region.level] += 1
+    assert counts[RegionLevel.PROVINCE] == 34
+    assert counts[RegionLevel.COUNTY] > 2800
+
+
+def test_supplement_zones_and_macro_regions(gazetteer: Gazetteer) -> None:
+    lingang = gazetteer.by_name("临港新片区")[0]
+    assert (lingang.level, lingang.parent_code, lingang.name_en) == (
+        RegionLevel.ZONE,
+        "310000",
+        "Lingang New Area",
+    )
+    delta = gazetteer.by_name("长三角")[0]
+    assert set(delta.members) == {"310000", "320000", "330000", "340000"}
+    below = gazetteer.descendants(delta.code)
+    assert {"310000", "331024", "341125", "Z31001"} <= below
+
+
+def test_short_names_full_names_and_nesting(gazetteer: Gazetteer) -> None:
+    assert codes("浙江省建立问责调查机制", gazetteer) == ["330000"]
+    assert codes("浙江完善绩效分配方式", gazetteer) == ["330000"]
+    assert codes("滁州市定远县开展评选", gazetteer) == ["341100", "341125"]
+
+
+def test_enumeration_licenses_district_short_names(gazetteer: Gazetteer) -> None:
+    assert codes("杨浦、嘉定等区推动绩效奖金向一线倾斜", gazetteer) == ["310110", "310114"]
+
+
+def test_county_short_name_needs_context(gazetteer: Gazetteer) -> None:
+    assert codes("嘉定探索新机制", gazetteer) == []
+    assert codes("上海市的嘉定探索新机制", gazetteer) == ["310000", "310114"]
+
+
+def test_duplicate_names_resolve_by_nearby_regions(gazetteer: Gazetteer) -> None:
+    assert codes("福州市鼓楼区推行", gazetteer) == ["350100", "350102"]
+    assert codes("南京市鼓楼区推行", gazetteer) == ["320100", "320106"]
+    assert codes("鼓楼区推行新机制", gazetteer) == []  # four 鼓楼区: no guess
+
+
+def test_names_inside_words_are_not_regions(gazetteer: Gazetteer) -> None:
+    assert codes("政治激励注重贯通化", gazetteer) == []  # 通化 inside 贯通化
+    assert codes("宁夏贺兰山下", gazetteer) == ["640000"]  # the mountain, not 贺兰县
+
+
+def test_english_and_pinyin_names(gazetteer: Gazetteer) -> None:
+    found = find_regions_en(
+        "Xianju County, Chenzhou and Lingang in Shanghai, Inner Mongolia, the Yangtze River Delta",
+        gazetteer,
+    )
+    assert [r.code for r in found] == ["331024", "431000", "Z31001", "310000", "150000", "M01"]
+
+
+def test_seed_links_exactly_its_regions(gazetteer: Gazetteer, seed_text: str) -> None:
+    linked = set(codes(seed_text, gazetteer))
+    assert linked == {
+        "310000",
+        "Z31001",
+        "310110",
+        "310114",
+        "330000",
+        "330100",
+        "330324",
+        "331024",
+        "330226",
+        "340000",
+        "340100",
+        "341100",
+        "341125",
+        "320000",
+        "M01",
+    }
+
+
+OUT_OF_SCOPE = {"乔端镇", "白河新村", "上店村", "鲁塘镇", "闽宁镇"}  # towns and villages
+
+
+@needs_shared
+def test_real_corpus_regions_are_linked_with_parents(gazetteer: Gazetteer) -> None:
+    with (CORPUS_REAL / "MANIFEST.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    for row in rows:
+        text = (CORPUS_REAL / row["file"]).read_text(encoding="utf-8")
+        linked = {gazetteer.get(m.code).name_zh: m.code for m in link_regions(text, gazetteer)}  # type: ignore[union-attr]
+        for name in filter(None, row["regions_named"].split(",")):
+            if name in OUT_OF_SCOPE:
+                continue
+            matches = [code for full, code in linked.items() if full.startswith(name)]
+            assert matches, f"{row['file']}: {name} not linked"
+            region = gazetteer.get(matches[0])
+            assert region is not None
+            assert region.level in (RegionLevel.PROVINCE, RegionLevel.MACRO) or gazetteer.ancestors(
+                region.code
+            ), f"{name} has no parent"
