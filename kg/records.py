@@ -6,7 +6,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ingest.gazetteer import Gazetteer
-
 from ingest.models import IncentiveType, MeasureMention, Status
 from ingest.store import Store
 from kg.iris import measure_iri, region_iri

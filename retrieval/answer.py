@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ingest.gazetteer import Gazetteer
-
 from ingest.models import Citation, MeasureMention, RegionLevel, Status
 from ingest.store import Store
 from kg.records import expand_regions, measure_records, region_record

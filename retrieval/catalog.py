@@ -10,7 +10,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ingest.gazetteer import Gazetteer
-
 from ingest.models import MeasureMention
 from ingest.store import Store
 

@@ -17,9 +17,8 @@ from importlib import resources
 from typing import Any, Literal
 
 from ingest.gazetteer import Gazetteer
-from ingest.regions import find_regions_en, link_regions
-
 from ingest.models import IncentiveType, RegionLevel
+from ingest.regions import find_regions_en, link_regions
 from ingest.vocab import Vocabulary
 
 Lang = Literal["zh", "en"]

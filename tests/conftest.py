@@ -22,3 +22,17 @@ needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared is abse
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_library(tmp_path_factory: pytest.TempPathFactory):
+    """A library with the bundled corpus ingested once per session (read-only use)."""
+    from ingest.settings import Settings
+    from ui.library import Library
+
+    data_dir = tmp_path_factory.mktemp("seed-library")
+    library = Library(Settings(data_dir=data_dir))
+    report = library.ingest([REPO / "corpus"])
+    assert not report.failed
+    yield library
+    library.close()

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from ingest.settings import load_settings
+from kg.graph import GraphStoreBusy
 from ui.library import Library
 
 err = Console(stderr=True)
@@ -34,7 +35,13 @@ class UsageError(Exception):
 @contextmanager
 def open_library(data_dir: Path | None) -> Iterator[Library]:
     settings = load_settings(data_dir=data_dir)
-    with Library(settings) as library:
+    try:
+        library = Library(settings)
+    except GraphStoreBusy as error:
+        raise fail(
+            f"{error}; close the other policykg process (an app or an ingest) first"
+        ) from None
+    with library:
         yield library
 
 

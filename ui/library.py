@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Protocol
 
 from ingest.gazetteer import Gazetteer, load_gazetteer
-
 from ingest.models import ParsedDocument
 from ingest.pipeline import IngestReport, OnProgress, ingest_paths
 from ingest.settings import Settings
 from ingest.store import Store
+from kg.graph import PolicyGraph
 
 
 class Follower(Protocol):
@@ -36,7 +36,8 @@ class Library:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.store = Store(settings.store_path)
         self.gazetteer: Gazetteer = load_gazetteer()
-        self.followers: list[Follower] = []
+        self.graph = PolicyGraph.open(settings)
+        self.followers: list[Follower] = [self.graph]
 
     def close(self) -> None:
         for follower in self.followers:

@@ -1,0 +1,99 @@
+"""The region × incentive-type comparison: measures and one citation per cell."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ingest.gazetteer import Gazetteer
+from ingest.models import Citation, IncentiveType
+from ingest.store import Store
+from kg.graph import PolicyGraph
+from kg.iris import BASE, region_iri
+
+# ?scope is projected because Oxigraph substitutes only projected variables.
+CELL_QUERY = """
+SELECT DISTINCT ?type ?key ?zh ?en ?provision ?status ?region ?scope WHERE {
+  ?mention pkg:mentionOf ?measure ; pkg:region ?region ; pkg:status ?status ;
+           prov:wasDerivedFrom ?provision .
+  ?region (schema:containedInPlace|pkg:memberOf)* ?scope .
+  ?measure pkg:incentiveType/skos:notation ?type ; pkg:key ?key ;
+           skos:prefLabel ?zh , ?en .
+  FILTER(lang(?zh) = "zh" && lang(?en) = "en")
+}
+"""
+PROVISION_PREFIX = BASE + "id/provision/"
+
+
+@dataclass(frozen=True, slots=True)
+class CellMeasure:
+    label_zh: str
+    label_en: str
+    status: str
+    regions: tuple[str, ...]  # the sub-regions that hold it (临港新片区 under 上海市)
+    citation: Citation | None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    regions: tuple[str, ...]  # codes, in the order asked
+    types: tuple[IncentiveType, ...]
+    cells: dict[tuple[str, IncentiveType], tuple[CellMeasure, ...]]
+
+
+def compare(
+    graph: PolicyGraph,
+    store: Store,
+    gazetteer: Gazetteer,
+    region_codes: list[str],
+    incentive_type: IncentiveType | None = None,
+) -> Comparison:
+    """Measures of each region (its sub-regions included) by incentive type."""
+    types = (incentive_type,) if incentive_type else tuple(IncentiveType)
+    cells: dict[tuple[str, IncentiveType], tuple[CellMeasure, ...]] = {}
+    for code in region_codes:
+        grouped: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+        for row in graph.rows(CELL_QUERY, {"scope": region_iri(code)}):
+            grouped[(str(row[0]), str(row[1]))].append(row)
+        for kind in types:
+            measures = [
+                _cell_measure(rows, store, gazetteer)
+                for (row_kind, _), rows in sorted(grouped.items())
+                if row_kind == kind.value
+            ]
+            cells[(code, kind)] = tuple(measures)
+    return Comparison(tuple(region_codes), types, cells)
+
+
+def _cell_measure(rows: list[tuple], store: Store, gazetteer: Gazetteer) -> CellMeasure:
+    provisions = sorted({str(r[4]) for r in rows})
+    citation = store.citation(provisions[0].removeprefix(PROVISION_PREFIX))
+    regions = []
+    for row in rows:
+        region = gazetteer.get(str(row[6]).rsplit("/", 1)[-1])
+        if region is not None and region.name_zh not in regions:
+            regions.append(region.name_zh)
+    statuses = {str(r[5]) for r in rows}
+    status = next(s for s in ("adopted", "required", "recommended") if s in statuses)
+    return CellMeasure(str(rows[0][2]), str(rows[0][3]), status, tuple(regions), citation)
+
+
+def comparison_json(comparison: Comparison, gazetteer: Gazetteer) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for code in comparison.regions:
+        region = gazetteer.get(code)
+        for kind in comparison.types:
+            for measure in comparison.cells[(code, kind)]:
+                rows.append(
+                    {
+                        "region": region.name_zh if region else code,
+                        "region_en": region.name_en if region else code,
+                        "incentive_type": kind.value,
+                        "measure": measure.label_zh,
+                        "measure_en": measure.label_en,
+                        "status": measure.status,
+                        "held_by": list(measure.regions),
+                        "citation": measure.citation.to_json() if measure.citation else None,
+                    }
+                )
+    return rows

@@ -1,0 +1,144 @@
+"""The RDF graph on an embedded Oxigraph store, one named graph per document.
+
+A document's triples live in the named graph ``document_iri(doc_id)``, so a
+replaced or removed document is dropped whole and leaves no triple behind.
+The ontology, the incentive-type scheme and the regions live in a base graph.
+Queries read the union of all graphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from rdflib import XSD, Dataset, Graph, Literal, URIRef
+from rdflib.query import Result
+from rdflib.term import Identifier
+
+from ingest.gazetteer import load_gazetteer
+from ingest.models import ParsedDocument
+from ingest.settings import Settings
+from ingest.store import Store
+from ingest.vocab import load_vocabulary
+from kg.build import (
+    PREFIXES,
+    bind_prefixes,
+    document_triples,
+    ontology_graph,
+    region_triples,
+    scheme_triples,
+)
+from kg.iris import BASE, document_iri
+
+BASE_GRAPH = URIRef(BASE + "graph/base")
+# Bump when the base graph's content changes, so old data dirs get it rebuilt.
+BASE_VERSION = "2"
+VERSION_MARKER = URIRef(BASE + "graph/base#version")
+
+
+class GraphStoreBusy(Exception):
+    """Another process holds the graph store."""
+
+
+class PolicyGraph:
+    """An open graph store (state: the Oxigraph database)."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        for prefix, namespace in PREFIXES.items():
+            dataset.bind(prefix, namespace)
+
+    @classmethod
+    def open(cls, settings: Settings) -> PolicyGraph:
+        return cls.open_at(settings.graph_dir)
+
+    @classmethod
+    def open_at(cls, path: Path | None) -> PolicyGraph:
+        """Open (or create) the store at ``path``; ``None`` keeps it in memory."""
+        dataset = Dataset(store="Oxigraph", default_union=True)
+        if path is not None:
+            path.mkdir(parents=True, exist_ok=True)
+            try:
+                dataset.open(str(path))
+            except OSError as error:
+                raise GraphStoreBusy(
+                    f"the graph store at {path} is in use by another process ({error})"
+                ) from None
+        graph = cls(dataset)
+        graph.ensure_base()
+        return graph
+
+    def close(self) -> None:
+        self.dataset.close()
+
+    def ensure_base(self) -> None:
+        """Load the ontology, the scheme and the regions once (again when they change)."""
+        base = self.dataset.graph(BASE_GRAPH)
+        if (VERSION_MARKER, VERSION_MARKER, None) in base:
+            marker = next(base.objects(VERSION_MARKER, VERSION_MARKER))
+            if str(marker) == BASE_VERSION:
+                return
+        self.dataset.remove_graph(base)
+        triples = [
+            *ontology_graph(),
+            *scheme_triples(load_vocabulary()),
+            *region_triples(load_gazetteer()),
+        ]
+        triples.append((VERSION_MARKER, VERSION_MARKER, Literal(BASE_VERSION)))
+        self._load(BASE_GRAPH, triples)
+
+    def _load(self, name: URIRef, triples: Iterable[tuple]) -> None:
+        self.dataset.addN((s, p, o, self.dataset.graph(name)) for s, p, o in triples)
+
+    def add_document(self, parsed: ParsedDocument) -> None:
+        """Replace the document's named graph with its triples, in one bulk load."""
+        name = document_iri(parsed.document.doc_id)
+        self.dataset.remove_graph(self.dataset.graph(name))
+        self._load(name, document_triples(parsed))
+
+    def remove_document(self, doc_id: str) -> None:
+        self.dataset.remove_graph(self.dataset.graph(document_iri(doc_id)))
+
+    def rows(
+        self, sparql: str, bindings: Mapping[str, Identifier] | None = None
+    ) -> list[tuple[Any, ...]]:
+        """A SELECT query's rows as plain tuples (None for unbound values)."""
+        result: Any = self.query(sparql, bindings)
+        return [tuple(row) for row in result]
+
+    def document_ids(self) -> set[str]:
+        rows = self.rows("SELECT DISTINCT ?id WHERE { ?d a pkg:Document ; pkg:docId ?id }")
+        return {str(row[0]) for row in rows}
+
+    def rebuild(self, store: Store) -> None:
+        """Make the graph hold exactly the store's documents."""
+        wanted = set(store.doc_ids())
+        for doc_id in self.document_ids() - wanted:
+            self.remove_document(doc_id)
+        for doc_id in wanted:
+            parsed = store.parsed(doc_id)
+            if parsed is not None:
+                self.add_document(parsed)
+
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+        """Run a read query over the union of all graphs; values are bound, never pasted."""
+        return self.dataset.query(sparql, initBindings=dict(bindings or {}))
+
+    def triple_count(self) -> int:
+        count = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+        return int(self.rows(count)[0][0])
+
+    def union_graph(self) -> Graph:
+        """All distinct triples in one in-memory graph (for exports and SHACL)."""
+        graph = bind_prefixes(Graph())
+        for s, p, o, _ in self.dataset.quads((None, None, None, None)):
+            graph.add((s, p, _plain(o)))
+        return graph
+
+
+def _plain(term: Any) -> Any:
+    """Oxigraph types plain strings as xsd:string; RDF 1.1 calls them the same, rdflib does not."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term

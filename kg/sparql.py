@@ -1,0 +1,129 @@
+"""Read-only SPARQL for people: SELECT, ASK, CONSTRUCT, DESCRIBE; never an update.
+
+A request is parsed with rdflib's SPARQL parser before it reaches the store:
+anything that parses as an update, or that calls another endpoint with
+SERVICE, is refused. Runaway queries are stopped by a time limit.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from pyparsing import ParseException, ParseResults
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.query import Result
+
+from kg.graph import PolicyGraph
+
+DEFAULT_TIMEOUT_S = 30.0
+
+
+class OutputFormat(str, Enum):
+    JSON = "json"
+    CSV = "csv"
+    TABLE = "table"
+
+
+class QueryRefused(Exception):
+    """The request is not a read-only query this service runs."""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A query's answer in one shape: columns and rows of plain strings."""
+
+    kind: str  # SELECT, ASK, CONSTRUCT/DESCRIBE (triples as subject/predicate/object rows)
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def check_read_only(text: str) -> None:
+    """Refuse updates and SERVICE calls; raise ``QueryRefused`` with the reason."""
+    try:
+        parsed = parseQuery(text)
+    except ParseException as error:
+        try:
+            parseUpdate(text)
+        except ParseException:
+            raise QueryRefused(
+                f"not a valid SPARQL query: {error.msg} (line {error.lineno})"
+            ) from None
+        raise QueryRefused(
+            "updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD, MOVE, COPY) are refused: "
+            "the graph is read-only here"
+        ) from None
+    if _mentions_service(parsed):
+        raise QueryRefused("SERVICE calls to other endpoints are refused")
+
+
+def _mentions_service(node: object) -> bool:
+    name = getattr(node, "name", None)
+    if name == "ServiceGraphPattern":
+        return True
+    if isinstance(node, dict):
+        return any(_mentions_service(value) for value in node.values())
+    if isinstance(node, list | tuple | ParseResults):
+        return any(_mentions_service(value) for value in node)
+    return False
+
+
+def run_query(graph: PolicyGraph, text: str, timeout_s: float = DEFAULT_TIMEOUT_S) -> Table:
+    """Check, run with a time limit, and collect a query's answer."""
+    check_read_only(text)
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            outcome["table"] = _collect(graph.query(text))
+        except Exception as error:  # reported to the caller below
+            outcome["error"] = error
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(timeout_s)
+    if worker.is_alive():
+        raise QueryRefused(f"the query ran over the {timeout_s:g}-second limit and was stopped")
+    if "error" in outcome:
+        raise QueryRefused(f"the query failed: {outcome['error']}")
+    table = outcome["table"]
+    assert isinstance(table, Table)
+    return table
+
+
+def _collect(result: Result) -> Table:
+    if result.type == "ASK":
+        return Table("ASK", ("boolean",), ((str(bool(result.askAnswer)).lower(),),))
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        triples = result.graph or ()
+        rows: tuple[tuple[str, ...], ...] = tuple((str(s), str(p), str(o)) for s, p, o in triples)
+        return Table(result.type, ("subject", "predicate", "object"), rows)
+    columns = tuple(str(v) for v in result.vars or ())
+    rows = tuple(tuple("" if value is None else str(value) for value in row) for row in result)  # type: ignore[union-attr]
+    return Table("SELECT", columns, rows)
+
+
+def render(table: Table, output: OutputFormat) -> str:
+    if output is OutputFormat.JSON:
+        if table.kind == "ASK":
+            return json.dumps({"boolean": table.rows[0][0] == "true"})
+        records = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+        return json.dumps(records, ensure_ascii=False)
+    buffer = io.StringIO()
+    if output is OutputFormat.CSV:
+        writer = csv.writer(buffer)
+        writer.writerow(table.columns)
+        writer.writerows(table.rows)
+        return buffer.getvalue()
+    return _plain_table(table.columns, table.rows)
+
+
+def _plain_table(columns: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> str:
+    lines = ["\t".join(columns)]
+    lines.extend("\t".join(row) for row in rows)
+    return "\n".join(lines)

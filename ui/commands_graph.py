@@ -1,0 +1,154 @@
+"""Graph commands: sparql, validate, compare, export, graph-stats."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from ingest.models import IncentiveType
+from kg.analytics import central_nodes, project, similar_regions
+from kg.compare import compare, comparison_json
+from kg.export import ExportFormat, export
+from kg.sparql import OutputFormat, QueryRefused, render, run_query
+from kg.validate import validate_graph
+from ui.cli_common import DataDir, JsonFlag, fail, open_library, print_json
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(sparql)
+    app.command()(validate)
+    app.command(name="compare")(compare_regions)
+    app.command(name="export")(export_graph)
+    app.command(name="graph-stats")(graph_stats)
+
+
+def sparql(
+    query: Annotated[str, typer.Argument(help="A SPARQL query, or @FILE to read one.")],
+    output: Annotated[
+        OutputFormat, typer.Option("--format", help="Output format.")
+    ] = OutputFormat.TABLE,
+    data_dir: DataDir = None,
+) -> None:
+    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE); updates exit 2."""
+    text = Path(query[1:]).read_text(encoding="utf-8") if query.startswith("@") else query
+    with open_library(data_dir) as library:
+        try:
+            table = run_query(library.graph, text)
+        except QueryRefused as error:
+            raise fail(str(error)) from None
+    sys.stdout.write(render(table, output) + "\n")
+
+
+def validate(data_dir: DataDir = None) -> None:
+    """Check the graph against the SHACL shapes and every quote against its source text."""
+    with open_library(data_dir) as library:
+        report = validate_graph(library.graph, library.store)
+    if report.conforms:
+        print(f"valid: SHACL shapes hold and {report.checked_quotes} quotes are verbatim")
+        return
+    for problem in report.problems:
+        print(problem)
+    raise fail(f"{len(report.problems)} problems", code=1)
+
+
+def compare_regions(
+    regions: Annotated[
+        list[str], typer.Argument(help="Two or more regions: 上海 浙江, Shanghai Zhejiang.")
+    ],
+    incentive_type: Annotated[
+        IncentiveType | None, typer.Option("--type", help="Only this incentive type.")
+    ] = None,
+    as_json: JsonFlag = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Compare regions (with their sub-regions) by incentive type, with a citation per measure."""
+    with open_library(data_dir) as library:
+        codes = []
+        for name in regions:
+            found = library.gazetteer.by_name(name)
+            if not found:
+                raise fail(f"unknown region {name!r}")
+            codes.append(found[0].code)
+        result = compare(library.graph, library.store, library.gazetteer, codes, incentive_type)
+        rows = comparison_json(result, library.gazetteer)
+    if as_json:
+        print_json(rows)
+    elif as_csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(
+            [
+                "region",
+                "incentive_type",
+                "measure",
+                "status",
+                "held_by",
+                "quote",
+                "doc_title",
+                "start",
+                "end",
+            ]
+        )
+        for row in rows:
+            citation = row["citation"] or {}
+            writer.writerow(
+                [
+                    row["region"],
+                    row["incentive_type"],
+                    row["measure"],
+                    row["status"],
+                    "、".join(row["held_by"]),  # type: ignore[arg-type]
+                    citation.get("quote"),
+                    citation.get("doc_title"),  # type: ignore[union-attr]
+                    citation.get("start"),
+                    citation.get("end"),
+                ]
+            )  # type: ignore[union-attr]
+    else:
+        table = RichTable("region", "type", "measure", "held by", "quote")
+        for row in rows:
+            citation = row["citation"] or {}
+            table.add_row(
+                str(row["region"]),
+                str(row["incentive_type"]),
+                str(row["measure"]),
+                "、".join(row["held_by"]),
+                str(citation.get("quote", ""))[:60],
+            )  # type: ignore[arg-type, union-attr]
+        Console().print(table)
+
+
+def export_graph(
+    export_format: Annotated[ExportFormat, typer.Option("--format", help="Export format.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Target file (a folder for csv).")],
+    data_dir: DataDir = None,
+) -> None:
+    """Export the graph: turtle, ntriples, jsonld, graphml, gexf, cytoscape or csv."""
+    with open_library(data_dir) as library:
+        written = export(library.graph, export_format, output)
+    print(f"wrote {written}")
+
+
+def graph_stats(data_dir: DataDir = None, as_json: JsonFlag = False) -> None:
+    """Counts, the most central measures and regions, and regions that share measures."""
+    with open_library(data_dir) as library:
+        network = project(library.graph, with_provisions=False)
+        stats = {
+            "triples": library.graph.triple_count(),
+            "nodes": network.number_of_nodes(),
+            "edges": network.number_of_edges(),
+            "central_measures": central_nodes(network, "Measure"),
+            "central_regions": central_nodes(network, "Region"),
+            "similar_regions": similar_regions(network),
+        }
+    if as_json:
+        print_json(stats)
+        return
+    for key, value in stats.items():
+        print(f"{key}: {value}")
