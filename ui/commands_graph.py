@@ -77,10 +77,16 @@ def compare_regions(
                 raise fail(f"unknown region {name!r}")
             codes.append(found[0].code)
         result = compare(library.graph, library.store, library.gazetteer, codes, incentive_type)
-        rows = comparison_json(result, library.gazetteer)
+        names = {code: library.gazetteer.path_zh(code)[-1] for code in codes}
     if as_json:
-        print_json(rows)
-    elif as_csv:
+        print_json(comparison_json(result, library.gazetteer))
+        return
+    rows = [
+        (names[code], kind.value, measure)
+        for (code, kind), measures in result.cells.items()
+        for measure in measures
+    ]
+    if as_csv:
         writer = csv.writer(sys.stdout)
         writer.writerow(
             [
@@ -95,33 +101,32 @@ def compare_regions(
                 "end",
             ]
         )
-        for row in rows:
-            citation = row["citation"] or {}
+        for region, kind_code, m in rows:
+            cited = m.citation
             writer.writerow(
                 [
-                    row["region"],
-                    row["incentive_type"],
-                    row["measure"],
-                    row["status"],
-                    "、".join(row["held_by"]),  # type: ignore[arg-type]
-                    citation.get("quote"),
-                    citation.get("doc_title"),  # type: ignore[union-attr]
-                    citation.get("start"),
-                    citation.get("end"),
+                    region,
+                    kind_code,
+                    m.label_zh,
+                    m.status,
+                    "、".join(m.regions),
+                    cited.quote if cited else "",
+                    cited.doc_title if cited else "",
+                    cited.start if cited else "",
+                    cited.end if cited else "",
                 ]
-            )  # type: ignore[union-attr]
-    else:
-        table = RichTable("region", "type", "measure", "held by", "quote")
-        for row in rows:
-            citation = row["citation"] or {}
-            table.add_row(
-                str(row["region"]),
-                str(row["incentive_type"]),
-                str(row["measure"]),
-                "、".join(row["held_by"]),
-                str(citation.get("quote", ""))[:60],
-            )  # type: ignore[arg-type, union-attr]
-        Console().print(table)
+            )
+        return
+    table = RichTable("region", "type", "measure", "held by", "quote")
+    for region, kind_code, m in rows:
+        table.add_row(
+            region,
+            kind_code,
+            m.label_zh,
+            "、".join(m.regions),
+            m.citation.quote[:60] if m.citation else "",
+        )
+    Console().print(table)
 
 
 def export_graph(
