@@ -69,6 +69,9 @@ class PolicyGraph:
         graph.ensure_base()
         return graph
 
+    def flush(self) -> None:
+        """Writes are durable as they happen; nothing to flush."""
+
     def close(self) -> None:
         self.dataset.close()
 

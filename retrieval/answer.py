@@ -100,6 +100,8 @@ def compose(evidence: Evidence) -> Answer:
         _which_regions(evidence, answer)
     elif question.region_codes and question.intent in (Intent.REGION_MEASURES, Intent.OPEN):
         _region_measures(evidence, answer)
+    elif question.intent is Intent.REGION_MEASURES and (question.terms or question.incentive_type):
+        _which_regions(evidence, answer)  # "what digital tools are used …": who does what
     else:
         _best_provisions(evidence, answer)
     if not answer.text:

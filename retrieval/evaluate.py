@@ -54,10 +54,15 @@ def score_answer(
     answer: dict,
     retrieved_quotes: Sequence[str],
     text_of: Callable[[str], str | None],
+    region_code: Callable[[str], str | None],
 ) -> QuestionScore:
-    """Score one ``policykg ask --json`` object; ``text_of`` gives a document's stored text."""
-    named = {r["label_zh"] for r in answer["regions"]}
-    expected = set(question.expect_regions)
+    """Score one ``policykg ask --json`` object.
+
+    ``text_of`` gives a document's stored text; ``region_code`` resolves an expected
+    region name (临港新片区) to its code, so names are compared as places, not strings.
+    """
+    named = {r["iri"].rsplit("/", 1)[-1] for r in answer["regions"]}
+    expected = {region_code(name) or name for name in question.expect_regions}
     precision = len(named & expected) / len(named) if named else float(not expected)
     recall = len(named & expected) / len(expected) if expected else 1.0
     quotes = [c["quote"] for c in answer["citations"]]

@@ -16,6 +16,8 @@ from ingest.pipeline import IngestReport, OnProgress, ingest_paths
 from ingest.settings import Settings
 from ingest.store import Store
 from kg.graph import PolicyGraph
+from retrieval.catalog import Catalog, build_catalog
+from retrieval.index import SearchIndex
 
 
 class Follower(Protocol):
@@ -24,6 +26,8 @@ class Follower(Protocol):
     def add_document(self, parsed: ParsedDocument) -> None: ...
 
     def remove_document(self, doc_id: str) -> None: ...
+
+    def flush(self) -> None: ...
 
     def close(self) -> None: ...
 
@@ -37,7 +41,11 @@ class Library:
         self.store = Store(settings.store_path)
         self.gazetteer: Gazetteer = load_gazetteer()
         self.graph = PolicyGraph.open(settings)
-        self.followers: list[Follower] = [self.graph]
+        self.index = SearchIndex.open(settings)
+        self.followers: list[Follower] = [self.graph, self.index]
+        self._catalog: Catalog | None = None
+        # A crash between the store and an index leaves them apart; mend it on open.
+        self.index.sync(self.store)
 
     def close(self) -> None:
         for follower in self.followers:
@@ -51,15 +59,29 @@ class Library:
         self.close()
 
     def ingest(self, paths: Iterable[Path], on_progress: OnProgress | None = None) -> IngestReport:
-        return ingest_paths(
+        report = ingest_paths(
             paths, self.settings, self.store, on_stored=self._on_stored, on_progress=on_progress
         )
+        self._flush()
+        return report
 
     def remove(self, doc_id: str) -> bool:
         removed = self.store.remove(doc_id)
         for follower in self.followers:
             follower.remove_document(doc_id)
+        self._flush()
         return removed
+
+    def catalog(self) -> Catalog:
+        """The in-memory view answers read; rebuilt after each change."""
+        if self._catalog is None:
+            self._catalog = build_catalog(self.store, self.gazetteer)
+        return self._catalog
+
+    def _flush(self) -> None:
+        self._catalog = None
+        for follower in self.followers:
+            follower.flush()
 
     def _on_stored(self, parsed: ParsedDocument, replaced: list[str]) -> None:
         """Keep the followers (graph, indexes) in step with the store."""

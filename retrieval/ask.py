@@ -1,0 +1,50 @@
+"""Asking the library a question: understand it, gather evidence, compose the answer.
+
+Example:
+    >>> answer = ask(library, "哪些地区实行协议年薪？")  # doctest: +SKIP
+    >>> answer["regions"][0]["label_zh"]
+    '中国(上海)自由贸易试验区临港新片区'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ingest.vocab import load_vocabulary
+from retrieval.answer import Evidence, compose
+from retrieval.question import understand
+
+if TYPE_CHECKING:
+    from ui.library import Library
+
+MAX_QUESTION_CHARS = 2_000
+DEFAULT_K = 5
+
+
+class QuestionError(ValueError):
+    """A question that cannot be asked (empty, only punctuation)."""
+
+
+def ask(library: Library, question: str, k: int = DEFAULT_K) -> dict[str, object]:
+    """Answer one question as the JSON object of ``policykg ask --json``."""
+    text = question.strip()[:MAX_QUESTION_CHARS]
+    if not any(char.isalnum() for char in text):
+        raise QuestionError(
+            "the question is empty: ask about a region, a measure or an incentive type"
+        )
+    catalog = library.catalog()
+    words = library.index.segmenter.words(text)
+    parsed = understand(text, library.gazetteer, load_vocabulary(), words, catalog.region_codes)
+
+    def search(query: str, depth: int) -> Sequence[tuple[str, float, bool]]:
+        return [
+            (h.provision_id, h.dense_score, h.lexical_rank is not None)
+            for h in library.index.search(query, depth)
+        ]
+
+    evidence = Evidence(parsed, library.store, library.gazetteer, catalog, search)
+    answer = compose(evidence)
+    result = answer.to_json(library.store, library.gazetteer)
+    result["retrieved"] = [h.provision_id for h in library.index.search(parsed.search_text, k)]
+    return result

@@ -1,0 +1,191 @@
+"""The search index: dense (FAISS) and lexical (BM25) over provisions, fused.
+
+It follows the store document by document. Files are written through a
+temporary file and renamed into place, the manifest last; a manifest that does
+not match the running configuration is refused, never silently mixed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.models import ParsedDocument
+from ingest.segment import Segmenter, load_segmenter
+from ingest.settings import Settings
+from ingest.store import Store
+from retrieval.dense import DenseIndex, vector_id
+from retrieval.embed import Embedder, load_embedder
+from retrieval.lexical import LexicalIndex, index_tokens
+
+FORMAT_VERSION = 1
+RRF_K = 60  # reciprocal-rank fusion constant (Cormack et al.)
+
+
+class IndexMismatchError(Exception):
+    """The saved index was built by another configuration."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    provision_id: str
+    score: float  # fused (reciprocal rank)
+    dense_score: float  # cosine, 0 when the dense side did not find it
+    lexical_score: float  # BM25, 0 when the lexical side did not find it
+    dense_rank: int | None
+    lexical_rank: int | None
+
+
+class SearchIndex:
+    """Dense and lexical indexes of one data dir (state: both, and the doc → provisions map)."""
+
+    def __init__(self, settings: Settings, embedder: Embedder, segmenter: Segmenter) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.segmenter = segmenter
+        self.folder = settings.index_dir
+        self.dense = DenseIndex(embedder.dimension, settings.exact_search_limit)
+        self.lexical = LexicalIndex()
+        self.documents: dict[str, list[str]] = {}
+        self.dirty = False
+
+    @classmethod
+    def open(cls, settings: Settings, embedder: Embedder | None = None) -> SearchIndex:
+        index = cls(settings, embedder or load_embedder(settings.embedding_model), load_segmenter())
+        manifest = index.folder / "manifest.json"
+        if manifest.exists():
+            index._check(json.loads(manifest.read_text(encoding="utf-8")))
+            index.dense = DenseIndex.load(
+                index.folder / "dense.faiss", index.embedder.dimension, settings.exact_search_limit
+            )
+            index.lexical = LexicalIndex.load(index.folder / "lexical.jsonl")
+            index.documents = json.loads(
+                (index.folder / "documents.json").read_text(encoding="utf-8")
+            )
+        return index
+
+    def _expected(self) -> dict[str, object]:
+        return {
+            "format_version": FORMAT_VERSION,
+            "model": self.embedder.name,
+            "dimension": self.embedder.dimension,
+            "dictionary_hash": self.segmenter.dictionary_hash,
+        }
+
+    def _check(self, manifest: dict[str, object]) -> None:
+        for key, value in self._expected().items():
+            if manifest.get(key) != value:
+                raise IndexMismatchError(
+                    f"the index in {self.folder} was built with {key}={manifest.get(key)!r}, "
+                    f"not {value!r}: run `policykg reindex` to rebuild it"
+                )
+
+    def add_document(self, parsed: ParsedDocument) -> None:
+        doc_id = parsed.document.doc_id
+        if doc_id in self.documents:
+            self.remove_document(doc_id)
+        provisions = parsed.provisions
+        vectors = self.embedder.encode([p.text for p in provisions])
+        self.dense.add([vector_id(p.provision_id) for p in provisions], vectors)
+        for provision in provisions:
+            self.lexical.add(provision.provision_id, index_tokens(provision.text, self.segmenter))
+        self.documents[doc_id] = [p.provision_id for p in provisions]
+        self.dirty = True
+
+    def remove_document(self, doc_id: str) -> None:
+        provision_ids = self.documents.pop(doc_id, [])
+        self.dense.remove([vector_id(p) for p in provision_ids])
+        self.lexical.remove(provision_ids)
+        self.dirty = True
+
+    def sync(self, store: Store) -> int:
+        """Bring the index in line with the store (after a crash or a model change)."""
+        wanted = set(store.doc_ids())
+        changes = 0
+        for doc_id in set(self.documents) - wanted:
+            self.remove_document(doc_id)
+            changes += 1
+        for doc_id in wanted - set(self.documents):
+            parsed = store.parsed(doc_id)
+            if parsed is not None:
+                self.add_document(parsed)
+                changes += 1
+        if changes:
+            self.save()
+        return changes
+
+    def provision_ids(self) -> set[str]:
+        return {pid for pids in self.documents.values() for pid in pids}
+
+    def dense_search(self, query: str, k: int) -> list[tuple[str, float]]:
+        ids = {vector_id(pid): pid for pid in self.provision_ids()}
+        hits = self.dense.search(self.embedder.encode([query])[0], k)
+        return [(ids[i], score) for i, score in hits if i in ids]
+
+    def lexical_search(self, query: str, k: int) -> list[tuple[str, float]]:
+        return self.lexical.search(index_tokens(query, self.segmenter), k)
+
+    def search(self, query: str, k: int = 10) -> list[Hit]:
+        """Reciprocal-rank fusion of the dense and the lexical ranking."""
+        depth = max(k * 3, 30)
+        dense = self.dense_search(query, depth)
+        lexical = self.lexical_search(query, depth)
+        dense_rank = {pid: rank for rank, (pid, _) in enumerate(dense)}
+        lexical_rank = {pid: rank for rank, (pid, _) in enumerate(lexical)}
+        dense_score, lexical_score = dict(dense), dict(lexical)
+
+        def fused(pid: str) -> float:
+            ranks = (dense_rank.get(pid), lexical_rank.get(pid))
+            return sum(1 / (RRF_K + rank) for rank in ranks if rank is not None)
+
+        ranked = sorted(dict.fromkeys([*dense_rank, *lexical_rank]), key=fused, reverse=True)[:k]
+        return [
+            Hit(
+                pid,
+                fused(pid),
+                dense_score.get(pid, 0.0),
+                lexical_score.get(pid, 0.0),
+                dense_rank.get(pid),
+                lexical_rank.get(pid),
+            )
+            for pid in ranked
+        ]
+
+    def save(self) -> None:
+        """Write every file through a temporary name; the manifest goes last."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        _atomic(self.folder / "dense.faiss", self.dense.save)
+        _atomic(self.folder / "lexical.jsonl", self.lexical.save)
+        _atomic(
+            self.folder / "documents.json",
+            lambda p: p.write_text(json.dumps(self.documents), encoding="utf-8"),
+        )
+        corpus = hashlib.sha256("\n".join(sorted(self.provision_ids())).encode()).hexdigest()[:16]
+        manifest = {
+            **self._expected(),
+            "corpus_hash": corpus,
+            "documents": len(self.documents),
+            "provisions": len(self.lexical),
+            "faiss_index": self.dense.kind,
+        }
+        _atomic(
+            self.folder / "manifest.json",
+            lambda p: p.write_text(json.dumps(manifest, indent=2), encoding="utf-8"),
+        )
+        self.dirty = False
+
+    def flush(self) -> None:
+        if self.dirty:
+            self.save()
+
+    def close(self) -> None:
+        self.flush()
+
+
+def _atomic(target: Path, write: object) -> None:
+    temporary = target.with_name(f".{target.name}.part")
+    write(temporary)  # type: ignore[operator]
+    os.replace(temporary, target)
