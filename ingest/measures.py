@@ -165,7 +165,19 @@ def phrases_in_object(ctx: Context, start: int, end: int) -> list[Phrase]:
             phrases.extend(_quoted_phrases(text, start, q_start, q_end))
         return phrases
     label = text[start:end].strip()
+    if len(label) > rules["max_label_chars"] + 6 and "、" in label:
+        return _enumerated_items(text, start, end)
     return [Phrase(label, start, end, quoted=False)] if label else []
+
+
+def _enumerated_items(text: str, start: int, end: int) -> list[Phrase]:
+    """A long unquoted enumeration (容错纠错、澄清保护、…、关心关爱机制) gives one item each."""
+    phrases, cursor = [], start
+    for item in text[start:end].split("、"):
+        if 2 <= len(item.strip()) <= 10:
+            phrases.append(Phrase(item, cursor, cursor + len(item), quoted=False))
+        cursor += len(item) + 1
+    return phrases
 
 
 def _quoted(text: str, start: int, end: int, pairs: dict[str, str]) -> Iterator[tuple[int, int]]:

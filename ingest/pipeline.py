@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ingest.extract import extract_measures
-from ingest.gazetteer import load_gazetteer
-from ingest.models import Document, IngestError, ParsedDocument
+from ingest.extract import NATIONAL_CODE, extract_measures
+from ingest.gazetteer import Gazetteer, load_gazetteer
+from ingest.models import Document, IngestError, ParsedDocument, RegionLevel
 from ingest.readers import iter_source_files, read_document
 from ingest.regions import link_regions
 from ingest.settings import Settings
@@ -55,10 +56,35 @@ def _with_document_region(document: Document, mentions: Iterable) -> Document:
     for source in (document.meta.authority, document.meta.title):
         if not source:
             continue
-        found = link_regions(source, gazetteer)
+        # 中国 in a title (中国特色…) is context, not the issuing region.
+        found = [m for m in link_regions(source, gazetteer) if m.code != NATIONAL_CODE]
         if found:
             return replace(document, meta=replace(document.meta, region_code=found[0].code))
+    dominant = _dominant_province(mentions, gazetteer)
+    if dominant:
+        return replace(document, meta=replace(document.meta, region_code=dominant))
     return document
+
+
+# A province named this often, and in this share of the located mentions, is what
+# the document is about (a provincial congress report that never names itself).
+DOMINANT_MIN_MENTIONS = 3
+DOMINANT_MIN_SHARE = 0.6
+
+
+def _dominant_province(mentions: Iterable, gazetteer: Gazetteer) -> str | None:
+    provinces: Counter[str] = Counter()
+    for mention in mentions:
+        region = gazetteer.get(mention.code)
+        chain = [region, *gazetteer.ancestors(mention.code)] if region else []
+        province = next((r.code for r in chain if r.level is RegionLevel.PROVINCE), None)
+        if province:
+            provinces[province] += 1
+    if not provinces:
+        return None
+    code, count = provinces.most_common(1)[0]
+    share = count / sum(provinces.values())
+    return code if count >= DOMINANT_MIN_MENTIONS and share >= DOMINANT_MIN_SHARE else None
 
 
 def ingest_paths(

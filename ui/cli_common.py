@@ -14,6 +14,7 @@ from rich.console import Console
 
 from ingest.settings import load_settings
 from kg.graph import GraphStoreBusy
+from retrieval.index import IndexMismatchError
 from ui.library import Library
 
 err = Console(stderr=True)
@@ -41,6 +42,8 @@ def open_library(data_dir: Path | None) -> Iterator[Library]:
         raise fail(
             f"{error}; close the other policykg process (an app or an ingest) first"
         ) from None
+    except IndexMismatchError as error:
+        raise fail(str(error)) from None
     with library:
         yield library
 

