@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TextIO
 
 from ingest.gazetteer import Gazetteer
 from ingest.models import Citation, IncentiveType
@@ -97,3 +99,38 @@ def comparison_json(comparison: Comparison, gazetteer: Gazetteer) -> list[dict[s
                     }
                 )
     return rows
+
+
+CSV_COLUMNS = (
+    "region",
+    "incentive_type",
+    "measure",
+    "status",
+    "held_by",
+    "quote",
+    "doc_title",
+    "start",
+    "end",
+)
+
+
+def write_comparison_csv(comparison: Comparison, names: dict[str, str], handle: TextIO) -> None:
+    """One row per (region, type, measure) with its citation; ``names`` labels the regions."""
+    writer = csv.writer(handle)
+    writer.writerow(CSV_COLUMNS)
+    for (code, kind), measures in comparison.cells.items():
+        for measure in measures:
+            cited = measure.citation
+            writer.writerow(
+                [
+                    names.get(code, code),
+                    kind.value,
+                    measure.label_zh,
+                    measure.status,
+                    "、".join(measure.regions),
+                    cited.quote if cited else "",
+                    cited.doc_title if cited else "",
+                    cited.start if cited else "",
+                    cited.end if cited else "",
+                ]
+            )

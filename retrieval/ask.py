@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ingest.vocab import load_vocabulary
 from retrieval.answer import Evidence, compose
-from retrieval.question import lexical_support, understand
+from retrieval.question import Question, follow_up, lexical_support, understand
 
 if TYPE_CHECKING:
     from ui.library import Library
@@ -28,6 +28,13 @@ class QuestionError(ValueError):
 
 def ask(library: Library, question: str, k: int = DEFAULT_K) -> dict[str, object]:
     """Answer one question as the JSON object of ``policykg ask --json``."""
+    return answer_question(library, question, k)[0]
+
+
+def answer_question(
+    library: Library, question: str, k: int = DEFAULT_K, previous: Question | None = None
+) -> tuple[dict[str, object], Question]:
+    """The answer's JSON and the understood question (a chat keeps it for follow-ups)."""
     text = question.strip()[:MAX_QUESTION_CHARS]
     if not any(char.isalnum() for char in text):
         raise QuestionError(
@@ -36,6 +43,7 @@ def ask(library: Library, question: str, k: int = DEFAULT_K) -> dict[str, object
     catalog = library.catalog()
     words = library.index.segmenter.words(text)
     parsed = understand(text, library.gazetteer, load_vocabulary(), words, catalog.region_codes)
+    parsed = follow_up(parsed, previous)
 
     names = [
         name
@@ -62,4 +70,4 @@ def ask(library: Library, question: str, k: int = DEFAULT_K) -> dict[str, object
     answer = compose(evidence)
     result = answer.to_json(library.store, library.gazetteer)
     result["retrieved"] = [h.provision_id for h in library.index.search(parsed.search_text, k)]
-    return result
+    return result, parsed

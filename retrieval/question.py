@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
 from importlib import resources
@@ -215,3 +215,57 @@ def understand(
         keywords=keywords(text, lang, words),
         expansions=tuple(dict.fromkeys(expansions)),
     )
+
+
+FOLLOW_UP_MARKERS = re.compile(
+    r"^(and|what about|how about|and in|same for)\b|^(那么?|还有|再看看?)|呢\s*[？?]?\s*$"
+)
+SHORT_FOLLOW_UP_CHARS = 16
+
+
+def follow_up(current: Question, previous: Question | None) -> Question:
+    """Fill a follow-up's empty slots from the previous question of the conversation.
+
+    "and Zhejiang?" after a question on material incentives keeps the topic and
+    changes the region; "那容错纠错呢？" after a question on 上海 keeps the region.
+    A full question of its own is left alone.
+
+    Example:
+        >>> # previous: "上海在物质激励方面有哪些做法？"  current: "那浙江呢？"
+        >>> # → regions (浙江省,), incentive type material
+    """
+    if previous is None:
+        return current
+    text = current.text.strip()
+    short = len(text) <= SHORT_FOLLOW_UP_CHARS or len(text.split()) <= 4
+    if not (FOLLOW_UP_MARKERS.search(text.lower()) or short):
+        return current
+    has_topic = bool(current.terms) or current.incentive_type is not None
+    carried = tuple(dict.fromkeys((*current.expansions, *previous.terms, *previous.expansions)))
+    if current.region_codes and not has_topic:
+        if previous.intent is Intent.COMPARE:
+            codes = tuple(dict.fromkeys((*previous.region_codes, *current.region_codes)))
+            intent = Intent.COMPARE
+        else:
+            codes = current.region_codes
+            intent = (
+                Intent.WHICH_REGIONS
+                if previous.intent is Intent.WHICH_REGIONS
+                else Intent.REGION_MEASURES
+            )
+        return replace(
+            current,
+            intent=intent,
+            region_codes=codes,
+            incentive_type=previous.incentive_type,
+            terms=previous.terms,
+            recommended=previous.recommended,
+            keywords=tuple(dict.fromkeys((*current.keywords, *previous.keywords))),
+            expansions=carried,
+        )
+    if has_topic and not current.region_codes and previous.region_codes:
+        intent = current.intent if current.intent is not Intent.OPEN else previous.intent
+        if intent is Intent.COMPARE and len(previous.region_codes) < 2:
+            intent = Intent.REGION_MEASURES
+        return replace(current, region_codes=previous.region_codes, intent=intent)
+    return current

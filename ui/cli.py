@@ -25,7 +25,7 @@ from ingest.models import IncentiveType
 from kg.records import expand_regions, measure_records, select_mentions
 from ui.cli_common import DataDir, JsonFlag, UsageError, err, fail, open_library, print_json
 
-COMMAND_MODULES: tuple[str, ...] = ("ui.commands_graph", "ui.commands_ask")
+COMMAND_MODULES: tuple[str, ...] = ("ui.commands_graph", "ui.commands_ask", "ui.commands_serve")
 
 app = typer.Typer(
     name="policykg",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +12,7 @@ from rich.table import Table as RichTable
 
 from ingest.models import IncentiveType
 from kg.analytics import central_nodes, project, similar_regions
-from kg.compare import compare, comparison_json
+from kg.compare import compare, comparison_json, write_comparison_csv
 from kg.export import ExportFormat, export
 from kg.sparql import OutputFormat, QueryRefused, render, run_query
 from kg.validate import validate_graph
@@ -81,42 +80,14 @@ def compare_regions(
     if as_json:
         print_json(comparison_json(result, library.gazetteer))
         return
+    if as_csv:
+        write_comparison_csv(result, names, sys.stdout)
+        return
     rows = [
         (names[code], kind.value, measure)
         for (code, kind), measures in result.cells.items()
         for measure in measures
     ]
-    if as_csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(
-            [
-                "region",
-                "incentive_type",
-                "measure",
-                "status",
-                "held_by",
-                "quote",
-                "doc_title",
-                "start",
-                "end",
-            ]
-        )
-        for region, kind_code, m in rows:
-            cited = m.citation
-            writer.writerow(
-                [
-                    region,
-                    kind_code,
-                    m.label_zh,
-                    m.status,
-                    "、".join(m.regions),
-                    cited.quote if cited else "",
-                    cited.doc_title if cited else "",
-                    cited.start if cited else "",
-                    cited.end if cited else "",
-                ]
-            )
-        return
     table = RichTable("region", "type", "measure", "held by", "quote")
     for region, kind_code, m in rows:
         table.add_row(

@@ -6,6 +6,7 @@ with the store, one document at a time.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
@@ -81,6 +82,16 @@ class Library:
             follower.remove_document(doc_id)
         self._flush()
         return removed
+
+    def reindex(self) -> tuple[int, int]:
+        """Rebuild the search indexes from the store; (documents, provisions)."""
+        self.index.close()
+        shutil.rmtree(self.settings.index_dir, ignore_errors=True)
+        self.index = SearchIndex.open(self.settings)
+        self.followers = [self.graph, self.index]
+        self.index.sync(self.store)
+        self._catalog = None
+        return len(self.index.documents), len(self.index.provision_ids())
 
     def catalog(self) -> Catalog:
         """The in-memory view answers read; rebuilt after each change."""

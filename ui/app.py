@@ -1,0 +1,532 @@
+"""The Gradio workspace: ask, read the source, compare, see the graph, manage the library, export.
+
+One ``Workspace`` holds the open library; every handler takes its lock, so the
+queue's worker threads never meet inside SQLite, Oxigraph or FAISS at once.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
+
+import re
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from ingest.models import Citation, IncentiveType, Status
+from ingest.readers import SUPPORTED
+from ingest.settings import BUNDLED_CORPUS, Settings
+from kg.analytics import project
+from kg.compare import compare, write_comparison_csv
+from kg.export import ExportFormat, export
+from kg.records import expand_regions
+from kg.sparql import QueryRefused, run_query
+from retrieval.ask import DEFAULT_K, QuestionError, answer_question, ask
+from retrieval.question import Question
+from ui.library import Library
+from ui.views import (
+    CYTOSCAPE_JS,
+    answer_markdown,
+    drafter_reference,
+    group_by_iri,
+    network_elements,
+    network_iframe,
+    network_page,
+    provision_panel,
+)
+
+QUERIES = Path(__file__).resolve().parent.parent / "kg" / "queries"
+EXAMPLES = [
+    "哪些地区实行协议年薪？",
+    "Which regions use negotiated annual salaries?",
+    "上海和浙江在物质激励方面有何不同?",
+    "宁海县的快速响应奖励机制是什么？",
+    "Which county runs a 'cadre star' selection?",
+    "对江苏推进干部跨区域交流有什么建议？",
+]
+TYPE_LABELS = {
+    IncentiveType.FAULT_TOLERANCE: "容错纠错 fault tolerance",
+    IncentiveType.MATERIAL: "物质激励 material",
+    IncentiveType.CAREER: "政治激励 career",
+    IncentiveType.HONOR: "荣誉激励 honours",
+    IncentiveType.CARE: "情感激励 care",
+    IncentiveType.EXCHANGE: "干部交流 exchange",
+    IncentiveType.ASSESSMENT: "考核评价 assessment",
+    IncentiveType.BURDEN_REDUCTION: "基层减负 burden reduction",
+}
+CSS = """
+.pk-provision mark.pk-quote { background: #ffe58a; padding: 0 1px; }
+.pk-facts th { text-align: left; padding-right: 8px; white-space: nowrap; }
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class UploadResult:
+    name: str
+    outcome: str  # ingested / unchanged / rejected / failed
+    reason: str
+
+
+def safe_file_name(name: str) -> str:
+    """A file name safe to store: no folders, no control or shell characters."""
+    base = Path(name.replace("\\", "/")).name
+    stem, suffix = os.path.splitext(base)
+    stem = re.sub(r"[^\w\u4e00-\u9fff.\-（）()]+", "_", stem).strip("._") or "upload"
+    return stem[:100] + suffix.lower()
+
+
+class Workspace:
+    """The open library behind the app (state: the library and its lock)."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.settings: Settings = library.settings
+        self.lock = threading.RLock()
+        self.downloads = Path(tempfile.mkdtemp(prefix="policykg-downloads-"))
+
+    # --- ask ---------------------------------------------------------------
+
+    def ask_json(self, question: str) -> dict[str, object]:
+        """The ``/ask`` endpoint: the same JSON as ``policykg ask --json``."""
+        with self.lock:
+            try:
+                return ask(self.library, question, DEFAULT_K)
+            except QuestionError as error:
+                return {"question": question, "error": str(error)}
+
+    def chat(
+        self, message: str, history: list[dict], previous: Question | None
+    ) -> tuple[list[dict], str, Question | None, list[dict], Any, str, str]:
+        history = list(history or [])
+        with self.lock:
+            try:
+                answer, question = answer_question(self.library, message, DEFAULT_K, previous)
+            except QuestionError as error:
+                history += [
+                    {"role": "user", "content": message},
+                    {"role": "assistant", "content": str(error)},
+                ]
+                return history, "", previous, [], gr.update(choices=[], value=None), "", ""
+        citations = list(answer["citations"])  # type: ignore[call-overload]
+        history += [
+            {"role": "user", "content": message},
+            {"role": "assistant", "content": answer_markdown(answer)},
+        ]
+        choices = [self._choice(n, c) for n, c in enumerate(citations, start=1)]
+        first = choices[0][1] if choices else None
+        panel, reference = self.open_citation(first, citations) if first else ("", "")
+        return (
+            history,
+            "",
+            question,
+            citations,
+            gr.update(choices=choices, value=first),
+            panel,
+            reference,
+        )
+
+    @staticmethod
+    def _choice(number: int, citation: dict) -> tuple[str, str]:
+        label = f"[{number}] 《{citation['doc_title']}》 {citation['section']}".strip()
+        return label[:90], str(number)
+
+    def open_citation(self, number: str | None, citations: list[dict]) -> tuple[str, str]:
+        if not number or not citations:
+            return "", ""
+        data = citations[int(number) - 1]
+        citation = Citation(**{f.name: data[f.name] for f in fields(Citation)})
+        with self.lock:
+            panel = provision_panel(self.library.store, citation)
+            reference = drafter_reference(citation, self.library.store.document(citation.doc_id))
+        return panel, reference
+
+    # --- compare -------------------------------------------------------------
+
+    def region_choices(self) -> list[tuple[str, str]]:
+        with self.lock:
+            codes = self.library.catalog().region_codes
+            regions = [r for c in codes if (r := self.library.gazetteer.get(c)) is not None]
+        regions.sort(key=lambda r: (r.level.value != "province", r.code))
+        return [(f"{r.name_zh} {r.name_en}", r.code) for r in regions]
+
+    def compare_table(
+        self, codes: list[str], types: list[str]
+    ) -> tuple[list[list[str]], list[list[str]], str | None]:
+        if not codes:
+            return [], [], None
+        kinds = [IncentiveType(t) for t in types] or list(IncentiveType)
+        with self.lock:
+            result = compare(self.library.graph, self.library.store, self.library.gazetteer, codes)
+            names = {c: self.library.gazetteer.path_zh(c)[-1] for c in codes}
+        sources: list[list[str]] = []
+        table = []
+        for code in codes:
+            row = [names[code]]
+            for kind in kinds:
+                cells = []
+                for measure in result.cells[(code, kind)]:
+                    marker = ""
+                    if measure.citation is not None:
+                        sources.append(
+                            [
+                                str(len(sources) + 1),
+                                measure.citation.quote,
+                                measure.citation.doc_title,
+                                f"{measure.citation.start}–{measure.citation.end}",
+                            ]
+                        )
+                        marker = f" [{len(sources)}]"
+                    cells.append(measure.label_zh + marker)
+                row.append("；".join(cells) or "—")
+            table.append(row)
+        path = self.downloads / "comparison.csv"
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            write_comparison_csv(result, names, handle)
+        return table, sources, str(path)
+
+    # --- graph ---------------------------------------------------------------
+
+    def network_html(self, region: str | None, types: list[str], statuses: list[str]) -> str:
+        with self.lock:
+            network = project(self.library.graph, with_provisions=False)
+            catalog = self.library.catalog()
+            scope = expand_regions(self.library.gazetteer, [region]) if region else None
+            citations = {
+                m.provision_id: c
+                for m in catalog.measures
+                if (c := self.library.store.citation(m.provision_id)) is not None
+            }
+        elements = network_elements(
+            network, group_by_iri(catalog.measures), citations, scope, types, statuses
+        )
+        page = network_page(elements, f"/gradio_api/file={CYTOSCAPE_JS}")
+        return network_iframe(page)
+
+    # --- library -------------------------------------------------------------
+
+    def documents_table(self) -> list[list[str]]:
+        with self.lock:
+            documents = self.library.store.documents()
+        return [
+            [
+                d.doc_id,
+                d.meta.title,
+                d.meta.authority or "",
+                d.meta.doc_number or "",
+                d.meta.date or "",
+                str(len(d.text)),
+                Path(d.source_path).name,
+            ]
+            for d in documents
+        ]
+
+    def document_choices(self) -> list[tuple[str, str]]:
+        return [(f"{row[1][:40]} ({row[0][:10]})", row[0]) for row in self.documents_table()]
+
+    def upload(self, files: list[str] | None, progress: gr.Progress) -> list[UploadResult]:
+        results: list[UploadResult] = []
+        folder = self.settings.data_dir / "uploads"
+        folder.mkdir(parents=True, exist_ok=True)
+        for path in progress.tqdm(list(files or []), desc="Ingesting"):
+            source = Path(path)
+            name = safe_file_name(source.name)
+            suffix = Path(name).suffix
+            if suffix not in SUPPORTED:
+                allowed = " ".join(sorted(SUPPORTED))
+                results.append(
+                    UploadResult(name, "rejected", f"{suffix or 'no extension'}: allowed {allowed}")
+                )
+                continue
+            size = source.stat().st_size
+            if size > self.settings.max_file_bytes:
+                limit = self.settings.max_file_bytes // (1024 * 1024)
+                results.append(
+                    UploadResult(name, "rejected", f"{size} bytes is over the {limit} MB limit")
+                )
+                continue
+            target = folder / name
+            shutil.copyfile(source, target)
+            with self.lock:
+                report = self.library.ingest([target])
+            if report.failed:
+                results.append(UploadResult(name, "failed", report.failed[0].error))
+            elif report.unchanged:
+                results.append(UploadResult(name, "unchanged", "already in the library"))
+            else:
+                results.append(UploadResult(name, "ingested", ""))
+        return results
+
+    def remove(self, doc_id: str | None) -> str:
+        if not doc_id:
+            return "Pick a document first."
+        with self.lock:
+            removed = self.library.remove(doc_id)
+        return f"Removed {doc_id}." if removed else f"No document {doc_id}."
+
+    def reindex(self) -> str:
+        with self.lock:
+            documents, provisions = self.library.reindex()
+        return f"Re-indexed {documents} documents, {provisions} provisions."
+
+    # --- sparql and export ----------------------------------------------------
+
+    def sparql(self, query: str) -> tuple[Any, str]:
+        try:
+            with self.lock:
+                table = run_query(self.library.graph, query)
+        except QueryRefused as error:
+            return gr.update(value=None), f"Refused: {error}"
+        rows = [list(row) for row in table.rows]
+        return gr.update(value=rows, headers=list(table.columns)), f"{len(rows)} rows"
+
+    def export(self, export_format: str) -> str:
+        chosen = ExportFormat(export_format)
+        suffix = {
+            "turtle": ".ttl",
+            "ntriples": ".nt",
+            "jsonld": ".jsonld",
+            "graphml": ".graphml",
+            "gexf": ".gexf",
+            "cytoscape": ".cyjs.json",
+            "csv": "",
+        }[chosen.value]
+        target = self.downloads / f"policykg{suffix}"
+        with self.lock:
+            written = export(self.library.graph, chosen, target)
+        if written.is_dir():
+            return shutil.make_archive(str(written), "zip", written)
+        return str(written)
+
+
+def example_queries() -> dict[str, str]:
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(QUERIES.glob("*.rq"))}
+
+
+def build_app(workspace: Workspace) -> gr.Blocks:
+    """The six tabs, wired to the workspace."""
+    type_choices = [(label, kind.value) for kind, label in TYPE_LABELS.items()]
+    status_choices = [status.value for status in Status]
+    queries = example_queries()
+    with gr.Blocks(title="policykg") as app:
+        gr.Markdown("## policykg — cadre-incentive policies, with verbatim citations")
+        with gr.Tabs():
+            with gr.Tab("Ask", id="ask"):
+                previous = gr.State(None)
+                citations = gr.State([])
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        chatbot = gr.Chatbot(label="Answers", height=460, elem_id="pk-chat")
+                        question = gr.Textbox(
+                            label="Question (中文 or English)",
+                            placeholder="哪些地区实行协议年薪？",
+                            submit_btn=True,
+                            elem_id="pk-question",
+                        )
+                        gr.Examples(EXAMPLES, inputs=question, label="Examples")
+                    with gr.Column(scale=2):
+                        sources = gr.Radio(
+                            label="Sources — open one", choices=[], elem_id="pk-sources"
+                        )
+                        panel = gr.HTML(elem_id="pk-panel")
+                        reference = gr.Textbox(
+                            label="Citation for drafters",
+                            buttons=["copy"],
+                            interactive=False,
+                            elem_id="pk-reference",
+                        )
+                question.submit(
+                    workspace.chat,
+                    [question, chatbot, previous],
+                    [chatbot, question, previous, citations, sources, panel, reference],
+                    api_visibility="private",
+                )
+                sources.change(
+                    workspace.open_citation,
+                    [sources, citations],
+                    [panel, reference],
+                    api_visibility="private",
+                )
+            with gr.Tab("Compare", id="compare"):
+                with gr.Row():
+                    regions = gr.Dropdown(label="Regions", multiselect=True, choices=[])
+                    kinds = gr.CheckboxGroup(type_choices, label="Incentive types (none = all)")
+                run_compare = gr.Button("Compare", variant="primary")
+                compare_table = gr.Dataframe(
+                    label="Region × incentive type", wrap=True, elem_id="pk-compare-table"
+                )
+                compare_sources = gr.Dataframe(
+                    headers=["#", "quote", "document", "span"], label="Citations", wrap=True
+                )
+                compare_csv = gr.File(label="Download CSV", elem_id="pk-compare-csv")
+
+                def _compare(codes: list[str], types: list[str]) -> tuple[Any, Any, Any]:
+                    table, cited, path = workspace.compare_table(codes, types)
+                    headers = ["region"] + [
+                        TYPE_LABELS[IncentiveType(t)]
+                        for t in (types or [k.value for k in IncentiveType])
+                    ]
+                    return gr.update(value=table, headers=headers), cited, path
+
+                run_compare.click(
+                    _compare,
+                    [regions, kinds],
+                    [compare_table, compare_sources, compare_csv],
+                    api_visibility="private",
+                )
+            with gr.Tab("Graph", id="graph"):
+                with gr.Row():
+                    graph_region = gr.Dropdown(label="Region (with its sub-regions)", choices=[])
+                    graph_types = gr.CheckboxGroup(
+                        type_choices, value=[k.value for k in IncentiveType], label="Types"
+                    )
+                    graph_status = gr.CheckboxGroup(
+                        status_choices, value=status_choices, label="Status"
+                    )
+                draw = gr.Button("Draw", variant="primary")
+                network = gr.HTML(elem_id="pk-network-box")
+                draw.click(
+                    workspace.network_html,
+                    [graph_region, graph_types, graph_status],
+                    network,
+                    api_visibility="private",
+                )
+            with gr.Tab("Library", id="library"):
+                documents = gr.Dataframe(
+                    headers=["id", "title", "authority", "文号", "date", "chars", "file"],
+                    label="Documents",
+                    wrap=True,
+                )
+                uploads = gr.File(
+                    label=f"Upload ({' '.join(sorted(SUPPORTED))}; "
+                    f"up to {workspace.settings.max_file_bytes // (1024 * 1024)} MB each)",
+                    file_count="multiple",
+                    elem_id="pk-upload",
+                )
+                upload_report = gr.Dataframe(
+                    headers=["file", "outcome", "reason"],
+                    label="Upload results",
+                    elem_id="pk-upload-report",
+                )
+                with gr.Row():
+                    to_remove = gr.Dropdown(label="Document to remove", choices=[])
+                    remove_button = gr.Button("Remove", variant="stop")
+                    reindex_button = gr.Button("Re-index")
+                library_status = gr.Markdown()
+
+                # Gradio finds the progress tracker by this default value.
+                def _upload(
+                    files: list[str] | None,
+                    progress: gr.Progress = gr.Progress(),  # noqa: B008
+                ) -> tuple[Any, Any, Any]:
+                    results = workspace.upload(files, progress)
+                    rows = [[r.name, r.outcome, r.reason] for r in results]
+                    return (
+                        rows,
+                        workspace.documents_table(),
+                        gr.update(choices=workspace.document_choices()),
+                    )
+
+                uploads.upload(
+                    _upload,
+                    uploads,
+                    [upload_report, documents, to_remove],
+                    api_visibility="private",
+                )
+
+                def _remove(doc_id: str | None) -> tuple[str, Any, Any]:
+                    message = workspace.remove(doc_id)
+                    return (
+                        message,
+                        workspace.documents_table(),
+                        gr.update(choices=workspace.document_choices(), value=None),
+                    )
+
+                remove_button.click(
+                    _remove,
+                    to_remove,
+                    [library_status, documents, to_remove],
+                    api_visibility="private",
+                )
+                reindex_button.click(
+                    workspace.reindex, None, library_status, api_visibility="private"
+                )
+            with gr.Tab("SPARQL", id="sparql"):
+                example = gr.Dropdown(list(queries), label="Example queries")
+                query = gr.Code(language="sql", label="Read-only SPARQL", lines=10)
+                run_query_button = gr.Button("Run", variant="primary")
+                query_status = gr.Markdown()
+                results = gr.Dataframe(label="Results", wrap=True)
+                example.change(
+                    lambda name: queries.get(name, ""), example, query, api_visibility="private"
+                )
+                run_query_button.click(
+                    workspace.sparql, query, [results, query_status], api_visibility="private"
+                )
+            with gr.Tab("Export", id="export"):
+                export_format = gr.Radio(
+                    [f.value for f in ExportFormat], value="turtle", label="Format"
+                )
+                export_button = gr.Button("Export", variant="primary")
+                export_file = gr.File(label="Download", elem_id="pk-export-file")
+                export_button.click(
+                    workspace.export, export_format, export_file, api_visibility="private"
+                )
+
+        # The named API: the same JSON object as `policykg ask --json`.
+        gr.api(workspace.ask_json, api_name="ask")
+
+        def _load() -> tuple[Any, Any, Any, Any]:
+            choices = workspace.region_choices()
+            return (
+                gr.update(choices=choices),
+                gr.update(choices=choices),
+                workspace.documents_table(),
+                gr.update(choices=workspace.document_choices()),
+            )
+
+        app.load(
+            _load, None, [regions, graph_region, documents, to_remove], api_visibility="private"
+        )
+    return app
+
+
+def first_start(library: Library, on_progress: Any = None) -> int:
+    """Ingest the bundled corpus into an empty library; the number of documents added."""
+    if library.store.doc_ids():
+        return 0
+    report = library.ingest([BUNDLED_CORPUS], on_progress=on_progress)
+    return len(report.ingested)
+
+
+def launch(
+    library: Library, host: str, port: int, auth: tuple[str, str] | None, block: bool = True
+) -> gr.Blocks:
+    """Serve the app on ``host:port`` through Gradio's queue; never a share link."""
+    workspace = Workspace(library)
+    app = build_app(workspace)
+    gr.set_static_paths([str(CYTOSCAPE_JS.parent)])
+    app.queue(default_concurrency_limit=4)
+    app.launch(
+        server_name=host,
+        server_port=port,
+        auth=auth,
+        share=False,
+        inbrowser=False,
+        prevent_thread_lock=not block,
+        allowed_paths=[str(CYTOSCAPE_JS.parent), str(workspace.downloads)],
+        max_file_size=library.settings.max_file_bytes,
+        footer_links=["api"],
+        css=CSS,
+        # Local fonts only: the default theme would fetch web fonts.
+        theme=gr.themes.Default(
+            font=["WenQuanYi Micro Hei", "sans-serif"], font_mono=["monospace"]
+        ),
+    )
+    return app

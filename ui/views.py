@@ -1,0 +1,248 @@
+"""HTML and text views the app shows: citations, the provision panel, the network.
+
+Everything from a document is escaped before it meets HTML; the network view
+puts node details in as text (``textContent``), never as markup.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import networkx as nx
+
+from ingest.models import Citation, Document, IncentiveType, MeasureMention
+from ingest.store import Store
+from kg.iris import measure_iri
+
+STATIC = Path(__file__).resolve().parent / "static"
+CYTOSCAPE_JS = STATIC / "cytoscape.min.js"
+
+TYPE_COLOURS = {
+    IncentiveType.FAULT_TOLERANCE.value: "#d62728",
+    IncentiveType.MATERIAL.value: "#ff7f0e",
+    IncentiveType.CAREER.value: "#2ca02c",
+    IncentiveType.HONOR.value: "#9467bd",
+    IncentiveType.CARE.value: "#e377c2",
+    IncentiveType.EXCHANGE.value: "#17becf",
+    IncentiveType.ASSESSMENT.value: "#1f77b4",
+    IncentiveType.BURDEN_REDUCTION.value: "#8c564b",
+}
+REGION_COLOUR = "#7f7f7f"
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+
+
+def markdown_text(text: str) -> str:
+    """Document text inside chat markdown: shown literally, never interpreted."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def source_line(number: int, citation: dict) -> str:
+    """One numbered source under an answer: [n] 《title》 section: "quote"."""
+    section = f" {citation['section']}" if citation["section"] else ""
+    title = markdown_text(str(citation["doc_title"]))
+    quote = markdown_text(str(citation["quote"]))
+    return f"\\[{number}\\] 《{title}》{markdown_text(section)}：“{quote}”"
+
+
+def answer_markdown(answer: dict) -> str:
+    """The answer text (ours, markdown tables included) and its numbered sources."""
+    sources = [source_line(n, c) for n, c in enumerate(answer["citations"], start=1)]
+    return answer["answer"] + ("\n\n" + "\n\n".join(sources) if sources else "")
+
+
+def drafter_reference(citation: Citation, document: Document | None) -> str:
+    """A reference a drafter can paste: 《标题》，section：“quote”（文号，date；span）."""
+    parts = [f"《{citation.doc_title}》"]
+    if citation.section:
+        parts.append(f"，{citation.section}")
+    parts.append(f"：“{citation.quote}”")
+    notes = []
+    if document is not None and document.meta.doc_number:
+        notes.append(document.meta.doc_number)
+    if document is not None and document.meta.date:
+        notes.append(document.meta.date)
+    notes.append(f"字符 {citation.start}–{citation.end}")
+    return "".join(parts) + "（" + "，".join(notes) + "）"
+
+
+def provision_panel(store: Store, citation: Citation) -> str:
+    """The cited provision in its paragraph, the quoted span highlighted (all escaped)."""
+    document = store.document(citation.doc_id)
+    if document is None:
+        return "<p>The cited document is no longer in the library.</p>"
+    provision = store.provision(citation.provision_id)
+    start, end = citation.start, citation.end
+    if provision is not None:
+        same = [p for p in store.provisions(citation.doc_id) if p.paragraph == provision.paragraph]
+        start = min((p.start for p in same), default=start)
+        end = max((p.end for p in same), default=end)
+    text = document.text
+    before = html.escape(text[start : citation.start])
+    quoted = html.escape(text[citation.start : citation.end])
+    after = html.escape(text[citation.end : end])
+    meta = document.meta
+    facts = [
+        ("Document", meta.title),
+        ("Section", citation.section or "—"),
+        ("Document number", meta.doc_number or "—"),
+        ("Date", meta.date or "—"),
+        ("Span", f"[{citation.start}, {citation.end})"),
+        ("Document id", document.doc_id),
+    ]
+    rows = "".join(
+        f"<tr><th>{html.escape(label)}</th><td>{html.escape(str(value))}</td></tr>"
+        for label, value in facts
+    )
+    return (
+        '<div class="pk-provision">'
+        f'<table class="pk-facts">{rows}</table>'
+        f'<p class="pk-paragraph">{before}<mark class="pk-quote">{quoted}</mark>{after}</p>'
+        "</div>"
+    )
+
+
+def network_elements(
+    network: nx.MultiDiGraph,
+    mentions_by_iri: dict[str, list[MeasureMention]],
+    citations: dict[str, Citation],
+    region_scope: set[str] | None,
+    types: Sequence[str],
+    statuses: Sequence[str],
+) -> list[dict]:
+    """Cytoscape elements: measures that pass the filters, their types and regions."""
+    keep: set[str] = set()
+    for node, data in network.nodes(data=True):
+        if data.get("type") != "Measure":
+            continue
+        mentions = [
+            m
+            for m in mentions_by_iri.get(node, [])
+            if m.incentive_type.value in types and m.status.value in statuses
+        ]
+        if region_scope is not None:
+            mentions = [m for m in mentions if region_scope.intersection(m.region_codes)]
+        if mentions:
+            keep.add(node)
+    elements: list[dict] = []
+    added: set[str] = set()
+
+    def add_node(node: str) -> None:
+        if node in added:
+            return
+        added.add(node)
+        data = network.nodes[node]
+        kind = data.get("type", "")
+        info = _node_info(node, data, mentions_by_iri, citations)
+        colour = REGION_COLOUR
+        if kind == "Measure":
+            mentions = mentions_by_iri.get(node, [])
+            colour = (
+                TYPE_COLOURS.get(mentions[0].incentive_type.value, "#333") if mentions else "#333"
+            )
+        elif kind == "IncentiveType":
+            colour = TYPE_COLOURS.get(node.rsplit("/", 1)[-1], "#333")
+        elements.append(
+            {
+                "data": {
+                    "id": node,
+                    "label": str(data.get("label", "")),
+                    "kind": kind,
+                    "colour": colour,
+                    "info": info,
+                }
+            }
+        )
+
+    for node in sorted(keep):
+        add_node(node)
+        for _, target, edge in network.out_edges(node, data=True):
+            if edge.get("relation") in ("hasType", "inRegion"):
+                add_node(target)
+                elements.append(
+                    {
+                        "data": {
+                            "id": f"{node}>{target}>{edge['relation']}",
+                            "source": node,
+                            "target": target,
+                            "relation": edge["relation"],
+                        }
+                    }
+                )
+    return elements
+
+
+def _node_info(
+    node: str,
+    data: dict,
+    mentions_by_iri: dict[str, list[MeasureMention]],
+    citations: dict[str, Citation],
+) -> str:
+    lines = [str(data.get("label", "")), str(data.get("label_en", ""))]
+    kind = data.get("type")
+    if kind == "Region":
+        lines.append(f"{data.get('level', '')} · code {data.get('code', '')}")
+    for mention in mentions_by_iri.get(node, [])[:5]:
+        lines.append(f"{mention.incentive_type.value} · {mention.status.value}")
+        citation = citations.get(mention.provision_id)
+        if citation is not None:
+            lines.append(f"《{citation.doc_title}》 [{citation.start}:{citation.end}]")
+            lines.append(f"“{citation.quote}”")
+    return "\n".join(line for line in lines if line)
+
+
+def group_by_iri(mentions: Iterable[MeasureMention]) -> dict[str, list[MeasureMention]]:
+    grouped: dict[str, list[MeasureMention]] = {}
+    for mention in mentions:
+        grouped.setdefault(str(measure_iri(mention.key)), []).append(mention)
+    return grouped
+
+
+def network_page(elements: list[dict], script_url: str) -> str:
+    """A self-contained page for an ``<iframe srcdoc>``: cytoscape.js, a legend, details."""
+    payload = json.dumps(elements, ensure_ascii=False).replace("</", "<\\/")
+    legend = "".join(
+        f'<span style="color:{colour}">●</span> {html.escape(code)} '
+        for code, colour in TYPE_COLOURS.items()
+    )
+    return f"""<!doctype html><html><head><meta charset="utf-8">
+<style>
+body {{ margin:0; font-family: "WenQuanYi Micro Hei", sans-serif; font-size:13px; }}
+#cy {{ position:absolute; left:0; top:24px; right:320px; bottom:0; }}
+#legend {{ position:absolute; left:4px; top:2px; }}
+#details {{ position:absolute; right:0; top:0; bottom:0; width:310px; overflow:auto;
+  white-space:pre-wrap; border-left:1px solid #ccc; padding:6px; }}
+</style></head><body>
+<div id="legend">{legend}<span style="color:{REGION_COLOUR}">●</span> region</div>
+<div id="cy"></div><div id="details">Click a node to see its details and citations.</div>
+<script src="{html.escape(script_url)}"></script>
+<script>
+const elements = {payload};
+const cy = cytoscape({{
+  container: document.getElementById("cy"),
+  elements: elements,
+  style: [
+    {{ selector: "node", style: {{ "background-color": "data(colour)", "label": "data(label)",
+       "font-size": 9, "width": 14, "height": 14 }} }},
+    {{ selector: "node[kind = 'Region']", style: {{ "shape": "round-rectangle" }} }},
+    {{ selector: "node[kind = 'IncentiveType']", style: {{ "shape": "diamond", "width": 22, "height": 22 }} }},
+    {{ selector: "edge", style: {{ "width": 1, "line-color": "#bbb" }} }}
+  ],
+  layout: {{ name: elements.length > 400 ? "grid" : "cose", animate: false }}
+}});
+window.pkNodeCount = cy.nodes().length;
+cy.on("tap", "node", (event) => {{
+  document.getElementById("details").textContent = event.target.data("info");
+}});
+</script></body></html>"""
+
+
+def network_iframe(page: str, height: int = 560) -> str:
+    return (
+        f'<iframe id="pk-network" title="network" style="width:100%;height:{height}px;border:0" '
+        f'srcdoc="{html.escape(page, quote=True)}"></iframe>'
+    )
