@@ -29,11 +29,11 @@ from kg.build import (
     region_triples,
     scheme_triples,
 )
-from kg.iris import BASE, document_iri
+from kg.iris import BASE, PKG, document_iri
 
 BASE_GRAPH = URIRef(BASE + "graph/base")
 # Bump when the base graph's content changes, so old data dirs get it rebuilt.
-BASE_VERSION = "2"
+BASE_VERSION = "3"
 VERSION_MARKER = URIRef(BASE + "graph/base#version")
 
 
@@ -44,8 +44,9 @@ class GraphStoreBusy(Exception):
 class PolicyGraph:
     """An open graph store (state: the Oxigraph database)."""
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, path: Path | None = None) -> None:
         self.dataset = dataset
+        self.path = path  # the store folder; None when in memory
         for prefix, namespace in PREFIXES.items():
             dataset.bind(prefix, namespace)
 
@@ -65,7 +66,7 @@ class PolicyGraph:
                 raise GraphStoreBusy(
                     f"the graph store at {path} is in use by another process ({error})"
                 ) from None
-        graph = cls(dataset)
+        graph = cls(dataset, path)
         graph.ensure_base()
         return graph
 
@@ -95,10 +96,15 @@ class PolicyGraph:
         self.dataset.addN((s, p, o, self.dataset.graph(name)) for s, p, o in triples)
 
     def add_document(self, parsed: ParsedDocument) -> None:
-        """Replace the document's named graph with its triples, in one bulk load."""
+        """Replace the document's named graph with its triples, in one bulk load.
+
+        The completion marker goes in last: a process killed mid-load leaves a
+        graph without it, which ``sync`` drops and reloads.
+        """
         name = document_iri(parsed.document.doc_id)
         self.dataset.remove_graph(self.dataset.graph(name))
         self._load(name, document_triples(parsed))
+        self._load(name, [(name, PKG.loadComplete, Literal(True))])
 
     def remove_document(self, doc_id: str) -> None:
         self.dataset.remove_graph(self.dataset.graph(document_iri(doc_id)))
@@ -111,8 +117,35 @@ class PolicyGraph:
         return [tuple(row) for row in result]
 
     def document_ids(self) -> set[str]:
-        rows = self.rows("SELECT DISTINCT ?id WHERE { ?d a pkg:Document ; pkg:docId ?id }")
+        """Documents whose load completed."""
+        rows = self.rows(
+            "SELECT DISTINCT ?id WHERE { ?d a pkg:Document ; pkg:docId ?id ; pkg:loadComplete true }"
+        )
         return {str(row[0]) for row in rows}
+
+    def document_graphs(self) -> set[str]:
+        """Doc ids of every document named graph, complete or not."""
+        prefix = str(document_iri(""))
+        return {
+            str(context.identifier).removeprefix(prefix)
+            for context in self.dataset.graphs()
+            if str(context.identifier).startswith(prefix)
+        }
+
+    def sync(self, store: Store) -> int:
+        """Make the graph hold exactly the store's documents, each complete (after a crash)."""
+        wanted = set(store.doc_ids())
+        complete = self.document_ids()
+        changes = 0
+        for doc_id in self.document_graphs() - (wanted & complete):
+            self.remove_document(doc_id)
+            changes += 1
+        for doc_id in wanted - complete:
+            parsed = store.parsed(doc_id)
+            if parsed is not None:
+                self.add_document(parsed)
+                changes += 1
+        return changes
 
     def rebuild(self, store: Store) -> None:
         """Make the graph hold exactly the store's documents."""

@@ -10,15 +10,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 
 from pyparsing import ParseException, ParseResults
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.query import Result
 
+from kg import sparql_worker
+from kg.build import PREFIXES
 from kg.graph import PolicyGraph
 
 DEFAULT_TIMEOUT_S = 30.0
@@ -74,8 +78,45 @@ def _mentions_service(node: object) -> bool:
 
 
 def run_query(graph: PolicyGraph, text: str, timeout_s: float = DEFAULT_TIMEOUT_S) -> Table:
-    """Check, run with a time limit, and collect a query's answer."""
+    """Check, run with a time limit, and collect a query's answer.
+
+    A store on disk is queried by a separate read-only process that is killed at
+    the limit, so a runaway query stops instead of burning a core in the
+    background; an in-memory store (tests, tools) is queried in a thread.
+    """
     check_read_only(text)
+    if graph.path is not None:
+        return _run_in_process(graph.path, text, timeout_s)
+    return _run_in_thread(graph, text, timeout_s)
+
+
+def _run_in_process(path: Path, text: str, timeout_s: float) -> Table:
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    process = context.Process(
+        target=sparql_worker.work, args=(str(path), text, prefixes, sender), daemon=True
+    )
+    process.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout_s):
+            raise QueryRefused(f"the query ran over the {timeout_s:g}-second limit and was stopped")
+        outcome = receiver.recv()
+    except EOFError:
+        raise QueryRefused("the query process ended without an answer") from None
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join()
+    if isinstance(outcome, str):
+        raise QueryRefused(f"the query failed: {outcome}")
+    kind, columns, rows = outcome
+    return Table(kind, columns, rows)
+
+
+def _run_in_thread(graph: PolicyGraph, text: str, timeout_s: float) -> Table:
     outcome: dict[str, object] = {}
 
     def work() -> None:

@@ -48,6 +48,11 @@ class DenseIndex:
             inner.hnsw.efSearch = 128
         return faiss.IndexIDMap2(inner)
 
+    def ids(self) -> set[int]:
+        """The ids of the live vectors."""
+        stored = faiss.vector_to_array(self.index.id_map).astype(np.int64)
+        return {int(i) for i in stored} - self.tombstones
+
     def __len__(self) -> int:
         return int(self.index.ntotal) - len(self.tombstones)
 

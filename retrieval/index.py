@@ -67,7 +67,21 @@ class SearchIndex:
                 (index.folder / "documents.json").read_text(encoding="utf-8")
             )
             index._by_vector = {vector_id(p): p for p in index.provision_ids()}
+            if not index._consistent():
+                # A crash between two renames of save(): start empty, sync rebuilds it.
+                index._reset()
         return index
+
+    def _consistent(self) -> bool:
+        """Whether the dense, lexical and document files describe the same provisions."""
+        provisions = self.provision_ids()
+        return self.dense.ids() == set(self._by_vector) and self.lexical.ids() == provisions
+
+    def _reset(self) -> None:
+        self.dense = DenseIndex(self.embedder.dimension, self.settings.exact_search_limit)
+        self.lexical = LexicalIndex()
+        self.documents, self._by_vector = {}, {}
+        self.dirty = True
 
     def _expected(self) -> dict[str, object]:
         return {

@@ -34,6 +34,9 @@ class LexicalIndex:
     def __len__(self) -> int:
         return len(self.tokens)
 
+    def ids(self) -> set[str]:
+        return set(self.tokens)
+
     def add(self, provision_id: str, tokens: list[str]) -> None:
         self.tokens[provision_id] = tokens
         self._model = None

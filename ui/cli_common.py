@@ -17,7 +17,7 @@ from kg.graph import GraphStoreBusy
 from retrieval.index import IndexMismatchError
 from ui.library import Library
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one error, one line, whatever the width
 
 DataDir = Annotated[
     Path | None,

@@ -49,7 +49,9 @@ class Library:
         try:
             self.index = SearchIndex.open(settings)
             self._catalog: Catalog | None = None
-            # A crash between the store and an index leaves them apart; mend it on open.
+            # A crash between the store and the graph or an index leaves them apart;
+            # mend it on open (the store is the record: one transaction per document).
+            self.graph.sync(self.store)
             self.index.sync(self.store)
         except BaseException:
             # A refused index must not leave the graph store locked for the next opener.
