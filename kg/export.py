@@ -54,6 +54,13 @@ def export(graph: PolicyGraph, export_format: ExportFormat, target: Path) -> Pat
     return target
 
 
+def _shared_mode(full: int) -> int:
+    """The mode a plain ``open`` would give: ``full`` less the process umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return full & ~umask
+
+
 def _atomic_file(target: Path, write: Callable[[Path], None]) -> None:
     handle, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".part"
@@ -61,6 +68,7 @@ def _atomic_file(target: Path, write: Callable[[Path], None]) -> None:
     os.close(handle)
     try:
         write(Path(temporary))
+        os.chmod(temporary, _shared_mode(0o666))  # mkstemp's 0600 would hide the export
         os.replace(temporary, target)
     finally:
         if os.path.exists(temporary):
@@ -71,6 +79,7 @@ def _atomic_folder(target: Path, write: Callable[[Path], None]) -> None:
     temporary = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part"))
     try:
         write(temporary)
+        os.chmod(temporary, _shared_mode(0o777))
         if target.exists():
             shutil.rmtree(target)
         os.replace(temporary, target)

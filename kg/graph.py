@@ -52,6 +52,15 @@ class PolicyGraph:
 
     @classmethod
     def open(cls, settings: Settings) -> PolicyGraph:
+        """The graph the settings name: embedded in the data dir, or on a SPARQL server."""
+        from kg.remote import RemoteGraph, is_remote  # the remote backend builds on this one
+
+        if is_remote(settings.store):
+            return RemoteGraph.open_url(settings.store)
+        if settings.store != "embedded":
+            raise ValueError(
+                f"unknown store {settings.store!r}: use 'embedded' or sparql+http://HOST:PORT/…"
+            )
         return cls.open_at(settings.graph_dir)
 
     @classmethod
@@ -169,11 +178,11 @@ class PolicyGraph:
         """All distinct triples in one in-memory graph (for exports and SHACL)."""
         graph = bind_prefixes(Graph())
         for s, p, o, _ in self.dataset.quads((None, None, None, None)):
-            graph.add((s, p, _plain(o)))
+            graph.add((s, p, plain_literal(o)))
         return graph
 
 
-def _plain(term: Any) -> Any:
+def plain_literal(term: Any) -> Any:
     """Oxigraph types plain strings as xsd:string; RDF 1.1 calls them the same, rdflib does not."""
     if isinstance(term, Literal) and term.datatype == XSD.string:
         return Literal(str(term))

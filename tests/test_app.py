@@ -156,6 +156,15 @@ def test_concurrent_clients_are_served_through_the_queue(server: str) -> None:
     assert {json.dumps(a["regions"]) for a in answers[::2]} == {json.dumps(answers[0]["regions"])}
 
 
+def test_a_short_load_run_has_no_errors(server: str) -> None:
+    """The load benchmark (benchmarks/load.py), shorter: 8 clients for 10 seconds."""
+    from benchmarks.load import run_load
+
+    result = run_load(server, clients=8, seconds=10)
+    assert result.errors == 0, result.first_error
+    assert result.requests >= 8
+
+
 # --- the browser ------------------------------------------------------------
 
 

@@ -23,9 +23,15 @@ from rich.table import Table
 
 from ingest.models import IncentiveType
 from kg.records import expand_regions, measure_records, select_mentions
+from ui import cli_common
 from ui.cli_common import DataDir, JsonFlag, UsageError, err, fail, open_library, print_json
 
-COMMAND_MODULES: tuple[str, ...] = ("ui.commands_graph", "ui.commands_ask", "ui.commands_serve")
+COMMAND_MODULES: tuple[str, ...] = (
+    "ui.commands_graph",
+    "ui.commands_ask",
+    "ui.commands_serve",
+    "ui.commands_store",
+)
 
 app = typer.Typer(
     name="policykg",
@@ -34,6 +40,23 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+
+
+@app.callback()
+def global_options(
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            help="Graph store: 'embedded' (default) or sparql+http://HOST:PORT/… "
+            "(also $POLICYKG_STORE or store= in DATA_DIR/settings.toml).",
+        ),
+    ] = None,
+) -> None:
+    """Offline knowledge graph and retrieval over Chinese cadre-incentive policy texts."""
+    # Set on every invocation (None when absent), so one command's choice never
+    # leaks into the next one run in the same process.
+    cli_common.store_override = store
 
 
 @app.command()

@@ -14,6 +14,7 @@ from rich.console import Console
 
 from ingest.settings import load_settings
 from kg.graph import GraphStoreBusy
+from kg.remote import StoreUnavailable
 from retrieval.index import IndexMismatchError
 from ui.library import Library
 
@@ -33,9 +34,13 @@ class UsageError(Exception):
     """A user-facing error: printed as one line, exit code 2."""
 
 
+# The global --store option of this invocation (see ui.cli.global_options).
+store_override: str | None = None
+
+
 @contextmanager
 def open_library(data_dir: Path | None) -> Iterator[Library]:
-    settings = load_settings(data_dir=data_dir)
+    settings = load_settings(data_dir=data_dir, store=store_override)
     try:
         library = Library(settings)
     except GraphStoreBusy as error:
@@ -43,6 +48,8 @@ def open_library(data_dir: Path | None) -> Iterator[Library]:
             f"{error}; close the other policykg process (an app or an ingest) first"
         ) from None
     except IndexMismatchError as error:
+        raise fail(str(error)) from None
+    except StoreUnavailable as error:
         raise fail(str(error)) from None
     with library:
         yield library

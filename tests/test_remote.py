@@ -1,0 +1,200 @@
+"""The graph on a real Oxigraph server (the `oxigraph` package's binary) on loopback."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+from typer.testing import CliRunner
+
+from ingest.models import IncentiveType
+from ingest.settings import Settings
+from kg.compare import compare, comparison_json
+from kg.export import ExportFormat, export
+from kg.graph import PolicyGraph
+from kg.remote import RemoteGraph, StoreUnavailable, parse_store_url
+from kg.sparql import QueryRefused, run_query
+from kg.validate import validate_graph
+from retrieval.ask import ask
+from tests.conftest import CORPUS_REAL, REPO, SEED
+from ui.cli import app
+from ui.library import Library
+
+OXIGRAPH = Path(sys.executable).with_name("oxigraph")
+QUESTIONS = [
+    "哪些地区实行协议年薪？",
+    "Compare Shanghai and Zhejiang on material incentives.",
+    "Which places in Zhejiang have measures on rank promotion?",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class OxigraphServer:
+    """`oxigraph serve` in a temporary folder (state: the process)."""
+
+    def __init__(self, location: Path) -> None:
+        if not OXIGRAPH.exists():
+            pytest.fail("the oxigraph server binary is missing: `make install` installs it")
+        self.location = location
+        self.port = free_port()
+        self.url = f"sparql+http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> OxigraphServer:
+        self.process = subprocess.Popen(
+            [
+                str(OXIGRAPH),
+                "serve",
+                "--location",
+                str(self.location),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--union-default-graph",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return self
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("oxigraph did not start")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[OxigraphServer]:
+    running = OxigraphServer(tmp_path / "oxigraph").start()
+    yield running
+    running.stop()
+
+
+def corpus() -> list[Path]:
+    return [REPO / "corpus", CORPUS_REAL] if CORPUS_REAL.exists() else [REPO / "corpus"]
+
+
+def graph_of(library: Library, tmp_path: Path, name: str) -> Graph:
+    target = export(library.graph, ExportFormat.TURTLE, tmp_path / f"{name}.ttl")
+    return Graph().parse(target, format="turtle")
+
+
+def test_the_store_url_names_the_endpoints() -> None:
+    oxigraph = parse_store_url("sparql+http://127.0.0.1:7878")
+    assert (oxigraph.query, oxigraph.update) == (
+        "http://127.0.0.1:7878/query",
+        "http://127.0.0.1:7878/update",
+    )
+    graphdb = parse_store_url(
+        "sparql+http://db:7200/repositories/pk?query=/repositories/pk&update=/repositories/pk/statements"
+    )
+    assert graphdb.update == "http://db:7200/repositories/pk/statements"
+    with pytest.raises(ValueError, match="sparql"):
+        parse_store_url("http://127.0.0.1:7878")
+
+
+def test_the_server_answers_like_the_embedded_store(server: OxigraphServer, tmp_path: Path) -> None:
+    embedded = Library(Settings(data_dir=tmp_path / "embedded"))
+    remote = Library(Settings(data_dir=tmp_path / "remote", store=server.url))
+    try:
+        assert isinstance(remote.graph, RemoteGraph)
+        for library in (embedded, remote):
+            assert not library.ingest(corpus()).failed
+        for question in QUESTIONS:
+            assert ask(remote, question) == ask(embedded, question)
+        codes = ["310000", "330000"]
+        for kind in (IncentiveType.MATERIAL, None):
+            there = compare(remote.graph, remote.store, remote.gazetteer, codes, kind)
+            here = compare(embedded.graph, embedded.store, embedded.gazetteer, codes, kind)
+            assert comparison_json(there, remote.gazetteer) == comparison_json(
+                here, embedded.gazetteer
+            )
+        for query in sorted((REPO / "kg" / "queries").glob("*.rq")):
+            text = query.read_text(encoding="utf-8")
+            assert run_query(remote.graph, text).rows == run_query(embedded.graph, text).rows
+        assert isomorphic(graph_of(remote, tmp_path, "r"), graph_of(embedded, tmp_path, "e"))
+        report = validate_graph(remote.graph, remote.store)
+        assert report.conforms, report.problems[:3]
+        # The read-only rule holds even though this server accepts updates.
+        before = remote.graph.triple_count()
+        with pytest.raises(QueryRefused):
+            run_query(remote.graph, "DELETE WHERE { ?s ?p ?o }")
+        assert remote.graph.triple_count() == before
+        # Removal drops the document's named graph on the server.
+        doc_id = next(d.doc_id for d in remote.store.documents() if d.source_path == str(SEED))
+        remote.remove(doc_id)
+        assert doc_id not in remote.graph.document_graphs()
+    finally:
+        embedded.close()
+        remote.close()
+
+
+def test_a_server_that_is_down_gets_one_clear_line(tmp_path: Path) -> None:
+    url = f"sparql+http://127.0.0.1:{free_port()}"
+    result = CliRunner().invoke(app, ["--store", url, "documents", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: cannot reach the SPARQL server")
+
+
+def test_a_server_stopping_mid_ingest_leaves_no_half_document(
+    server: OxigraphServer, tmp_path: Path
+) -> None:
+    settings = Settings(data_dir=tmp_path / "data", store=server.url)
+    extra = tmp_path / "extra.txt"
+    extra.write_text("关于激励的通知\n宁波市推行“一事一奖”快速响应机制。\n", encoding="utf-8")
+    with Library(settings) as library:
+        library.ingest([REPO / "corpus"])
+        server.stop()
+        with pytest.raises(StoreUnavailable, match="cannot reach"):
+            library.ingest([extra])
+        stored = set(library.store.doc_ids())
+    assert len(stored) == 2  # the store kept the new document …
+    server.start()
+    remote = RemoteGraph(server.url)
+    assert remote.document_graphs() == remote.document_ids()  # … the server no half of it
+    assert len(remote.document_ids()) == 1
+    with Library(settings) as library:  # reopening brings the graph up to the store
+        assert library.graph.document_ids() == stored
+
+
+def test_push_and_pull_copy_the_graph(server: OxigraphServer, tmp_path: Path) -> None:
+    runner = CliRunner()
+    data = str(tmp_path / "data")
+    assert runner.invoke(app, ["ingest", str(REPO / "corpus"), "--data-dir", data]).exit_code == 0
+    pushed = runner.invoke(app, ["push", "--store", server.url, "--data-dir", data])
+    assert pushed.exit_code == 0, pushed.stderr
+    with Library(Settings(data_dir=Path(data))) as library:
+        local_count = library.graph.triple_count()
+        doc_ids = library.graph.document_ids()
+    remote = RemoteGraph(server.url)
+    assert remote.triple_count() == local_count
+    assert remote.document_ids() == doc_ids
+    other = tmp_path / "pulled"
+    pulled = runner.invoke(app, ["pull", "--store", server.url, "--data-dir", str(other)])
+    assert pulled.exit_code == 0, pulled.stderr
+    copy = PolicyGraph.open_at(other / "graph")
+    try:
+        assert copy.triple_count() == local_count
+        assert copy.document_ids() == doc_ids
+    finally:
+        copy.close()
