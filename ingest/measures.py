@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.gazetteer import Gazetteer
 from ingest.models import (
@@ -121,12 +122,16 @@ def aspect_type(ctx: Context, clause: str) -> IncentiveType | None:
 def find_phrases(ctx: Context, start: int, end: int) -> Iterator[tuple[Phrase, bool]]:
     """Measure phrases in a clause, each with whether its verb is a weak one."""
     text, rules = ctx.document.text, ctx.vocab.rules
-    verbs = sorted(rules["policy_verbs"], key=len, reverse=True)
+    verbs = _verb_pattern(tuple(rules["policy_verbs"]))
     items: list[tuple[int, int, str]] = []  # (verb start, object start, verb)
     position = start
     while position < end:
-        verb = next((v for v in verbs if text.startswith(v, position)), None)
-        if verb and _item_start(text, start, position, items):
+        found = verbs.search(text, position, end)  # jump to the next verb, longest first
+        if found is None:
+            break
+        position = found.start()
+        verb = found.group()
+        if _item_start(text, start, position, items):
             items.append((position, position + len(verb), verb))
             position += len(verb)
         else:
@@ -137,6 +142,12 @@ def find_phrases(ctx: Context, start: int, end: int) -> Iterator[tuple[Phrase, b
             object_end -= 1
         for phrase in phrases_in_object(ctx, object_start, object_end):
             yield phrase, verb in rules["weak_verbs"]
+
+
+@lru_cache(maxsize=4)
+def _verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of the policy verbs, longest first, so a match is the longest verb."""
+    return re.compile("|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)))
 
 
 def _item_start(text: str, clause_start: int, position: int, items: list) -> bool:

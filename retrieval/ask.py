@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ingest.vocab import load_vocabulary
 from retrieval.answer import Evidence, compose
+from retrieval.index import Hit
 from retrieval.question import Question, follow_up, lexical_support, understand
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 MAX_QUESTION_CHARS = 2_000
 DEFAULT_K = 5
+SEARCH_DEPTH = 60  # what answers look through; the k retrieved are its head
 
 
 class QuestionError(ValueError):
@@ -53,6 +55,15 @@ def answer_question(
     ]
     needed_words = parsed.evidence_words(names)
 
+    searched: dict[str, list[Hit]] = {}
+
+    def hits(query: str, depth: int) -> list[Hit]:
+        """One search per query text and question, at the deepest depth asked for."""
+        wanted = max(depth, SEARCH_DEPTH)
+        if query not in searched or len(searched[query]) < min(wanted, len(library.index.lexical)):
+            searched[query] = library.index.search(query, wanted)
+        return searched[query][:depth]
+
     def search(query: str, depth: int) -> Sequence[tuple[str, float, bool]]:
         return [
             (
@@ -63,11 +74,11 @@ def answer_question(
                     parsed, needed_words, catalog.provision_text.get(h.provision_id, "")
                 ),
             )
-            for h in library.index.search(query, depth)
+            for h in hits(query, depth)
         ]
 
     evidence = Evidence(parsed, library.store, library.gazetteer, catalog, search)
     answer = compose(evidence)
     result = answer.to_json(library.store, library.gazetteer)
-    result["retrieved"] = [h.provision_id for h in library.index.search(parsed.search_text, k)]
+    result["retrieved"] = [h.provision_id for h in hits(parsed.search_text, k)]
     return result, parsed
