@@ -40,8 +40,11 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Quality and latency against the baselines, the cost curve, and the 60-second load test.
 bench: install
 	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.cost
+	$(BIN)/python -m benchmarks.load --clients 16 --seconds 60 --report docs/load-test.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-artifacts

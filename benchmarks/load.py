@@ -138,6 +138,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--report", help="also write a markdown report here")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         process, url = start_server(Path(folder))
@@ -148,6 +149,29 @@ def main() -> None:
             process.wait(timeout=30)
     summary = {**asdict(result), "throughput_per_s": round(result.throughput, 2)}
     print(json.dumps(summary, ensure_ascii=False))
+    if arguments.report:
+        write_report(result, Path(arguments.report))
+
+
+def write_report(result: LoadResult, target: Path) -> None:
+    lines = [
+        "# Load test",
+        "",
+        "Written by `python -m benchmarks.load --report docs/load-test.md`: a real `policykg serve` "
+        "on loopback over the bundled corpus, each client a `gradio_client.Client` in its own "
+        "thread asking `/ask` in a loop (six dev questions in turn).",
+        "",
+        f"- Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; machine: 2 cores, 24 GiB",
+        "",
+        "| clients | seconds | requests | errors | throughput (req/s) | p50 (ms) | p95 (ms) | p99 (ms) |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        f"| {result.clients} | {result.seconds} | {result.requests} | {result.errors} "
+        f"| {result.throughput:.2f} | {result.p50_ms} | {result.p95_ms} | {result.p99_ms} |",
+        "",
+    ]
+    if result.first_error:
+        lines.append(f"First error: `{result.first_error}`")
+    target.write_text("\n".join(lines), encoding="utf-8")
 
 
 if __name__ == "__main__":

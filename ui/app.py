@@ -91,6 +91,12 @@ class Workspace:
         self.lock = threading.RLock()
         self.downloads = Path(tempfile.mkdtemp(prefix="policykg-downloads-"))
 
+    def warm(self) -> None:
+        """Build the catalog and the BM25 matrices now, not on the first question."""
+        with self.lock:
+            self.library.catalog()
+            self.library.index.search("干部激励", 1)
+
     # --- ask ---------------------------------------------------------------
 
     def ask_json(self, question: str) -> dict[str, object]:
@@ -510,6 +516,7 @@ def launch(
 ) -> gr.Blocks:
     """Serve the app on ``host:port`` through Gradio's queue; never a share link."""
     workspace = Workspace(library)
+    workspace.warm()
     app = build_app(workspace)
     gr.set_static_paths([str(CYTOSCAPE_JS.parent)])
     app.queue(default_concurrency_limit=4)
