@@ -29,8 +29,21 @@ def render(results: Results) -> str:
         _gold_section(results.gold),
         _large_section(results.large),
         _synthetic_section(results.synthetic),
+        _see_also(),
     ]
     return "\n\n".join(part.strip() for part in parts) + "\n"
+
+
+def _see_also() -> str:
+    return (
+        "## Cost curve and load test\n\n"
+        "Written by their own runs (`make bench` runs all three):\n\n"
+        "- [cost-curve.md](cost-curve.md) — ingest time per stage, peak memory, disk and warm "
+        "question latency at 1×, 10×, 40× and 100× the real corpus, with the plot "
+        "[cost-curve.png](cost-curve.png) (`python -m benchmarks.cost`).\n"
+        "- [load-test.md](load-test.md) — 16 concurrent clients against `policykg serve` "
+        "through `/ask` for 60 seconds (`python -m benchmarks.load`)."
+    )
 
 
 def _head(results: Results) -> str:
