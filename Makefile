@@ -40,11 +40,13 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Quality and latency against the baselines, the cost curve, and the 60-second load test.
+# Quality and latency against the baselines, the cost curve, the 60-second load test,
+# and the graph on an Oxigraph server next to the embedded one.
 bench: install
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.cost
 	$(BIN)/python -m benchmarks.load --clients 16 --seconds 60 --report docs/load-test.md
+	$(BIN)/python -m benchmarks.server
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-artifacts

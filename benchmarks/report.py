@@ -36,13 +36,15 @@ def render(results: Results) -> str:
 
 def _see_also() -> str:
     return (
-        "## Cost curve and load test\n\n"
-        "Written by their own runs (`make bench` runs all three):\n\n"
+        "## Cost curve, load test, server backend\n\n"
+        "Written by their own runs (`make bench` runs them all):\n\n"
         "- [cost-curve.md](cost-curve.md) — ingest time per stage, peak memory, disk and warm "
         "question latency at 1×, 10×, 40× and 100× the real corpus, with the plot "
         "[cost-curve.png](cost-curve.png) (`python -m benchmarks.cost`).\n"
         "- [load-test.md](load-test.md) — 16 concurrent clients against `policykg serve` "
-        "through `/ask` for 60 seconds (`python -m benchmarks.load`)."
+        "through `/ask` for 60 seconds (`python -m benchmarks.load`).\n"
+        "- [server-backend.md](server-backend.md) — ingest and graph reads with the graph "
+        "embedded and on an Oxigraph server (`python -m benchmarks.server`)."
     )
 
 
