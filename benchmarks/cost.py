@@ -15,7 +15,6 @@ import argparse
 import json
 import random
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -23,6 +22,8 @@ import time
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from benchmarks.measure import disk_bytes, peak_rss_mb
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -101,14 +102,13 @@ def measure(scale: int, folder: Path, data_dir: Path) -> CostPoint:
     from ingest.extract import extract_measures
     from ingest.gazetteer import load_gazetteer
     from ingest.models import ParsedDocument
-    from ingest.pipeline import _with_document_region
+    from ingest.pipeline import with_document_region
     from ingest.readers import iter_source_files, read_document
     from ingest.regions import link_regions
     from ingest.settings import Settings
     from ingest.structure import parse_structure
     from ingest.vocab import load_vocabulary
     from retrieval.ask import ask
-    from retrieval.dense import vector_id
     from retrieval.lexical import index_tokens
     from ui.library import Library
 
@@ -125,7 +125,7 @@ def measure(scale: int, folder: Path, data_dir: Path) -> CostPoint:
         document = read_document(path, settings)
         t, stages["reading"] = clock(), stages["reading"] + clock() - t
         mentions = tuple(link_regions(document.text, gazetteer))
-        document = _with_document_region(document, mentions)
+        document = with_document_region(document, mentions)
         t, stages["regions"] = clock(), stages["regions"] + clock() - t
         sections, provisions = parse_structure(document.doc_id, document.text, document.meta.title)
         t, stages["structure"] = clock(), stages["structure"] + clock() - t
@@ -140,13 +140,9 @@ def measure(scale: int, folder: Path, data_dir: Path) -> CostPoint:
         t, stages["segmentation"] = clock(), stages["segmentation"] + clock() - t
         vectors = library.index.embedder.encode([p.text for p in provisions])
         t, stages["embedding"] = clock(), stages["embedding"] + clock() - t
-        index = library.index
-        index.dense.add([vector_id(p.provision_id) for p in provisions], vectors)
-        for provision, words in zip(provisions, tokens, strict=True):
-            index.lexical.add(provision.provision_id, words)
-        index.documents[document.doc_id] = [p.provision_id for p in provisions]
-        index._by_vector.update((vector_id(p.provision_id), p.provision_id) for p in provisions)
-        index.dirty = True
+        library.index.add_encoded(
+            document.doc_id, [p.provision_id for p in provisions], tokens, vectors
+        )
         stages["indexing"] += clock() - t
         point.documents += 1
         point.characters += len(document.text)
@@ -167,17 +163,11 @@ def measure(scale: int, folder: Path, data_dir: Path) -> CostPoint:
     point.ask_p95_ms = round(float(np.percentile(latencies, 95)), 1)
     library.close()
     point.disk_mb = {
-        name: round(_size(data_dir / name) / 2**20, 1)
+        name: round(disk_bytes(data_dir / name) / 2**20, 1)
         for name in ("policykg.sqlite", "graph", "index")
     }
-    point.peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    point.peak_rss_mb = round(peak_rss_mb(), 1)
     return point
-
-
-def _size(path: Path) -> int:
-    if path.is_file():
-        return path.stat().st_size
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
 def run_scale(scale: int) -> CostPoint:

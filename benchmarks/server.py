@@ -10,9 +10,6 @@ SHACL validation and a Turtle export. Results go to ``docs/server-backend.md``.
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -20,40 +17,16 @@ from pathlib import Path
 
 import numpy as np
 
+from benchmarks.local_servers import start_oxigraph, stop
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
-OXIGRAPH = Path(sys.executable).with_name("oxigraph")
 REPEATS = 5
 NOTE = (
     "Embedded SPARQL times include starting the separate read-only process that every user quer"
     "y runs in (about 0.2 s each), so a runaway query can be killed; `compare` and the app's ow"
     "n reads run in-process. On the server the query runs in the server."
 )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def start_oxigraph(location: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    command = [str(OXIGRAPH), "serve", "--location", str(location)]
-    process = subprocess.Popen(
-        [*command, "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return process, f"sparql+http://127.0.0.1:{port}"
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("oxigraph did not start")
 
 
 def median_ms(action: Callable[[], object]) -> float:
@@ -124,8 +97,7 @@ def main() -> None:
             try:
                 remote = measure(url, root / f"remote-{label}", folders)
             finally:
-                server.kill()
-                server.wait()
+                stop(server)
             rows += [(name, "embedded (Oxigraph in the data dir)", embedded)]
             rows += [(name, "Oxigraph server over loopback", remote)]
             print(json.dumps({"corpus": name, "embedded": embedded, "server": remote}))

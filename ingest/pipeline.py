@@ -42,13 +42,13 @@ def parse_document(document: Document) -> ParsedDocument:
     """Structure, regions and measures of one decoded document."""
     gazetteer, vocab = load_gazetteer(), load_vocabulary()
     mentions = tuple(link_regions(document.text, gazetteer))
-    document = _with_document_region(document, mentions)
+    document = with_document_region(document, mentions)
     sections, provisions = parse_structure(document.doc_id, document.text, document.meta.title)
     measures = extract_measures(document, sections, provisions, mentions, gazetteer, vocab)
     return ParsedDocument(document, sections, provisions, mentions, measures)
 
 
-def _with_document_region(document: Document, mentions: Iterable) -> Document:
+def with_document_region(document: Document, mentions: Iterable) -> Document:
     """The issuing region, where the title or authority names one."""
     if document.meta.region_code:
         return document

@@ -183,16 +183,6 @@ class PolicyGraph:
                 changes += 1
         return changes
 
-    def rebuild(self, store: Store) -> None:
-        """Make the graph hold exactly the store's documents."""
-        wanted = set(store.doc_ids())
-        for doc_id in self.document_ids() - wanted:
-            self.remove_document(doc_id)
-        for doc_id in wanted:
-            parsed = store.parsed(doc_id)
-            if parsed is not None:
-                self.add_document(parsed)
-
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         """Run a read query over the union of all graphs; values are bound, never pasted."""
         return self.dataset.query(sparql, initBindings=dict(bindings or {}))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.error import URLError
+from urllib.error import HTTPError, URLError
 from urllib.parse import parse_qs, urlsplit
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -102,16 +102,14 @@ class RemoteGraph(PolicyGraph):
     def _call(self, what: str, action: Any) -> Any:
         try:
             return action()
+        except HTTPError as error:  # the server answered, with a refusal
+            raise StoreUnavailable(
+                f"the SPARQL server at {self.endpoints.query} refused {what} ({error})"
+            ) from None
         except (URLError, OSError) as error:
             raise StoreUnavailable(
                 f"cannot reach the SPARQL server at {self.endpoints.query} while {what} ({error})"
             ) from None
-        except Exception as error:
-            if "HTTP" in type(error).__name__ or "urllib" in type(error).__module__:
-                raise StoreUnavailable(
-                    f"the SPARQL server at {self.endpoints.query} refused {what} ({error})"
-                ) from None
-            raise
 
     def update(self, request: str, what: str) -> None:
         self._call(what, lambda: self._store.update(request))

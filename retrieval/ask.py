@@ -55,14 +55,14 @@ def answer_question(
     ]
     needed_words = parsed.evidence_words(names)
 
-    searched: dict[str, list[Hit]] = {}
+    searched: dict[tuple[str, int], list[Hit]] = {}
 
     def hits(query: str, depth: int) -> list[Hit]:
-        """One search per query text and question, at the deepest depth asked for."""
+        """One search per query text and question, at least as deep as answers look."""
         wanted = max(depth, SEARCH_DEPTH)
-        if query not in searched or len(searched[query]) < min(wanted, len(library.index.lexical)):
-            searched[query] = library.index.search(query, wanted)
-        return searched[query][:depth]
+        if (query, wanted) not in searched:
+            searched[(query, wanted)] = library.index.search(query, wanted)
+        return searched[(query, wanted)][:depth]
 
     def search(query: str, depth: int) -> Sequence[tuple[str, float, bool]]:
         return [

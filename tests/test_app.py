@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -16,6 +13,7 @@ import pytest
 from gradio_client import Client
 from playwright.sync_api import expect
 
+from benchmarks.local_servers import start_policykg, stop
 from tests.conftest import REPO, SEED
 
 CHROMIUM = "/usr/bin/chromium"
@@ -30,59 +28,10 @@ XSS_TEXT = (
 pytestmark = pytest.mark.browser
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def start_server(data_dir: Path, *extra: str) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "PYTHONWARNINGS": "ignore"}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "ui.cli",
-            "serve",
-            "--data-dir",
-            str(data_dir),
-            "--port",
-            str(port),
-            *extra,
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited: {process.stdout.read() if process.stdout else ''}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return process, url
-        except OSError:
-            time.sleep(0.5)
-    process.kill()
-    raise RuntimeError("server did not start within 180 s")
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real `policykg serve` on an empty data dir: the first start ingests corpus/."""
-    process, url = start_server(tmp_path_factory.mktemp("app-data"))
+    process, url = start_policykg(tmp_path_factory.mktemp("app-data"))
     yield url
     stop(process)
 
@@ -262,7 +211,7 @@ def test_other_addresses_need_auth(tmp_path: Path) -> None:
 
 
 def test_auth_is_required_when_given(tmp_path: Path) -> None:
-    process, url = start_server(tmp_path, "--auth", "reader:secret-pass")
+    process, url = start_policykg(tmp_path, "--auth", "reader:secret-pass")
     try:
         with pytest.raises(Exception):  # noqa: B017 - any refusal will do
             Client(url, verbose=False).predict("协议年薪", api_name="/ask")

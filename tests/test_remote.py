@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +11,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
+from benchmarks.local_servers import OXIGRAPH, free_port, start_oxigraph
 from ingest.models import IncentiveType
 from ingest.settings import Settings
 from kg.compare import compare, comparison_json
@@ -27,18 +25,11 @@ from tests.conftest import CORPUS_REAL, REPO, SEED
 from ui.cli import app
 from ui.library import Library
 
-OXIGRAPH = Path(sys.executable).with_name("oxigraph")
 QUESTIONS = [
     "哪些地区实行协议年薪？",
     "Compare Shanghai and Zhejiang on material incentives.",
     "Which places in Zhejiang have measures on rank promotion?",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class OxigraphServer:
@@ -53,27 +44,8 @@ class OxigraphServer:
         self.process: subprocess.Popen | None = None
 
     def start(self) -> OxigraphServer:
-        self.process = subprocess.Popen(
-            [
-                str(OXIGRAPH),
-                "serve",
-                "--location",
-                str(self.location),
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--union-default-graph",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    return self
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("oxigraph did not start")
+        self.process, _ = start_oxigraph(self.location, self.port)
+        return self
 
     def stop(self) -> None:
         if self.process is not None:

@@ -204,14 +204,15 @@ class Workspace:
             network = project(self.library.graph, with_provisions=False)
             catalog = self.library.catalog()
             scope = expand_regions(self.library.gazetteer, [region]) if region else None
-            citations = {
-                m.provision_id: c
-                for m in catalog.measures
-                if (c := self.library.store.citation(m.provision_id)) is not None
-            }
-        elements = network_elements(
-            network, group_by_iri(catalog.measures), citations, scope, types, statuses
-        )
+            # Citations are looked up only for the nodes drawn, not for every measure.
+            elements = network_elements(
+                network,
+                group_by_iri(catalog.measures),
+                self.library.store.citation,
+                scope,
+                types,
+                statuses,
+            )
         page = network_page(elements, f"/gradio_api/file={CYTOSCAPE_JS}")
         return network_iframe(page)
 
@@ -233,8 +234,10 @@ class Workspace:
             for d in documents
         ]
 
-    def document_choices(self) -> list[tuple[str, str]]:
-        return [(f"{row[1][:40]} ({row[0][:10]})", row[0]) for row in self.documents_table()]
+    @staticmethod
+    def document_choices(rows: list[list[str]]) -> list[tuple[str, str]]:
+        """Dropdown choices from ``documents_table`` rows."""
+        return [(f"{row[1][:40]} ({row[0][:10]})", row[0]) for row in rows]
 
     def upload(self, files: list[str] | None, progress: gr.Progress) -> list[UploadResult]:
         results: list[UploadResult] = []
@@ -432,11 +435,11 @@ def build_app(workspace: Workspace) -> gr.Blocks:
                     progress: gr.Progress = gr.Progress(),  # noqa: B008
                 ) -> tuple[Any, Any, Any]:
                     results = workspace.upload(files, progress)
-                    rows = [[r.name, r.outcome, r.reason] for r in results]
+                    table = workspace.documents_table()
                     return (
-                        rows,
-                        workspace.documents_table(),
-                        gr.update(choices=workspace.document_choices()),
+                        [[r.name, r.outcome, r.reason] for r in results],
+                        table,
+                        gr.update(choices=workspace.document_choices(table)),
                     )
 
                 uploads.upload(
@@ -448,10 +451,11 @@ def build_app(workspace: Workspace) -> gr.Blocks:
 
                 def _remove(doc_id: str | None) -> tuple[str, Any, Any]:
                     message = workspace.remove(doc_id)
+                    table = workspace.documents_table()
                     return (
                         message,
-                        workspace.documents_table(),
-                        gr.update(choices=workspace.document_choices(), value=None),
+                        table,
+                        gr.update(choices=workspace.document_choices(table), value=None),
                     )
 
                 remove_button.click(
@@ -490,11 +494,12 @@ def build_app(workspace: Workspace) -> gr.Blocks:
 
         def _load() -> tuple[Any, Any, Any, Any]:
             choices = workspace.region_choices()
+            table = workspace.documents_table()
             return (
                 gr.update(choices=choices),
                 gr.update(choices=choices),
-                workspace.documents_table(),
-                gr.update(choices=workspace.document_choices()),
+                table,
+                gr.update(choices=workspace.document_choices(table)),
             )
 
         app.load(

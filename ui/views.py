@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import networkx as nx
@@ -109,7 +109,7 @@ def provision_panel(store: Store, citation: Citation) -> str:
 def network_elements(
     network: nx.MultiDiGraph,
     mentions_by_iri: dict[str, list[MeasureMention]],
-    citations: dict[str, Citation],
+    cite: Callable[[str], Citation | None],
     region_scope: set[str] | None,
     types: Sequence[str],
     statuses: Sequence[str],
@@ -137,7 +137,7 @@ def network_elements(
         added.add(node)
         data = network.nodes[node]
         kind = data.get("type", "")
-        info = _node_info(node, data, mentions_by_iri, citations)
+        info = _node_info(node, data, mentions_by_iri, cite)
         colour = REGION_COLOUR
         if kind == "Measure":
             mentions = mentions_by_iri.get(node, [])
@@ -180,7 +180,7 @@ def _node_info(
     node: str,
     data: dict,
     mentions_by_iri: dict[str, list[MeasureMention]],
-    citations: dict[str, Citation],
+    cite: Callable[[str], Citation | None],
 ) -> str:
     lines = [str(data.get("label", "")), str(data.get("label_en", ""))]
     kind = data.get("type")
@@ -188,7 +188,7 @@ def _node_info(
         lines.append(f"{data.get('level', '')} · code {data.get('code', '')}")
     for mention in mentions_by_iri.get(node, [])[:5]:
         lines.append(f"{mention.incentive_type.value} · {mention.status.value}")
-        citation = citations.get(mention.provision_id)
+        citation = cite(mention.provision_id)
         if citation is not None:
             lines.append(f"《{citation.doc_title}》 [{citation.start}:{citation.end}]")
             lines.append(f"“{citation.quote}”")
