@@ -13,13 +13,13 @@ from typing import Any, Protocol
 
 import faiss
 
-from ingest.gazetteer import Gazetteer
-from ingest.models import Document, Provision
-from ingest.regions import link_regions
-from ingest.segment import Segmenter
-from retrieval.embed import Embedder
-from retrieval.evaluate import EvalQuestion, QuestionScore
-from retrieval.lexical import LexicalIndex, index_tokens
+from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.models import Document, Provision
+from policykg.ingest.regions import link_regions
+from policykg.ingest.segment import Segmenter
+from policykg.retrieval.embed import Embedder
+from policykg.retrieval.evaluate import EvalQuestion, QuestionScore
+from policykg.retrieval.lexical import LexicalIndex, index_tokens
 
 CHUNK_CHARS = 250
 CHUNK_OVERLAP = 50

@@ -99,18 +99,18 @@ def measure(scale: int, folder: Path, data_dir: Path) -> CostPoint:
     """Ingest ``folder`` stage by stage (the pipeline's own functions), then ask."""
     import numpy as np
 
-    from ingest.extract import extract_measures
-    from ingest.gazetteer import load_gazetteer
-    from ingest.models import ParsedDocument
-    from ingest.pipeline import with_document_region
-    from ingest.readers import iter_source_files, read_document
-    from ingest.regions import link_regions
-    from ingest.settings import Settings
-    from ingest.structure import parse_structure
-    from ingest.vocab import load_vocabulary
-    from retrieval.ask import ask
-    from retrieval.lexical import index_tokens
-    from ui.library import Library
+    from policykg.ingest.extract import extract_measures
+    from policykg.ingest.gazetteer import load_gazetteer
+    from policykg.ingest.models import ParsedDocument
+    from policykg.ingest.pipeline import with_document_region
+    from policykg.ingest.readers import iter_source_files, read_document
+    from policykg.ingest.regions import link_regions
+    from policykg.ingest.settings import Settings
+    from policykg.ingest.structure import parse_structure
+    from policykg.ingest.vocab import load_vocabulary
+    from policykg.library import Library
+    from policykg.retrieval.ask import ask
+    from policykg.retrieval.lexical import index_tokens
 
     settings = Settings(data_dir=data_dir)
     library = Library(settings)  # models, gazetteer and dictionary load here, untimed

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.gazetteer import Gazetteer
-from ingest.models import ParsedDocument
+from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.models import ParsedDocument
 
 
 @dataclass(frozen=True, slots=True)

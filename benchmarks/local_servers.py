@@ -46,7 +46,7 @@ def start_policykg(data_dir: Path, *extra: str) -> tuple[subprocess.Popen, str]:
     """``policykg serve`` on a free loopback port (the first start ingests corpus/)."""
     port = free_port()
     env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "PYTHONWARNINGS": "ignore"}
-    command = [sys.executable, "-m", "ui.cli", "serve", "--data-dir", str(data_dir)]
+    command = [sys.executable, "-m", "policykg.ui.cli", "serve", "--data-dir", str(data_dir)]
     # A file, not a pipe: a long-running server must never block on a full pipe.
     log = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - lives with the server
     process = subprocess.Popen(

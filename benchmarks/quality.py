@@ -11,10 +11,10 @@ from pathlib import Path
 
 from benchmarks.baselines import Bm25Baseline, ChunkBaseline, Retriever, score_texts
 from benchmarks.measure import Latency, time_calls
-from ingest.settings import Settings
-from retrieval.ask import ask
-from retrieval.evaluate import EvalQuestion, evaluate, summarise
-from ui.library import Library
+from policykg.ingest.settings import Settings
+from policykg.library import Library
+from policykg.retrieval.ask import ask
+from policykg.retrieval.evaluate import EvalQuestion, evaluate, summarise
 
 K = 5
 SYSTEM = "policykg (ask)"

@@ -32,12 +32,12 @@ from benchmarks.quality import (
 from benchmarks.report import render
 from benchmarks.results import Platform, Results
 from benchmarks.scale import measure_large, measure_synthetic, run_isolated
-from ingest.gazetteer import load_gazetteer
-from ingest.pipeline import parse_document
-from ingest.readers import read_document
-from ingest.settings import Settings
-from retrieval.embed import load_embedder
-from retrieval.evaluate import load_questions
+from policykg.ingest.gazetteer import load_gazetteer
+from policykg.ingest.pipeline import parse_document
+from policykg.ingest.readers import read_document
+from policykg.ingest.settings import Settings
+from policykg.retrieval.embed import load_embedder
+from policykg.retrieval.evaluate import load_questions
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

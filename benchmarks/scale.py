@@ -21,16 +21,16 @@ from typing import TypeVar
 
 from benchmarks.measure import Latency, disk_bytes, peak_rss_mb, rss_mb, time_calls
 from benchmarks.quality import IngestStats, K, Quality, ingest_timed
-from ingest.pipeline import parse_document
-from ingest.readers import read_document
-from ingest.segment import load_segmenter
-from ingest.settings import BUNDLED_CORPUS, Settings
-from retrieval.ask import ask
-from retrieval.embed import load_embedder
-from retrieval.evaluate import evaluate, load_questions
-from retrieval.index import SearchIndex
-from retrieval.lexical import index_tokens
-from ui.library import Library
+from policykg.ingest.pipeline import parse_document
+from policykg.ingest.readers import read_document
+from policykg.ingest.segment import load_segmenter
+from policykg.ingest.settings import Settings
+from policykg.library import BUNDLED_CORPUS, Library
+from policykg.retrieval.ask import ask
+from policykg.retrieval.embed import load_embedder
+from policykg.retrieval.evaluate import evaluate, load_questions
+from policykg.retrieval.index import SearchIndex
+from policykg.retrieval.lexical import index_tokens
 
 SYNTHETIC_PROVISIONS = 100_000
 SYNTHETIC_SEED = 20_240_101

@@ -39,12 +39,12 @@ def median_ms(action: Callable[[], object]) -> float:
 
 
 def measure(store: str, data_dir: Path, folders: list[Path]) -> dict[str, float]:
-    from ingest.settings import Settings
-    from kg.compare import compare
-    from kg.export import ExportFormat, export
-    from kg.sparql import run_query
-    from kg.validate import validate_graph
-    from ui.library import Library
+    from policykg.ingest.settings import Settings
+    from policykg.kg.compare import compare
+    from policykg.kg.export import ExportFormat, export
+    from policykg.kg.sparql import run_query
+    from policykg.kg.validate import validate_graph
+    from policykg.library import Library
 
     library = Library(Settings(data_dir=data_dir, store=store))
     library.index.embedder.encode(["预热"])

@@ -6,24 +6,19 @@ import csv
 from functools import lru_cache
 from importlib import resources
 
-from pypinyin import Style, lazy_pinyin
-
-from ingest.vocab import load_vocabulary
+from policykg.ingest.romanize import pinyin
+from policykg.ingest.segment import load_segmenter
+from policykg.ingest.vocab import load_vocabulary
 
 
 @lru_cache(maxsize=1)
 def _glossary() -> dict[str, str]:
-    text = resources.files("ingest").joinpath("data", "glossary_en.tsv").read_text("utf-8")
+    text = resources.files("policykg.ingest").joinpath("data", "glossary_en.tsv").read_text("utf-8")
     rows = csv.DictReader(text.splitlines(), delimiter="\t")
     glossary = {row["zh"]: row["en"] or "" for row in rows}
     for term in load_vocabulary().measure_terms:
         glossary[term.term_zh] = term.label_en
     return glossary
-
-
-def pinyin(text: str) -> str:
-    """Toneless pinyin, syllables of a word joined: 仙居 → Xianju."""
-    return "".join(lazy_pinyin(text, style=Style.NORMAL)).capitalize()
 
 
 @lru_cache(maxsize=4096)
@@ -34,8 +29,6 @@ def english_label(label_zh: str) -> str:
         >>> english_label("协议年薪")
         'negotiated annual salary'
     """
-    from ingest.segment import load_segmenter
-
     glossary = _glossary()
     if label_zh in glossary:
         return glossary[label_zh]

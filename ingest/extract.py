@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ingest.english import english_label
-from ingest.gazetteer import Gazetteer
-from ingest.measures import (
+from policykg.ingest.english import english_label
+from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.measures import (
     Context,
     aspect_type,
     find_phrases,
@@ -21,7 +21,7 @@ from ingest.measures import (
     split_clauses,
     subject_regions,
 )
-from ingest.models import (
+from policykg.ingest.models import (
     Document,
     IncentiveType,
     MeasureMention,
@@ -29,7 +29,7 @@ from ingest.models import (
     RegionMention,
     Section,
 )
-from ingest.vocab import Vocabulary
+from policykg.ingest.vocab import Vocabulary
 
 NATIONAL_CODE = "CN"
 MIN_PROVISION_CHARS = 10

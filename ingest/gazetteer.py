@@ -18,7 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ingest.models import Region, RegionLevel
+from policykg.ingest.models import Region, RegionLevel
+from policykg.ingest.romanize import pinyin
 
 # Rows that group districts or directly-administered counties without being a place.
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "直辖县级行政区划"}
@@ -58,7 +59,7 @@ TYPE_WORDS_EN = (
 
 
 def _data(name: str) -> str:
-    return resources.files("ingest").joinpath("data", name).read_text(encoding="utf-8")
+    return resources.files("policykg.ingest").joinpath("data", name).read_text(encoding="utf-8")
 
 
 def short_name(name: str, nations: tuple[str, ...] = ()) -> str:
@@ -77,8 +78,6 @@ def short_name(name: str, nations: tuple[str, ...] = ()) -> str:
 
 
 def english_name(name_zh: str, short_zh: str) -> str:
-    from ingest.english import pinyin
-
     for marker, word in TYPE_WORDS_EN:
         if name_zh.endswith(marker):
             stem = short_zh if short_zh != name_zh else name_zh[: -len(marker)]

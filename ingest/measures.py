@@ -16,8 +16,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.gazetteer import Gazetteer
-from ingest.models import (
+from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.models import (
     Document,
     IncentiveType,
     Provision,
@@ -25,7 +25,7 @@ from ingest.models import (
     Section,
     Status,
 )
-from ingest.vocab import Vocabulary
+from policykg.ingest.vocab import Vocabulary
 
 _CLAUSE_BREAK = "，,；;：:"
 _OPENERS = "“「『《（(【"

@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ingest.models import DocumentMeta
+from policykg.ingest.models import DocumentMeta
 
 SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_FIELDS = (
@@ -26,7 +26,11 @@ SIDECAR_FIELDS = (
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, Any]:
-    raw = resources.files("ingest").joinpath("data", "metadata_patterns.json").read_text("utf-8")
+    raw = (
+        resources.files("policykg.ingest")
+        .joinpath("data", "metadata_patterns.json")
+        .read_text("utf-8")
+    )
     return dict(json.loads(raw))
 
 

@@ -7,15 +7,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ingest.extract import NATIONAL_CODE, extract_measures
-from ingest.gazetteer import Gazetteer, load_gazetteer
-from ingest.models import Document, IngestError, ParsedDocument, RegionLevel
-from ingest.readers import iter_source_files, read_document
-from ingest.regions import link_regions
-from ingest.settings import Settings
-from ingest.store import Freshness, Store
-from ingest.structure import parse_structure
-from ingest.vocab import load_vocabulary
+from policykg.ingest.extract import NATIONAL_CODE, extract_measures
+from policykg.ingest.gazetteer import Gazetteer, load_gazetteer
+from policykg.ingest.models import Document, IngestError, ParsedDocument, RegionLevel
+from policykg.ingest.readers import iter_source_files, read_document
+from policykg.ingest.regions import link_regions
+from policykg.ingest.settings import Settings
+from policykg.ingest.store import Freshness, Store
+from policykg.ingest.structure import parse_structure
+from policykg.ingest.vocab import load_vocabulary
 
 
 @dataclass(frozen=True, slots=True)

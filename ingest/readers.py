@@ -16,9 +16,9 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from ingest.metadata import SIDECAR_SUFFIX, extract_metadata, read_sidecar
-from ingest.models import Document, IngestError, document_id
-from ingest.settings import Settings
+from policykg.ingest.metadata import SIDECAR_SUFFIX, extract_metadata, read_sidecar
+from policykg.ingest.models import Document, IngestError, document_id
+from policykg.ingest.settings import Settings
 
 TEXT_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md"}
 HTML_FORMATS = {".html": "html", ".htm": "html"}

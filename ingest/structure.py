@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ingest.models import Provision, Section, provision_id
+from policykg.ingest.models import Provision, Section, provision_id
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 # (level, pattern) — the pattern matches the heading marker at the start of a line.

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ingest.models import IncentiveType
+from policykg.ingest.models import IncentiveType
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +68,7 @@ class Vocabulary:
 
 
 def _data_text(name: str) -> str:
-    return resources.files("ingest").joinpath("data", name).read_text(encoding="utf-8")
+    return resources.files("policykg.ingest").joinpath("data", name).read_text(encoding="utf-8")
 
 
 def _split(value: str) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.graph import PolicyGraph
+from policykg.kg.graph import PolicyGraph
 
 NODES = """
 SELECT DISTINCT ?node ?type ?zh ?en WHERE {

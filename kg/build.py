@@ -9,10 +9,8 @@ from importlib import resources
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from ingest.gazetteer import Gazetteer
-from ingest.models import MeasureMention, ParsedDocument, Provision, RegionLevel
-from ingest.vocab import Vocabulary
-from kg.iris import (
+from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.iris import (
     BASE,
     PKG,
     document_iri,
@@ -22,6 +20,8 @@ from kg.iris import (
     provision_iri,
     region_iri,
 )
+from policykg.ingest.models import MeasureMention, ParsedDocument, Provision, RegionLevel
+from policykg.ingest.vocab import Vocabulary
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")
@@ -50,7 +50,8 @@ def bind_prefixes(graph: Graph) -> Graph:
 def ontology_graph() -> Graph:
     graph = Graph()
     graph.parse(
-        data=resources.files("kg").joinpath("ontology.ttl").read_text("utf-8"), format="turtle"
+        data=resources.files("policykg.kg").joinpath("ontology.ttl").read_text("utf-8"),
+        format="turtle",
     )
     return graph
 

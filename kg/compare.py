@@ -7,11 +7,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TextIO
 
-from ingest.gazetteer import Gazetteer
-from ingest.models import Citation, IncentiveType
-from ingest.store import Store
-from kg.graph import PolicyGraph
-from kg.iris import BASE, region_iri
+from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.iris import BASE, region_iri
+from policykg.ingest.models import Citation, IncentiveType
+from policykg.ingest.store import Store
+from policykg.kg.graph import PolicyGraph
 
 # ?scope is projected because Oxigraph substitutes only projected variables.
 CELL_QUERY = """

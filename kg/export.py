@@ -18,9 +18,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.analytics import project
-from kg.build import PREFIXES
-from kg.graph import PolicyGraph
+from policykg.kg.analytics import project
+from policykg.kg.build import PREFIXES
+from policykg.kg.graph import PolicyGraph
 
 # Gephi colours by node type.
 TYPE_COLOURS = {

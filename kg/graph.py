@@ -17,12 +17,12 @@ from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
-from ingest.gazetteer import load_gazetteer
-from ingest.models import ParsedDocument
-from ingest.settings import Settings
-from ingest.store import Store
-from ingest.vocab import load_vocabulary
-from kg.build import (
+from policykg.ingest.gazetteer import load_gazetteer
+from policykg.ingest.iris import BASE, PKG, document_iri
+from policykg.ingest.models import ParsedDocument
+from policykg.ingest.store import Store
+from policykg.ingest.vocab import load_vocabulary
+from policykg.kg.build import (
     PREFIXES,
     bind_prefixes,
     document_triples,
@@ -30,7 +30,6 @@ from kg.build import (
     region_triples,
     scheme_triples,
 )
-from kg.iris import BASE, PKG, document_iri
 
 BASE_GRAPH = URIRef(BASE + "graph/base")
 # Bump when the base graph's content changes, so old data dirs get it rebuilt.
@@ -50,19 +49,6 @@ class PolicyGraph:
         self.path = path  # the store folder; None when in memory
         for prefix, namespace in PREFIXES.items():
             dataset.bind(prefix, namespace)
-
-    @classmethod
-    def open(cls, settings: Settings) -> PolicyGraph:
-        """The graph the settings name: embedded in the data dir, or on a SPARQL server."""
-        from kg.remote import RemoteGraph, is_remote  # the remote backend builds on this one
-
-        if is_remote(settings.store):
-            return RemoteGraph.open_url(settings.store)
-        if settings.store != "embedded":
-            raise ValueError(
-                f"unknown store {settings.store!r}: use 'embedded' or sparql+http://HOST:PORT/…"
-            )
-        return cls.open_at(settings.graph_dir)
 
     @classmethod
     def open_at(cls, path: Path | None) -> PolicyGraph:

@@ -23,18 +23,18 @@ from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 from rdflib.term import Identifier
 
-from ingest.gazetteer import load_gazetteer
-from ingest.models import ParsedDocument
-from ingest.vocab import load_vocabulary
-from kg.build import (
+from policykg.ingest.gazetteer import load_gazetteer
+from policykg.ingest.iris import PKG, document_iri
+from policykg.ingest.models import ParsedDocument
+from policykg.ingest.vocab import load_vocabulary
+from policykg.kg.build import (
     bind_prefixes,
     document_triples,
     ontology_graph,
     region_triples,
     scheme_triples,
 )
-from kg.graph import BASE_GRAPH, BASE_VERSION, VERSION_MARKER, PolicyGraph, plain_literal
-from kg.iris import PKG, document_iri
+from policykg.kg.graph import BASE_GRAPH, BASE_VERSION, VERSION_MARKER, PolicyGraph, plain_literal
 
 SCHEME = "sparql+"
 BATCH_TRIPLES = 5_000  # triples per update request when loading large graphs

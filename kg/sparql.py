@@ -21,9 +21,9 @@ from pyparsing import ParseException, ParseResults
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.query import Result
 
-from kg import sparql_worker
-from kg.build import PREFIXES
-from kg.graph import PolicyGraph
+from policykg.kg import sparql_worker
+from policykg.kg.build import PREFIXES
+from policykg.kg.graph import PolicyGraph
 
 DEFAULT_TIMEOUT_S = 30.0
 

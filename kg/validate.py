@@ -14,8 +14,8 @@ from typing import Any
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
 
-from ingest.store import Store
-from kg.graph import PolicyGraph
+from policykg.ingest.store import Store
+from policykg.kg.graph import PolicyGraph
 
 SELECTORS = """
 SELECT DISTINCT ?mention ?docId ?start ?end ?exact WHERE {
@@ -38,7 +38,8 @@ class ValidationReport:
 def shapes_graph() -> Graph:
     graph = Graph()
     graph.parse(
-        data=resources.files("kg").joinpath("shapes.ttl").read_text("utf-8"), format="turtle"
+        data=resources.files("policykg.kg").joinpath("shapes.ttl").read_text("utf-8"),
+        format="turtle",
     )
     return graph
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ingest.gazetteer import Gazetteer
-from ingest.models import Citation, MeasureMention, RegionLevel, Status
-from ingest.store import Store
-from kg.records import expand_regions, measure_records, region_record
-from retrieval.catalog import Catalog
-from retrieval.question import Intent, Question
+from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.models import Citation, MeasureMention, RegionLevel, Status
+from policykg.ingest.store import Store
+from policykg.retrieval.catalog import Catalog
+from policykg.retrieval.question import Intent, Question
+from policykg.retrieval.records import expand_regions, measure_records, region_record
 
 MAX_MEASURES = 8
 TOP_PROVISIONS = 10  # how deep a type-only "which regions" question looks in the ranking

@@ -9,32 +9,45 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from ingest.vocab import load_vocabulary
-from retrieval.answer import Evidence, compose
-from retrieval.index import Hit
-from retrieval.question import Question, follow_up, lexical_support, understand
-
-if TYPE_CHECKING:
-    from ui.library import Library
+from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.store import Store
+from policykg.ingest.vocab import load_vocabulary
+from policykg.retrieval.answer import Evidence, compose
+from policykg.retrieval.catalog import Catalog
+from policykg.retrieval.index import Hit, SearchIndex
+from policykg.retrieval.question import Question, follow_up, lexical_support, understand
 
 MAX_QUESTION_CHARS = 2_000
 DEFAULT_K = 5
 SEARCH_DEPTH = 60  # what answers look through; the k retrieved are its head
 
 
+class Askable(Protocol):
+    """What answering reads: the store, the regions, the index and the catalog.
+
+    The library (one level up) is one; retrieval never imports it.
+    """
+
+    store: Store
+    gazetteer: Gazetteer
+    index: SearchIndex
+
+    def catalog(self) -> Catalog: ...
+
+
 class QuestionError(ValueError):
     """A question that cannot be asked (empty, only punctuation)."""
 
 
-def ask(library: Library, question: str, k: int = DEFAULT_K) -> dict[str, object]:
+def ask(library: Askable, question: str, k: int = DEFAULT_K) -> dict[str, object]:
     """Answer one question as the JSON object of ``policykg ask --json``."""
     return answer_question(library, question, k)[0]
 
 
 def answer_question(
-    library: Library, question: str, k: int = DEFAULT_K, previous: Question | None = None
+    library: Askable, question: str, k: int = DEFAULT_K, previous: Question | None = None
 ) -> tuple[dict[str, object], Question]:
     """The answer's JSON and the understood question (a chat keeps it for follow-ups)."""
     text = question.strip()[:MAX_QUESTION_CHARS]

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ingest.gazetteer import Gazetteer
-from ingest.models import MeasureMention
-from ingest.store import Store
+from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.models import MeasureMention
+from policykg.ingest.store import Store
 
 
 @dataclass(slots=True)

@@ -12,10 +12,8 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from ui.library import Library
+from policykg.retrieval.ask import Askable, ask
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,9 +116,8 @@ class EvalRun:
     summary: dict[str, float]
 
 
-def evaluate(library: Library, questions: Sequence[EvalQuestion], k: int = 5) -> EvalRun:
+def evaluate(library: Askable, questions: Sequence[EvalQuestion], k: int = 5) -> EvalRun:
     """Ask every question of ``library`` and score the answers (``policykg eval``)."""
-    from retrieval.ask import ask
 
     texts: dict[str, str | None] = {}
 

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.models import ParsedDocument
-from ingest.segment import Segmenter, load_segmenter
-from ingest.settings import Settings
-from ingest.store import Store
-from retrieval.dense import DenseIndex, vector_id
-from retrieval.embed import Embedder, load_embedder
-from retrieval.lexical import LexicalIndex, index_tokens
+from policykg.ingest.models import ParsedDocument
+from policykg.ingest.segment import Segmenter, load_segmenter
+from policykg.ingest.settings import Settings
+from policykg.ingest.store import Store
+from policykg.retrieval.dense import DenseIndex, vector_id
+from policykg.retrieval.embed import Embedder, load_embedder
+from policykg.retrieval.lexical import LexicalIndex, index_tokens
 
 FORMAT_VERSION = 1
 RRF_K = 60  # reciprocal-rank fusion constant (Cormack et al.)

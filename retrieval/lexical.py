@@ -13,7 +13,7 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
-from ingest.segment import Segmenter
+from policykg.ingest.segment import Segmenter
 
 _WORD = re.compile(r"\w", re.UNICODE)
 

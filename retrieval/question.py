@@ -16,10 +16,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
-from ingest.gazetteer import Gazetteer
-from ingest.models import IncentiveType, RegionLevel
-from ingest.regions import find_regions_en, link_regions
-from ingest.vocab import Vocabulary
+from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.models import IncentiveType, RegionLevel
+from policykg.ingest.regions import find_regions_en, link_regions
+from policykg.ingest.vocab import Vocabulary
 
 Lang = Literal["zh", "en"]
 
@@ -69,7 +69,7 @@ class Question:
 
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, Any]:
-    raw = resources.files("retrieval").joinpath("data", "intents.json").read_text("utf-8")
+    raw = resources.files("policykg.retrieval").joinpath("data", "intents.json").read_text("utf-8")
     return dict(json.loads(raw))
 
 

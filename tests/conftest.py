@@ -27,8 +27,8 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_library(tmp_path_factory: pytest.TempPathFactory):
     """A library with the bundled corpus ingested once per session (read-only use)."""
-    from ingest.settings import Settings
-    from ui.library import Library
+    from policykg.ingest.settings import Settings
+    from policykg.library import Library
 
     data_dir = tmp_path_factory.mktemp("seed-library")
     library = Library(Settings(data_dir=data_dir))

@@ -199,7 +199,16 @@ def test_compare_sparql_and_export_tabs_work(page) -> None:
 
 def test_other_addresses_need_auth(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "ui.cli", "serve", "--data-dir", str(tmp_path), "--host", "0.0.0.0"],
+        [
+            sys.executable,
+            "-m",
+            "policykg.ui.cli",
+            "serve",
+            "--data-dir",
+            str(tmp_path),
+            "--host",
+            "0.0.0.0",
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,

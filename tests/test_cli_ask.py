@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from policykg.ui.cli import app
 from tests.conftest import EVAL, REPO, SEED, needs_shared
-from ui.cli import app
 
 runner = CliRunner()
 
@@ -93,7 +93,7 @@ def test_eval_exits_1_when_a_question_fails(data_dir: str, tmp_path: Path) -> No
 
 
 def test_a_model_change_is_refused_until_reindex(data_dir: str, monkeypatch) -> None:
-    from retrieval.embed import small_test_model_path
+    from policykg.retrieval.embed import small_test_model_path
 
     monkeypatch.setenv("POLICYKG_EMBEDDING_MODEL", small_test_model_path())
     code, _, err = run("ask", "协议年薪", "--data-dir", data_dir)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from policykg.ui.cli import app
 from tests.conftest import SEED
-from ui.cli import app
 
 runner = CliRunner()
 
@@ -115,7 +115,7 @@ def test_show_and_remove(tmp_path: Path, corpus: Path) -> None:
 
 def test_console_script_errors_are_one_line(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "ui.cli", "show", "nope", "--data-dir", str(tmp_path)],
+        [sys.executable, "-m", "policykg.ui.cli", "show", "nope", "--data-dir", str(tmp_path)],
         capture_output=True,
         text=True,
         check=False,

@@ -9,16 +9,16 @@ import pytest
 from rdflib import Graph
 from typer.testing import CliRunner
 
-from ingest.models import IncentiveType
-from ingest.settings import Settings
-from kg.compare import compare, comparison_json
-from kg.export import ExportFormat, export
-from kg.iris import region_iri
-from kg.sparql import QueryRefused, run_query
-from kg.validate import validate_graph
+from policykg.ingest.iris import region_iri
+from policykg.ingest.models import IncentiveType
+from policykg.ingest.settings import Settings
+from policykg.kg.compare import compare, comparison_json
+from policykg.kg.export import ExportFormat, export
+from policykg.kg.sparql import QueryRefused, run_query
+from policykg.kg.validate import validate_graph
+from policykg.library import Library
+from policykg.ui.cli import app
 from tests.conftest import CORPUS_REAL, REPO, needs_shared
-from ui.cli import app
-from ui.library import Library
 
 QUERIES = REPO / "kg" / "queries"
 MEASURES_IN = """

@@ -6,11 +6,18 @@ from pathlib import Path
 import pytest
 
 from benchmarks.gold import load_gold, score
-from ingest.gazetteer import load_gazetteer
-from ingest.models import Document, DocumentMeta, IncentiveType, ParsedDocument, Status, document_id
-from ingest.pipeline import parse_document
-from ingest.readers import read_document
-from ingest.settings import Settings
+from policykg.ingest.gazetteer import load_gazetteer
+from policykg.ingest.models import (
+    Document,
+    DocumentMeta,
+    IncentiveType,
+    ParsedDocument,
+    Status,
+    document_id,
+)
+from policykg.ingest.pipeline import parse_document
+from policykg.ingest.readers import read_document
+from policykg.ingest.settings import Settings
 from tests.conftest import EVAL, SEED, needs_shared
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from ingest.models import IngestError
-from ingest.readers import iter_source_files, read_document
-from ingest.settings import Settings
+from policykg.ingest.models import IngestError
+from policykg.ingest.readers import iter_source_files, read_document
+from policykg.ingest.settings import Settings
 from tests.conftest import CORPUS_REAL, SEED, needs_shared
 
 CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")

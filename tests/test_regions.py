@@ -4,9 +4,9 @@ import csv
 
 import pytest
 
-from ingest.gazetteer import Gazetteer, load_gazetteer
-from ingest.models import RegionLevel
-from ingest.regions import find_regions_en, link_regions
+from policykg.ingest.gazetteer import Gazetteer, load_gazetteer
+from policykg.ingest.models import RegionLevel
+from policykg.ingest.regions import find_regions_en, link_regions
 from tests.conftest import CORPUS_REAL, needs_shared
 
 

@@ -14,16 +14,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest.models import Document, IngestError
-from ingest.pipeline import ingest_paths
-from ingest.readers import read_document
-from ingest.settings import Settings
-from ingest.store import Store
-from kg.sparql import QueryRefused, run_query
-from kg.validate import validate_graph
-from retrieval.ask import QuestionError, ask
+from policykg.ingest.models import Document, IngestError
+from policykg.ingest.pipeline import ingest_paths
+from policykg.ingest.readers import read_document
+from policykg.ingest.settings import Settings
+from policykg.ingest.store import Store
+from policykg.kg.sparql import QueryRefused, run_query
+from policykg.kg.validate import validate_graph
+from policykg.library import Library
+from policykg.retrieval.ask import QuestionError, ask
 from tests.conftest import REPO, SEED
-from ui.library import Library
 
 SALARY = "哪些地区实行协议年薪？"
 
@@ -41,7 +41,15 @@ def seed_documents(folder: Path) -> list[Path]:
 
 
 def ingest_command(folder: Path, data_dir: Path) -> list[str]:
-    return [sys.executable, "-m", "ui.cli", "ingest", str(folder), "--data-dir", str(data_dir)]
+    return [
+        sys.executable,
+        "-m",
+        "policykg.ui.cli",
+        "ingest",
+        str(folder),
+        "--data-dir",
+        str(data_dir),
+    ]
 
 
 def assert_whole(data_dir: Path) -> set[str]:

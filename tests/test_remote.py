@@ -12,18 +12,18 @@ from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 from benchmarks.local_servers import OXIGRAPH, free_port, start_oxigraph
-from ingest.models import IncentiveType
-from ingest.settings import Settings
-from kg.compare import compare, comparison_json
-from kg.export import ExportFormat, export
-from kg.graph import PolicyGraph
-from kg.remote import RemoteGraph, StoreUnavailable, parse_store_url
-from kg.sparql import QueryRefused, run_query
-from kg.validate import validate_graph
-from retrieval.ask import ask
+from policykg.ingest.models import IncentiveType
+from policykg.ingest.settings import Settings
+from policykg.kg.compare import compare, comparison_json
+from policykg.kg.export import ExportFormat, export
+from policykg.kg.graph import PolicyGraph
+from policykg.kg.remote import RemoteGraph, StoreUnavailable, parse_store_url
+from policykg.kg.sparql import QueryRefused, run_query
+from policykg.kg.validate import validate_graph
+from policykg.library import Library
+from policykg.retrieval.ask import ask
+from policykg.ui.cli import app
 from tests.conftest import CORPUS_REAL, REPO, SEED
-from ui.cli import app
-from ui.library import Library
 
 QUESTIONS = [
     "哪些地区实行协议年薪？",

@@ -8,16 +8,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ingest.segment import load_segmenter
-from ingest.settings import Settings
-from retrieval.ask import QuestionError, ask
-from retrieval.dense import DenseIndex, vector_id
-from retrieval.embed import load_embedder, small_test_model_path
-from retrieval.evaluate import evaluate, load_questions
-from retrieval.index import IndexMismatchError, SearchIndex
-from retrieval.lexical import index_tokens
+from policykg.ingest.segment import load_segmenter
+from policykg.ingest.settings import Settings
+from policykg.library import Library
+from policykg.retrieval.ask import QuestionError, ask
+from policykg.retrieval.dense import DenseIndex, vector_id
+from policykg.retrieval.embed import load_embedder, small_test_model_path
+from policykg.retrieval.evaluate import evaluate, load_questions
+from policykg.retrieval.index import IndexMismatchError, SearchIndex
+from policykg.retrieval.lexical import index_tokens
 from tests.conftest import CORPUS_REAL, EVAL, REPO, needs_shared
-from ui.library import Library
 
 SALARY_ZH = "哪些地区实行协议年薪？"
 

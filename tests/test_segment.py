@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ingest.segment import load_segmenter
+from policykg.ingest.segment import load_segmenter
 
 
 def test_domain_terms_and_places_stay_whole() -> None:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ingest.structure import heading_level, parse_structure
+from policykg.ingest.structure import heading_level, parse_structure
 
 NOTICE = (
     "关于激励干部担当作为的实施意见\r\n"

@@ -13,15 +13,14 @@ from typing import Any
 
 import gradio as gr
 
-from ingest.models import IncentiveType, Status
-from ingest.readers import SUPPORTED
-from ingest.settings import BUNDLED_CORPUS
-from kg.export import ExportFormat
-from ui.library import Library
-from ui.views import (
+from policykg.ingest.models import IncentiveType, Status
+from policykg.ingest.readers import SUPPORTED
+from policykg.kg.export import ExportFormat
+from policykg.library import BUNDLED_CORPUS, Library
+from policykg.ui.views import (
     CYTOSCAPE_JS,
 )
-from ui.workspace import Workspace, example_queries
+from policykg.ui.workspace import Workspace, example_queries
 
 EXAMPLES = [
     "哪些地区实行协议年薪？",

@@ -21,16 +21,24 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from ingest.models import IncentiveType
-from kg.records import expand_regions, measure_records, select_mentions
-from ui import cli_common
-from ui.cli_common import DataDir, JsonFlag, UsageError, err, fail, open_library, print_json
+from policykg.ingest.models import IncentiveType
+from policykg.retrieval.records import expand_regions, measure_records, select_mentions
+from policykg.ui import cli_common
+from policykg.ui.cli_common import (
+    DataDir,
+    JsonFlag,
+    UsageError,
+    err,
+    fail,
+    open_library,
+    print_json,
+)
 
 COMMAND_MODULES: tuple[str, ...] = (
-    "ui.commands_graph",
-    "ui.commands_ask",
-    "ui.commands_serve",
-    "ui.commands_store",
+    "policykg.ui.commands_graph",
+    "policykg.ui.commands_ask",
+    "policykg.ui.commands_serve",
+    "policykg.ui.commands_store",
 )
 
 app = typer.Typer(

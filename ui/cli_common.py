@@ -12,11 +12,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from ingest.settings import load_settings
-from kg.graph import GraphStoreBusy
-from kg.remote import StoreUnavailable
-from retrieval.index import IndexMismatchError
-from ui.library import Library
+from policykg.ingest.settings import load_settings
+from policykg.kg.graph import GraphStoreBusy
+from policykg.kg.remote import StoreUnavailable
+from policykg.library import Library
+from policykg.retrieval.index import IndexMismatchError
 
 err = Console(stderr=True, soft_wrap=True)  # one error, one line, whatever the width
 

@@ -12,10 +12,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from retrieval.ask import DEFAULT_K, QuestionError, ask
-from retrieval.evaluate import evaluate, load_questions
-from retrieval.index import SearchIndex
-from ui.cli_common import DataDir, JsonFlag, fail, open_library, print_json
+from policykg.retrieval.ask import DEFAULT_K, QuestionError, ask
+from policykg.retrieval.evaluate import evaluate, load_questions
+from policykg.retrieval.index import SearchIndex
+from policykg.ui.cli_common import DataDir, JsonFlag, fail, open_library, print_json
 
 
 def register(app: typer.Typer) -> None:
@@ -130,7 +130,7 @@ def eval_command(
 
 def reindex(data_dir: DataDir = None) -> None:
     """Rebuild the search indexes from the store (after a model or dictionary change)."""
-    from ingest.settings import load_settings
+    from policykg.ingest.settings import load_settings
 
     settings = load_settings(data_dir=data_dir)
     # The old index may be refused on open (a manifest mismatch): remove it first.

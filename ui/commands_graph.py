@@ -10,13 +10,13 @@ import typer
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from ingest.models import IncentiveType
-from kg.analytics import central_nodes, project, similar_regions
-from kg.compare import compare, comparison_json, write_comparison_csv
-from kg.export import ExportFormat, export
-from kg.sparql import OutputFormat, QueryRefused, render, run_query
-from kg.validate import validate_graph
-from ui.cli_common import DataDir, JsonFlag, fail, open_library, print_json
+from policykg.ingest.models import IncentiveType
+from policykg.kg.analytics import central_nodes, project, similar_regions
+from policykg.kg.compare import compare, comparison_json, write_comparison_csv
+from policykg.kg.export import ExportFormat, export
+from policykg.kg.sparql import OutputFormat, QueryRefused, render, run_query
+from policykg.kg.validate import validate_graph
+from policykg.ui.cli_common import DataDir, JsonFlag, fail, open_library, print_json
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ui.cli_common import DataDir, err, fail, open_library
+from policykg.ui.cli_common import DataDir, err, fail, open_library
 
 LOOPBACK_NAMES = {"localhost"}
 
@@ -49,7 +49,7 @@ def serve(
     credentials = parse_auth(auth)
     if not is_loopback(host) and credentials is None:
         raise fail(f"refusing to serve on {host} without --auth USER:PASS (loopback needs none)")
-    from ui.app import first_start, launch  # gradio is imported only for this command
+    from policykg.ui.app import first_start, launch  # gradio is imported only for this command
 
     with open_library(data_dir) as library:
         if not library.store.doc_ids():

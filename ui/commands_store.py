@@ -7,10 +7,10 @@ from typing import Annotated
 import typer
 from rich.progress import track
 
-from ingest.settings import load_settings
-from kg.graph import PolicyGraph
-from kg.remote import RemoteGraph, StoreUnavailable, is_remote
-from ui.cli_common import DataDir, err, fail
+from policykg.ingest.settings import load_settings
+from policykg.kg.graph import PolicyGraph
+from policykg.kg.remote import RemoteGraph, StoreUnavailable, is_remote
+from policykg.ui.cli_common import DataDir, err, fail
 
 StoreUrl = Annotated[
     str, typer.Option("--store", help="The server: sparql+http://HOST:PORT/… (e.g. Oxigraph).")

@@ -10,15 +10,16 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
+from importlib import resources
 from pathlib import Path
 
 import networkx as nx
 
-from ingest.models import Citation, Document, IncentiveType, MeasureMention
-from ingest.store import Store
-from kg.iris import measure_iri
+from policykg.ingest.iris import measure_iri
+from policykg.ingest.models import Citation, Document, IncentiveType, MeasureMention
+from policykg.ingest.store import Store
 
-STATIC = Path(__file__).resolve().parent / "static"
+STATIC = Path(str(resources.files("policykg.ui").joinpath("static")))
 CYTOSCAPE_JS = STATIC / "cytoscape.min.js"
 
 TYPE_COLOURS = {

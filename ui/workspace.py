@@ -7,6 +7,7 @@ SQLite, Oxigraph or FAISS at once. The layout lives in ``ui.app``.
 from __future__ import annotations
 
 import os
+from importlib import resources
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
 
@@ -20,18 +21,18 @@ from typing import Any
 
 import gradio as gr
 
-from ingest.models import Citation, IncentiveType
-from ingest.readers import SUPPORTED
-from ingest.settings import Settings
-from kg.analytics import project
-from kg.compare import compare, write_comparison_csv
-from kg.export import ExportFormat, export
-from kg.records import expand_regions
-from kg.sparql import QueryRefused, run_query
-from retrieval.ask import DEFAULT_K, QuestionError, answer_question, ask
-from retrieval.question import Question
-from ui.library import Library
-from ui.views import (
+from policykg.ingest.models import Citation, IncentiveType
+from policykg.ingest.readers import SUPPORTED
+from policykg.ingest.settings import Settings
+from policykg.kg.analytics import project
+from policykg.kg.compare import compare, write_comparison_csv
+from policykg.kg.export import ExportFormat, export
+from policykg.kg.sparql import QueryRefused, run_query
+from policykg.library import Library
+from policykg.retrieval.ask import DEFAULT_K, QuestionError, answer_question, ask
+from policykg.retrieval.question import Question
+from policykg.retrieval.records import expand_regions
+from policykg.ui.views import (
     CYTOSCAPE_JS,
     answer_markdown,
     drafter_reference,
@@ -42,7 +43,7 @@ from ui.views import (
     provision_panel,
 )
 
-QUERIES = Path(__file__).resolve().parent.parent / "kg" / "queries"
+QUERIES = Path(str(resources.files("policykg.kg").joinpath("queries")))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterable
+from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
-from ingest.gazetteer import Gazetteer, load_gazetteer
-from ingest.models import ParsedDocument
-from ingest.pipeline import IngestReport, OnProgress, ingest_paths
-from ingest.settings import Settings
-from ingest.store import Store
-from kg.graph import PolicyGraph
-from retrieval.catalog import Catalog, build_catalog
-from retrieval.index import SearchIndex
+from policykg.ingest.gazetteer import Gazetteer, load_gazetteer
+from policykg.ingest.models import ParsedDocument
+from policykg.ingest.pipeline import IngestReport, OnProgress, ingest_paths
+from policykg.ingest.settings import Settings
+from policykg.ingest.store import Store
+from policykg.kg.stores import open_graph
+from policykg.retrieval.catalog import Catalog, build_catalog
+from policykg.retrieval.index import SearchIndex
+
+# The bundled corpus is package data of the composition root (in a wheel as in a clone).
+BUNDLED_CORPUS = Path(str(resources.files("policykg").joinpath("corpus")))
 
 
 class Follower(Protocol):
@@ -42,7 +46,7 @@ class Library:
         self.store = Store(settings.store_path)
         self.gazetteer: Gazetteer = load_gazetteer()
         try:
-            self.graph = PolicyGraph.open(settings)
+            self.graph = open_graph(settings)
         except BaseException:
             self.store.close()
             raise

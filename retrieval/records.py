@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ingest.gazetteer import Gazetteer
-from ingest.models import IncentiveType, MeasureMention, Status
-from ingest.store import Store
-from kg.iris import measure_iri, region_iri
+from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.iris import measure_iri, region_iri
+from policykg.ingest.models import IncentiveType, MeasureMention, Status
+from policykg.ingest.store import Store
 
 # When one concept carries several statuses, the strongest claim shown first.
 STATUS_ORDER = (Status.ADOPTED, Status.REQUIRED, Status.RECOMMENDED)
