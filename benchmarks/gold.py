@@ -74,7 +74,7 @@ def score(parsed: ParsedDocument, gold: Sequence[GoldRow], gazetteer: Gazetteer)
             continue
         found += 1
         status_right += any(m.status.value == row.status for m in hits)
-        type_right += any(m.incentive_type.value == row.incentive_type for m in hits)
+        type_right += any(m.incentive_type == row.incentive_type for m in hits)
     gold_pairs = {(codes[row.region], row.measure_key) for row in gold}
     attributions = wrong = 0
     wrong_list: list[str] = []

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
@@ -42,16 +43,22 @@ def wait_for_port(
     raise RuntimeError(f"the server did not start within {seconds:g} s")
 
 
-def start_policykg(data_dir: Path, *extra: str) -> tuple[subprocess.Popen, str]:
-    """``policykg serve`` on a free loopback port (the first start ingests corpus/)."""
+def start_policykg(
+    data_dir: Path, *extra: str, program: Sequence[str] = (), cwd: Path = REPO
+) -> tuple[subprocess.Popen, str]:
+    """``policykg serve`` on a free loopback port (the first start ingests corpus/).
+
+    ``program`` replaces ``python -m policykg.ui.cli`` (e.g. another venv's console script).
+    """
     port = free_port()
     env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "PYTHONWARNINGS": "ignore"}
-    command = [sys.executable, "-m", "policykg.ui.cli", "serve", "--data-dir", str(data_dir)]
+    program = program or (sys.executable, "-m", "policykg.ui.cli")
+    command = [*program, "serve", "--data-dir", str(data_dir)]
     # A file, not a pipe: a long-running server must never block on a full pipe.
     log = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - lives with the server
     process = subprocess.Popen(
         [*command, "--port", str(port), *extra],
-        cwd=REPO,
+        cwd=cwd,
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,

@@ -40,13 +40,14 @@ def median_ms(action: Callable[[], object]) -> float:
 
 def measure(store: str, data_dir: Path, folders: list[Path]) -> dict[str, float]:
     from policykg.ingest.settings import Settings
+    from policykg.ingest.storeurl import parse_store
     from policykg.kg.compare import compare
     from policykg.kg.export import ExportFormat, export
     from policykg.kg.sparql import run_query
     from policykg.kg.validate import validate_graph
     from policykg.library import Library
 
-    library = Library(Settings(data_dir=data_dir, store=store))
+    library = Library(Settings(data_dir=data_dir, store=parse_store(store)))
     library.index.embedder.encode(["预热"])
     started = time.perf_counter()
     library.ingest(folders)

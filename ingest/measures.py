@@ -25,6 +25,7 @@ from policykg.ingest.models import (
     Section,
     Status,
 )
+from policykg.ingest.rules import MeasureRules
 from policykg.ingest.vocab import Vocabulary
 
 _CLAUSE_BREAK = "，,；;：:"
@@ -74,14 +75,14 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
     """Regions named as the clause's subject: at its start, with 、/和 enumerations."""
     text, rules = ctx.document.text, ctx.vocab.rules
-    position = _skip_fillers(text, start, end, rules["leading_fillers"])
+    position = _skip_fillers(text, start, end, rules.leading_fillers)
     by_start = {m.start: m for m in ctx.mentions if start <= m.start < end}
     codes: list[str] = []
     while position in by_start:
         mention = by_start[position]
         codes.append(mention.code)
         position = mention.end
-        if position < end and text[position] in rules["subject_joiners"]:
+        if position < end and text[position] in rules.subject_joiners:
             position += 1
     if not codes:
         return ()
@@ -110,7 +111,7 @@ def _most_specific(gazetteer: Gazetteer, codes: Sequence[str]) -> tuple[str, ...
 
 def aspect_type(ctx: Context, clause: str) -> IncentiveType | None:
     """An aspect cue: 物质激励方面 / 在容错机制方面 / a clause opening with a type label."""
-    match = re.match(ctx.vocab.rules["aspect_pattern"], clause.strip())
+    match = re.match(ctx.vocab.rules.aspect_pattern, clause.strip())
     if match:
         return ctx.vocab.classify(match.group("aspect"))
     for entry in ctx.vocab.types:
@@ -122,7 +123,7 @@ def aspect_type(ctx: Context, clause: str) -> IncentiveType | None:
 def find_phrases(ctx: Context, start: int, end: int) -> Iterator[tuple[Phrase, bool]]:
     """Measure phrases in a clause, each with whether its verb is a weak one."""
     text, rules = ctx.document.text, ctx.vocab.rules
-    verbs = _verb_pattern(tuple(rules["policy_verbs"]))
+    verbs = _verb_pattern(rules.policy_verbs)
     items: list[tuple[int, int, str]] = []  # (verb start, object start, verb)
     position = start
     while position < end:
@@ -141,7 +142,7 @@ def find_phrases(ctx: Context, start: int, end: int) -> Iterator[tuple[Phrase, b
         while object_end > object_start and text[object_end - 1] in "、和与及":
             object_end -= 1
         for phrase in phrases_in_object(ctx, object_start, object_end):
-            yield phrase, verb in rules["weak_verbs"]
+            yield phrase, verb in rules.weak_verbs
 
 
 @lru_cache(maxsize=4)
@@ -166,17 +167,17 @@ def phrases_in_object(ctx: Context, start: int, end: int) -> list[Phrase]:
         start += 1
     while end > start and text[end - 1] in "。！？；;，,.!? ":
         end -= 1
-    for suffix in rules["label_strip_suffixes"]:
+    for suffix in rules.label_strip_suffixes:
         if text[start:end].endswith(suffix):
             end -= len(suffix)
-    quotes = list(_quoted(text, start, end, rules["quote_pairs"]))
+    quotes = list(_quoted(text, start, end, rules.quote_pairs))
     if quotes:
         phrases: list[Phrase] = []
         for q_start, q_end in quotes:
             phrases.extend(_quoted_phrases(text, start, q_start, q_end))
         return phrases
     label = text[start:end].strip()
-    if len(label) > rules["max_label_chars"] + 6 and "、" in label:
+    if len(label) > rules.max_label_chars + 6 and "、" in label:
         return _enumerated_items(text, start, end)
     return [Phrase(label, start, end, quoted=False)] if label else []
 
@@ -223,28 +224,28 @@ def keep_phrase(ctx: Context, phrase: Phrase, weak_verb: bool) -> bool:
     """Whether a phrase names a measure rather than a goal or a generic object."""
     rules = ctx.vocab.rules
     length = len(phrase.label)
-    if length < rules["min_label_chars"] or length > rules["max_label_chars"] + 6:
+    if length < rules.min_label_chars or length > rules.max_label_chars + 6:
         return False
-    if phrase.label in rules["generic_objects"]:
+    if phrase.label in rules.generic_objects:
         return False
     if phrase.quoted or ctx.vocab.term_for(phrase.label):
         return True
-    institutional = any(noun in phrase.label for noun in rules["institution_nouns"])
+    institutional = any(noun in phrase.label for noun in rules.institution_nouns)
     if weak_verb:
         return institutional
     return institutional or length <= 12
 
 
-def measure_key(label: str, rules: dict) -> str:
+def measure_key(label: str, rules: MeasureRules) -> str:
     """A normalised key: one concept for the same measure named in several places."""
     key = re.sub(r"[\s“”\"「」『』‘’《》]", "", label)
     changed = True
     while changed:
         changed = False
-        for suffix in rules["key_strip_suffixes"]:
+        for suffix in rules.key_strip_suffixes:
             if key.endswith(suffix) and len(key) - len(suffix) >= 2:
                 key, changed = key[: -len(suffix)], True
-        for prefix in rules["key_strip_prefixes"]:
+        for prefix in rules.key_strip_prefixes:
             if key.startswith(prefix) and len(key) - len(prefix) >= 2:
                 key, changed = key[len(prefix) :], True
     return key
@@ -254,26 +255,26 @@ def provision_status(ctx: Context, provision: Provision) -> Status:
     rules, sentence = ctx.vocab.rules, provision.text
     body = re.sub(r"^[^，,]{1,10}方面[，,]", "", sentence)
     if ctx.directive and (
-        any(cue in sentence for cue in rules["required_cues"]) or re.search(r"要|应当", sentence)
+        any(cue in sentence for cue in rules.required_cues) or re.search(r"要|应当", sentence)
     ):
         return Status.REQUIRED
-    if any(body.startswith(prefix) for prefix in rules["recommended_sentence_prefixes"]):
+    if any(body.startswith(prefix) for prefix in rules.recommended_sentence_prefixes):
         return Status.RECOMMENDED
     if any(
-        cue in heading for heading in provision.section for cue in rules["recommended_section_cues"]
+        cue in heading for heading in provision.section for cue in rules.recommended_section_cues
     ):
         return Status.RECOMMENDED
-    if any(cue in sentence for cue in rules["required_cues"]):
+    if any(cue in sentence for cue in rules.required_cues):
         return Status.REQUIRED
     return Status.ADOPTED
 
 
-def is_directive(document: Document, rules: dict) -> bool:
+def is_directive(document: Document, rules: MeasureRules) -> bool:
     """A document issued from above: a central authority, a 文号, or a directive title."""
     meta = document.meta
     if meta.doc_number:
         return True
-    if meta.authority and any(cue in meta.authority for cue in rules["required_authority_cues"]):
+    if meta.authority and any(cue in meta.authority for cue in rules.required_authority_cues):
         return True
     head = document.text[:200]
-    return any(cue in head for cue in rules["required_authority_cues"]) and "印发" in head
+    return any(cue in head for cue in rules.required_authority_cues) and "印发" in head

@@ -11,19 +11,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any, TypeAlias
 
-
-class IncentiveType(str, Enum):
-    """The incentive-type codes of the vocabulary (labels live in ``ingest/data``)."""
-
-    FAULT_TOLERANCE = "fault_tolerance"
-    MATERIAL = "material"
-    CAREER = "career"
-    HONOR = "honor"
-    CARE = "care"
-    EXCHANGE = "exchange"
-    ASSESSMENT = "assessment"
-    BURDEN_REDUCTION = "burden_reduction"
+# An incentive-type code such as "material". The codes, labels and colours live in one
+# place, ``ingest/data/incentive_types.json``; ``Vocabulary.type(code)`` checks a code
+# where it enters (a command-line option, a rule file) and gives its labels.
+IncentiveType: TypeAlias = str
 
 
 class Status(str, Enum):
@@ -192,6 +185,19 @@ class Citation:
             "quote": self.quote,
             "source_path": self.source_path,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Citation:
+        return cls(
+            doc_id=str(data["doc_id"]),
+            doc_title=str(data["doc_title"]),
+            provision_id=str(data["provision_id"]),
+            section=str(data["section"]),
+            start=int(data["start"]),
+            end=int(data["end"]),
+            quote=str(data["quote"]),
+            source_path=str(data["source_path"]),
+        )
 
 
 class IngestError(Exception):

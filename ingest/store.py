@@ -27,12 +27,13 @@ from policykg.ingest.models import (
     Status,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: documents.derived_with
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, source_path TEXT NOT NULL, format TEXT NOT NULL,
     encoding TEXT NOT NULL, content_sha256 TEXT NOT NULL, text TEXT NOT NULL,
-    meta TEXT NOT NULL, ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+    meta TEXT NOT NULL, ingested_at TEXT NOT NULL DEFAULT (datetime('now')),
+    derived_with TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS documents_path ON documents(source_path);
 CREATE TABLE IF NOT EXISTS sections (
@@ -73,15 +74,34 @@ class Freshness(str, Enum):
 class Store:
     """A SQLite database in the data dir (state: one connection)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, stamp: str = "") -> None:
+        """Open (or create) the store; ``stamp`` is recorded on every document added.
+
+        Documents stored with another stamp are listed by ``stale_doc_ids``.
+        """
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        self.stamp = stamp
         self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(SCHEMA)
+        self._migrate()
         self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def _migrate(self) -> None:
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(documents)")}
+        if "derived_with" not in columns:  # a version-1 store: every document is stale
+            with self._transaction() as db:
+                db.execute("ALTER TABLE documents ADD COLUMN derived_with TEXT NOT NULL DEFAULT ''")
+
+    def stale_doc_ids(self) -> list[str]:
+        """Documents derived with other rules, vocabularies or code than this store's stamp."""
+        rows = self._db.execute(
+            "SELECT doc_id FROM documents WHERE derived_with != ? ORDER BY rowid", (self.stamp,)
+        )
+        return [row[0] for row in rows]
 
     def close(self) -> None:
         self._db.close()
@@ -125,7 +145,7 @@ class Store:
             db.execute("DELETE FROM documents WHERE doc_id = ?", (doc.doc_id,))
             db.execute(
                 "INSERT INTO documents (doc_id, source_path, format, encoding, content_sha256,"
-                " text, meta) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " text, meta, derived_with) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc.doc_id,
                     doc.source_path,
@@ -134,6 +154,7 @@ class Store:
                     doc.content_sha256,
                     doc.text,
                     json.dumps(_meta_json(doc.meta), ensure_ascii=False),
+                    self.stamp,
                 ),
             )
             db.executemany(
@@ -171,7 +192,7 @@ class Store:
                         m.key,
                         m.label_zh,
                         m.label_en,
-                        m.incentive_type.value,
+                        m.incentive_type,
                         m.status.value,
                         json.dumps(m.region_codes),
                         m.start,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from policykg.kg.graph import PolicyGraph
+from policykg.kg.base import GraphStore
 
 NODES = """
 SELECT DISTINCT ?node ?type ?zh ?en WHERE {
@@ -46,7 +46,7 @@ SELECT DISTINCT ?a ?relation ?b WHERE {
 """
 
 
-def project(graph: PolicyGraph, with_provisions: bool = True) -> nx.MultiDiGraph:
+def project(graph: GraphStore, with_provisions: bool = True) -> nx.MultiDiGraph:
     """The graph's research content as a typed networkx multigraph."""
     network = nx.MultiDiGraph()
     for node, kind, zh, en in graph.rows(NODES):

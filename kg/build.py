@@ -62,11 +62,11 @@ def scheme_triples(vocab: Vocabulary) -> Iterator[Triple]:
     yield SCHEME, SKOS.prefLabel, Literal("干部激励类型", lang="zh")
     yield SCHEME, SKOS.prefLabel, Literal("Cadre incentive types", lang="en")
     for entry in vocab.types:
-        concept = incentive_type_iri(entry.code.value)
+        concept = incentive_type_iri(entry.code)
         yield concept, RDF.type, PKG.IncentiveType
         yield concept, RDF.type, SKOS.Concept
         yield concept, SKOS.inScheme, SCHEME
-        yield concept, SKOS.notation, Literal(entry.code.value)
+        yield concept, SKOS.notation, Literal(entry.code)
         yield concept, SKOS.prefLabel, Literal(entry.label_zh, lang="zh")
         yield concept, SKOS.prefLabel, Literal(entry.label_en, lang="en")
         for synonym in entry.synonyms_zh:
@@ -153,7 +153,7 @@ def _measure_triples(
     yield concept, PKG.key, Literal(mention.key)
     yield concept, SKOS.prefLabel, Literal(mention.label_zh, lang="zh")
     yield concept, SKOS.prefLabel, Literal(mention.label_en, lang="en")
-    yield concept, PKG.incentiveType, incentive_type_iri(mention.incentive_type.value)
+    yield concept, PKG.incentiveType, incentive_type_iri(mention.incentive_type)
     yield concept, PKG.status, Literal(mention.status.value)
     yield concept, PKG.hasMention, node
     yield node, RDF.type, PKG.MeasureMention

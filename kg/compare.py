@@ -10,8 +10,10 @@ from typing import TextIO
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.iris import BASE, region_iri
 from policykg.ingest.models import Citation, IncentiveType
+from policykg.ingest.records import CompareRow
 from policykg.ingest.store import Store
-from policykg.kg.graph import PolicyGraph
+from policykg.ingest.vocab import load_vocabulary
+from policykg.kg.base import GraphStore
 
 # ?scope is projected because Oxigraph substitutes only projected variables.
 CELL_QUERY = """
@@ -39,19 +41,28 @@ class CellMeasure:
 @dataclass(frozen=True, slots=True)
 class Comparison:
     regions: tuple[str, ...]  # codes, in the order asked
-    types: tuple[IncentiveType, ...]
+    types: tuple[IncentiveType, ...]  # codes, in the vocabulary's order
     cells: dict[tuple[str, IncentiveType], tuple[CellMeasure, ...]]
+
+    def cell(self, code: str, kind: IncentiveType) -> tuple[CellMeasure, ...]:
+        """The measures of one region and type (none for a type not compared)."""
+        return self.cells.get((code, kind), ())
 
 
 def compare(
-    graph: PolicyGraph,
+    graph: GraphStore,
     store: Store,
     gazetteer: Gazetteer,
     region_codes: list[str],
     incentive_type: IncentiveType | None = None,
 ) -> Comparison:
-    """Measures of each region (its sub-regions included) by incentive type."""
-    types = (incentive_type,) if incentive_type else tuple(IncentiveType)
+    """Measures of each region (its sub-regions included) by incentive type.
+
+    ``incentive_type`` is a vocabulary code (checked: ``UnknownIncentiveType``);
+    without it every type of the vocabulary is compared.
+    """
+    vocab = load_vocabulary()
+    types = (vocab.type(incentive_type).code,) if incentive_type else vocab.codes
     cells: dict[tuple[str, IncentiveType], tuple[CellMeasure, ...]] = {}
     for code in region_codes:
         grouped: dict[tuple[str, str], list[tuple]] = defaultdict(list)
@@ -61,7 +72,7 @@ def compare(
             measures = [
                 _cell_measure(rows, store, gazetteer)
                 for (row_kind, _), rows in sorted(grouped.items())
-                if row_kind == kind.value
+                if row_kind == kind
             ]
             cells[(code, kind)] = tuple(measures)
     return Comparison(tuple(region_codes), types, cells)
@@ -80,23 +91,24 @@ def _cell_measure(rows: list[tuple], store: Store, gazetteer: Gazetteer) -> Cell
     return CellMeasure(str(rows[0][2]), str(rows[0][3]), status, tuple(regions), citation)
 
 
-def comparison_json(comparison: Comparison, gazetteer: Gazetteer) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = []
+def comparison_rows(comparison: Comparison, gazetteer: Gazetteer) -> list[CompareRow]:
+    """One row per (region, type, measure), in the order asked; ``to_json`` for the CLI."""
+    rows: list[CompareRow] = []
     for code in comparison.regions:
         region = gazetteer.get(code)
         for kind in comparison.types:
-            for measure in comparison.cells[(code, kind)]:
+            for measure in comparison.cell(code, kind):
                 rows.append(
-                    {
-                        "region": region.name_zh if region else code,
-                        "region_en": region.name_en if region else code,
-                        "incentive_type": kind.value,
-                        "measure": measure.label_zh,
-                        "measure_en": measure.label_en,
-                        "status": measure.status,
-                        "held_by": list(measure.regions),
-                        "citation": measure.citation.to_json() if measure.citation else None,
-                    }
+                    CompareRow(
+                        region=region.name_zh if region else code,
+                        region_en=region.name_en if region else code,
+                        incentive_type=kind,
+                        measure=measure.label_zh,
+                        measure_en=measure.label_en,
+                        status=measure.status,
+                        held_by=measure.regions,
+                        citation=measure.citation,
+                    )
                 )
     return rows
 
@@ -124,7 +136,7 @@ def write_comparison_csv(comparison: Comparison, names: dict[str, str], handle: 
             writer.writerow(
                 [
                     names.get(code, code),
-                    kind.value,
+                    kind,
                     measure.label_zh,
                     measure.status,
                     "、".join(measure.regions),

@@ -19,8 +19,8 @@ from pathlib import Path
 import networkx as nx
 
 from policykg.kg.analytics import project
+from policykg.kg.base import GraphStore
 from policykg.kg.build import PREFIXES
-from policykg.kg.graph import PolicyGraph
 
 # Gephi colours by node type.
 TYPE_COLOURS = {
@@ -42,7 +42,7 @@ class ExportFormat(str, Enum):
     CSV = "csv"
 
 
-def export(graph: PolicyGraph, export_format: ExportFormat, target: Path) -> Path:
+def export(graph: GraphStore, export_format: ExportFormat, target: Path) -> Path:
     """Write the graph in ``export_format`` to ``target`` (a folder for CSV)."""
     target = target.expanduser().resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -88,8 +88,8 @@ def _atomic_folder(target: Path, write: Callable[[Path], None]) -> None:
             shutil.rmtree(temporary)
 
 
-def _rdf(rdf_format: str) -> Callable[[PolicyGraph, Path], None]:
-    def write(graph: PolicyGraph, path: Path) -> None:
+def _rdf(rdf_format: str) -> Callable[[GraphStore, Path], None]:
+    def write(graph: GraphStore, path: Path) -> None:
         union = graph.union_graph()
         if rdf_format == "json-ld":
             context = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
@@ -102,11 +102,11 @@ def _rdf(rdf_format: str) -> Callable[[PolicyGraph, Path], None]:
     return write
 
 
-def _graphml(graph: PolicyGraph, path: Path) -> None:
+def _graphml(graph: GraphStore, path: Path) -> None:
     nx.write_graphml(_simple(project(graph)), path)
 
 
-def _gexf(graph: PolicyGraph, path: Path) -> None:
+def _gexf(graph: GraphStore, path: Path) -> None:
     network = _simple(project(graph))
     for _, data in network.nodes(data=True):
         red, green, blue = TYPE_COLOURS.get(str(data.get("type")), (0, 0, 0))
@@ -114,7 +114,7 @@ def _gexf(graph: PolicyGraph, path: Path) -> None:
     nx.write_gexf(network, path)
 
 
-def _cytoscape(graph: PolicyGraph, path: Path) -> None:
+def _cytoscape(graph: GraphStore, path: Path) -> None:
     network = project(graph)
     nodes = [{"data": {"id": node, **data}} for node, data in network.nodes(data=True)]
     edges = [
@@ -152,7 +152,7 @@ def write_csv(network: nx.MultiDiGraph, folder: Path) -> None:
             writer.writerow([a, b, data.get("relation"), data.get("status", "")])
 
 
-_WRITERS: dict[ExportFormat, Callable[[PolicyGraph, Path], None]] = {
+_WRITERS: dict[ExportFormat, Callable[[GraphStore, Path], None]] = {
     ExportFormat.TURTLE: _rdf("turtle"),
     ExportFormat.NTRIPLES: _rdf("nt"),
     ExportFormat.JSONLD: _rdf("json-ld"),

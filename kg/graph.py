@@ -8,41 +8,35 @@ Queries read the union of all graphs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
-from rdflib.term import Identifier, Node
+from rdflib.term import Node
 
-from policykg.ingest.gazetteer import load_gazetteer
-from policykg.ingest.iris import BASE, PKG, document_iri
+from policykg.ingest.iris import PKG, document_iri
 from policykg.ingest.models import ParsedDocument
-from policykg.ingest.store import Store
-from policykg.ingest.vocab import load_vocabulary
-from policykg.kg.build import (
-    PREFIXES,
-    bind_prefixes,
-    document_triples,
-    ontology_graph,
-    region_triples,
-    scheme_triples,
+from policykg.kg.base import (
+    BASE_GRAPH,
+    VERSION_MARKER,
+    Bindings,
+    SharedQueries,
+    base_triples,
+    base_version,
+    plain_literal,
 )
-
-BASE_GRAPH = URIRef(BASE + "graph/base")
-# Bump when the base graph's content changes, so old data dirs get it rebuilt.
-BASE_VERSION = "3"
-VERSION_MARKER = URIRef(BASE + "graph/base#version")
+from policykg.kg.build import PREFIXES, bind_prefixes, document_triples
 
 
 class GraphStoreBusy(Exception):
     """Another process holds the graph store."""
 
 
-class PolicyGraph:
-    """An open graph store (state: the Oxigraph database)."""
+class EmbeddedGraph(SharedQueries):
+    """The graph in an embedded Oxigraph store (state: the Oxigraph database)."""
 
     def __init__(self, dataset: Dataset, path: Path | None = None) -> None:
         self.dataset = dataset
@@ -51,7 +45,7 @@ class PolicyGraph:
             dataset.bind(prefix, namespace)
 
     @classmethod
-    def open_at(cls, path: Path | None) -> PolicyGraph:
+    def open_at(cls, path: Path | None) -> EmbeddedGraph:
         """Open (or create) the store at ``path``; ``None`` keeps it in memory."""
         dataset = Dataset(store="Oxigraph", default_union=True)
         if path is not None:
@@ -84,16 +78,10 @@ class PolicyGraph:
         base = self.dataset.graph(BASE_GRAPH)
         if (VERSION_MARKER, VERSION_MARKER, None) in base:
             marker = next(base.objects(VERSION_MARKER, VERSION_MARKER))
-            if str(marker) == BASE_VERSION:
+            if str(marker) == base_version():
                 return
         self.dataset.remove_graph(base)
-        triples = [
-            *ontology_graph(),
-            *scheme_triples(load_vocabulary()),
-            *region_triples(load_gazetteer()),
-        ]
-        triples.append((VERSION_MARKER, VERSION_MARKER, Literal(BASE_VERSION)))
-        self._load(BASE_GRAPH, triples)
+        self._load(BASE_GRAPH, list(base_triples()))
 
     def _load(self, name: URIRef, triples: Iterable[tuple]) -> None:
         """Bulk-load triples into one named graph, in one atomic Oxigraph ``extend``.
@@ -131,20 +119,6 @@ class PolicyGraph:
     def remove_document(self, doc_id: str) -> None:
         self.dataset.remove_graph(self.dataset.graph(document_iri(doc_id)))
 
-    def rows(
-        self, sparql: str, bindings: Mapping[str, Identifier] | None = None
-    ) -> list[tuple[Any, ...]]:
-        """A SELECT query's rows as plain tuples (None for unbound values)."""
-        result: Any = self.query(sparql, bindings)
-        return [tuple(row) for row in result]
-
-    def document_ids(self) -> set[str]:
-        """Documents whose load completed."""
-        rows = self.rows(
-            "SELECT DISTINCT ?id WHERE { ?d a pkg:Document ; pkg:docId ?id ; pkg:loadComplete true }"
-        )
-        return {str(row[0]) for row in rows}
-
     def document_graphs(self) -> set[str]:
         """Doc ids of every document named graph, complete or not."""
         prefix = str(document_iri(""))
@@ -154,28 +128,9 @@ class PolicyGraph:
             if str(context.identifier).startswith(prefix)
         }
 
-    def sync(self, store: Store) -> int:
-        """Make the graph hold exactly the store's documents, each complete (after a crash)."""
-        wanted = set(store.doc_ids())
-        complete = self.document_ids()
-        changes = 0
-        for doc_id in self.document_graphs() - (wanted & complete):
-            self.remove_document(doc_id)
-            changes += 1
-        for doc_id in wanted - complete:
-            parsed = store.parsed(doc_id)
-            if parsed is not None:
-                self.add_document(parsed)
-                changes += 1
-        return changes
-
-    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+    def query(self, sparql: str, bindings: Bindings | None = None) -> Result:
         """Run a read query over the union of all graphs; values are bound, never pasted."""
         return self.dataset.query(sparql, initBindings=dict(bindings or {}))
-
-    def triple_count(self) -> int:
-        count = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
-        return int(self.rows(count)[0][0])
 
     def union_graph(self) -> Graph:
         """All distinct triples in one in-memory graph (for exports and SHACL)."""
@@ -183,6 +138,19 @@ class PolicyGraph:
         for s, p, o, _ in self.dataset.quads((None, None, None, None)):
             graph.add((s, p, plain_literal(o)))
         return graph
+
+    def named_graphs(self) -> set[str]:
+        """The names of every graph that holds a triple."""
+        return {str(g.identifier) for g in self.dataset.graphs() if len(g)}
+
+    def graph_triples(self, name: str) -> list[tuple]:
+        """The triples of one named graph (for ``push``)."""
+        return list(self.dataset.graph(URIRef(name)))
+
+    def replace_graph(self, name: str, triples: list[tuple]) -> None:
+        """Replace one named graph (for ``pull``), in one bulk load."""
+        self.dataset.remove_graph(self.dataset.graph(URIRef(name)))
+        self._load(URIRef(name), triples)
 
 
 def _oxigraph_term(node: Node) -> Any:
@@ -197,10 +165,3 @@ def _oxigraph_term(node: Node) -> Any:
             return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
         return ox.Literal(str(node))
     raise TypeError(f"not an RDF term: {node!r}")
-
-
-def plain_literal(term: Any) -> Any:
-    """Oxigraph types plain strings as xsd:string; RDF 1.1 calls them the same, rdflib does not."""
-    if isinstance(term, Literal) and term.datatype == XSD.string:
-        return Literal(str(term))
-    return term

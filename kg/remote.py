@@ -12,94 +12,65 @@ The server must answer queries over the union of its named graphs by default
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
 from urllib.error import HTTPError, URLError
-from urllib.parse import parse_qs, urlsplit
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
-from rdflib.term import Identifier
 
-from policykg.ingest.gazetteer import load_gazetteer
 from policykg.ingest.iris import PKG, document_iri
 from policykg.ingest.models import ParsedDocument
-from policykg.ingest.vocab import load_vocabulary
-from policykg.kg.build import (
-    bind_prefixes,
-    document_triples,
-    ontology_graph,
-    region_triples,
-    scheme_triples,
+from policykg.ingest.storeurl import RemoteStore
+from policykg.kg.base import (
+    BASE_GRAPH,
+    Bindings,
+    SharedQueries,
+    base_triples,
+    base_version,
+    plain_literal,
 )
-from policykg.kg.graph import BASE_GRAPH, BASE_VERSION, VERSION_MARKER, PolicyGraph, plain_literal
+from policykg.kg.build import PREFIXES, bind_prefixes, document_triples
 
-SCHEME = "sparql+"
 BATCH_TRIPLES = 5_000  # triples per update request when loading large graphs
+T = TypeVar("T")
 
 
 class StoreUnavailable(Exception):
     """The SPARQL server cannot be reached, or it refused a request."""
 
 
-@dataclass(frozen=True, slots=True)
-class Endpoints:
-    query: str
-    update: str
-
-
-def is_remote(store: str) -> bool:
-    return store.startswith(SCHEME)
-
-
-def parse_store_url(store: str) -> Endpoints:
-    """``sparql+http://host:port/path`` → ``…/path/query`` and ``…/path/update``.
-
-    Other layouts name their endpoints: ``sparql+http://host/repositories/r?query=/repositories/r&update=/repositories/r/statements``.
-    """
-    if not is_remote(store):
-        raise ValueError(f"not a SPARQL store URL: {store!r} (expected sparql+http://HOST:PORT/…)")
-    parts = urlsplit(store.removeprefix(SCHEME))
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"not a SPARQL store URL: {store!r} (expected sparql+http://HOST:PORT/…)")
-    root = f"{parts.scheme}://{parts.netloc}"
-    base = root + parts.path.rstrip("/")
-    options = parse_qs(parts.query)
-    query = options.get("query", [None])[0]
-    update = options.get("update", [None])[0]
-    return Endpoints(
-        query=root + query if query else base + "/query",
-        update=root + update if update else base + "/update",
-    )
-
-
 def _ntriples(triples: Iterable[tuple]) -> str:
     return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
 
 
-class RemoteGraph(PolicyGraph):
+class RemoteGraph(SharedQueries):
     """The graph on a SPARQL server (state: the HTTP store)."""
 
-    def __init__(self, store_url: str) -> None:
-        self.store_url = store_url
-        self.endpoints = parse_store_url(store_url)
+    def __init__(self, store: RemoteStore) -> None:
+        self.path: Path | None = None  # no folder: user queries run in a thread
+        self.store_url = store.url
+        self.endpoints = store.endpoints
         self._store = SPARQLUpdateStore(
             query_endpoint=self.endpoints.query,
             update_endpoint=self.endpoints.update,
             returnFormat="json",
             method="POST",  # GET hides connection errors behind a generic ValueError
         )
-        super().__init__(Dataset(store=self._store, default_union=True), path=None)
+        self.dataset = Dataset(store=self._store, default_union=True)
+        for prefix, namespace in PREFIXES.items():
+            self.dataset.bind(prefix, namespace)
 
     @classmethod
-    def open_url(cls, store_url: str) -> RemoteGraph:
-        graph = cls(store_url)
+    def open(cls, store: RemoteStore) -> RemoteGraph:
+        """Connect, and load the base graph when the server lacks it (or an old one)."""
+        graph = cls(store)
         graph.ensure_base()
         return graph
 
-    def _call(self, what: str, action: Any) -> Any:
+    def _call(self, what: str, action: Callable[[], T]) -> T:
         try:
             return action()
         except HTTPError as error:  # the server answered, with a refusal
@@ -121,23 +92,15 @@ class RemoteGraph(PolicyGraph):
         """Every update is committed by the server as it arrives."""
 
     def ensure_base(self) -> None:
-        ask = (
-            f"ASK {{ GRAPH {BASE_GRAPH.n3()} {{ ?marker ?marker {Literal(BASE_VERSION).n3()} }} }}"
-        )
+        ask = f"ASK {{ GRAPH {BASE_GRAPH.n3()} {{ ?marker ?marker {Literal(base_version()).n3()} }} }}"
         current = self._call("checking the base graph", lambda: self.dataset.query(ask))
         if bool(current.askAnswer):
             return
         self.update(f"DROP SILENT GRAPH {BASE_GRAPH.n3()}", "clearing the base graph")
-        triples = list(self._base_triples())
+        triples = list(base_triples())
         marker = triples.pop()  # the version marker goes last
         self._load(BASE_GRAPH, triples)
         self._load(BASE_GRAPH, [marker])
-
-    def _base_triples(self) -> Iterator[tuple]:
-        yield from ontology_graph()
-        yield from scheme_triples(load_vocabulary())
-        yield from region_triples(load_gazetteer())
-        yield VERSION_MARKER, VERSION_MARKER, Literal(BASE_VERSION)
 
     def _load(self, name: URIRef, triples: Iterable[tuple]) -> None:
         batch: list[tuple] = []
@@ -166,8 +129,12 @@ class RemoteGraph(PolicyGraph):
     def remove_document(self, doc_id: str) -> None:
         self.update(f"DROP SILENT GRAPH {document_iri(doc_id).n3()}", f"removing {doc_id}")
 
-    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
-        result = self._call("querying", lambda: super(RemoteGraph, self).query(sparql, bindings))
+    def query(self, sparql: str, bindings: Bindings | None = None) -> Result:
+        """Run a read query over the union of the server's graphs; values are bound, never pasted."""
+        initial = dict(bindings or {})
+        result: Any = self._call(
+            "querying", lambda: self.dataset.query(sparql, initBindings=initial)
+        )
         if not isinstance(result, Result):  # rdflib hands back (status, message, None)
             raise StoreUnavailable(
                 f"the SPARQL server at {self.endpoints.query} refused a query ({result[1]})"

@@ -22,8 +22,8 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.query import Result
 
 from policykg.kg import sparql_worker
+from policykg.kg.base import GraphStore
 from policykg.kg.build import PREFIXES
-from policykg.kg.graph import PolicyGraph
 
 DEFAULT_TIMEOUT_S = 30.0
 
@@ -77,7 +77,7 @@ def _mentions_service(node: object) -> bool:
     return False
 
 
-def run_query(graph: PolicyGraph, text: str, timeout_s: float = DEFAULT_TIMEOUT_S) -> Table:
+def run_query(graph: GraphStore, text: str, timeout_s: float = DEFAULT_TIMEOUT_S) -> Table:
     """Check, run with a time limit, and collect a query's answer.
 
     A store on disk is queried by a separate read-only process that is killed at
@@ -116,7 +116,7 @@ def _run_in_process(path: Path, text: str, timeout_s: float) -> Table:
     return Table(kind, columns, rows)
 
 
-def _run_in_thread(graph: PolicyGraph, text: str, timeout_s: float) -> Table:
+def _run_in_thread(graph: GraphStore, text: str, timeout_s: float) -> Table:
     outcome: dict[str, object] = {}
 
     def work() -> None:

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from policykg.ingest.settings import Settings
-from policykg.kg.graph import PolicyGraph
-from policykg.kg.remote import RemoteGraph, is_remote
+from policykg.ingest.storeurl import EmbeddedStore, RemoteStore
+from policykg.kg.base import GraphStore
+from policykg.kg.graph import EmbeddedGraph
+from policykg.kg.remote import RemoteGraph
 
 
-def open_graph(settings: Settings) -> PolicyGraph:
+def open_graph(settings: Settings) -> GraphStore:
     """The graph the settings name: embedded in the data dir, or on a SPARQL server."""
-    if is_remote(settings.store):
-        return RemoteGraph.open_url(settings.store)
-    if settings.store != "embedded":
-        raise ValueError(
-            f"unknown store {settings.store!r}: use 'embedded' or sparql+http://HOST:PORT/…"
-        )
-    return PolicyGraph.open_at(settings.graph_dir)
+    store = settings.store
+    match store:
+        case EmbeddedStore():
+            return EmbeddedGraph.open_at(settings.graph_dir)
+        case RemoteStore():
+            return RemoteGraph.open(store)
+        case _:
+            assert_never(store)

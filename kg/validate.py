@@ -15,7 +15,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import Graph
 
 from policykg.ingest.store import Store
-from policykg.kg.graph import PolicyGraph
+from policykg.kg.base import GraphStore
 
 SELECTORS = """
 SELECT DISTINCT ?mention ?docId ?start ?end ?exact WHERE {
@@ -44,7 +44,7 @@ def shapes_graph() -> Graph:
     return graph
 
 
-def validate_graph(graph: PolicyGraph, store: Store) -> ValidationReport:
+def validate_graph(graph: GraphStore, store: Store) -> ValidationReport:
     """Run the SHACL shapes and the verbatim-quote check."""
     data = graph.union_graph()
     conforms, report_graph, _ = shacl_validate(data, shacl_graph=shapes_graph(), inference="none")

@@ -14,9 +14,12 @@ from typing import Protocol
 
 from policykg.ingest.gazetteer import Gazetteer, load_gazetteer
 from policykg.ingest.models import ParsedDocument
-from policykg.ingest.pipeline import IngestReport, OnProgress, ingest_paths
+from policykg.ingest.pipeline import IngestReport, OnProgress, ingest_paths, parse_document
 from policykg.ingest.settings import Settings
+from policykg.ingest.stamp import ingest_stamp, stamp_of
 from policykg.ingest.store import Store
+from policykg.kg.base import GraphStore
+from policykg.kg.stamp import graph_stamp
 from policykg.kg.stores import open_graph
 from policykg.retrieval.catalog import Catalog, build_catalog
 from policykg.retrieval.index import SearchIndex
@@ -43,10 +46,13 @@ class Library:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        self.store = Store(settings.store_path)
+        # What derived data is made with; documents stored under another stamp are re-derived.
+        self.stamp = stamp_of([("ingest", ingest_stamp().encode()), ("kg", graph_stamp().encode())])
+        self.notices: list[str] = []  # one line each, for the CLI and the app to show
+        self.store = Store(settings.store_path, self.stamp)
         self.gazetteer: Gazetteer = load_gazetteer()
         try:
-            self.graph = open_graph(settings)
+            self.graph: GraphStore = open_graph(settings)
         except BaseException:
             self.store.close()
             raise
@@ -63,6 +69,7 @@ class Library:
             self.store.close()
             raise
         self.followers: list[Follower] = [self.graph, self.index]
+        self.rederive_stale()
 
     def close(self) -> None:
         for follower in self.followers:
@@ -97,7 +104,37 @@ class Library:
         self.followers = [self.graph, self.index]
         self.index.sync(self.store)
         self._catalog = None
+        self.rederive_stale()
         return len(self.index.documents), len(self.index.provision_ids())
+
+    def rederive_stale(self) -> int:
+        """Re-derive documents stored with other rules, vocabularies or code; their count.
+
+        The stored text is the record: provisions, regions and measures are made
+        again from it, and the graph and the indexes follow, one document at a time.
+        """
+        stale = self.store.stale_doc_ids()
+        if not stale:
+            return 0
+        self.notices.append(
+            f"re-deriving {len(stale)} document(s): the extraction rules, vocabularies or"
+            " code changed since they were stored"
+        )
+        for doc_id in stale:
+            document = self.store.document(doc_id)
+            if document is None:
+                continue
+            try:
+                parsed = parse_document(document)
+                replaced = self.store.add(parsed)
+            except Exception as error:  # kept as it was; tried again at the next open
+                self.notices.append(f"could not re-derive {doc_id}: {type(error).__name__}")
+                continue
+            for follower in self.followers:
+                follower.remove_document(doc_id)
+            self._on_stored(parsed, replaced)
+        self._flush()
+        return len(stale)
 
     def catalog(self) -> Catalog:
         """The in-memory view answers read; rebuilt after each change."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.models import Citation, MeasureMention, RegionLevel, Status
+from policykg.ingest.records import Answer
 from policykg.ingest.store import Store
 from policykg.retrieval.catalog import Catalog
 from policykg.retrieval.question import Intent, Question
@@ -29,7 +30,9 @@ Search = Callable[
 
 
 @dataclass(slots=True)
-class Answer:
+class Draft:
+    """An answer being composed (state: its text, regions, mentions and citations)."""
+
     question: Question
     text: str
     region_codes: list[str] = field(default_factory=list)
@@ -46,16 +49,18 @@ class Answer:
         self.citations.append(citation)
         return f"[{len(self.citations)}]"
 
-    def to_json(self, store: Store, gazetteer: Gazetteer) -> dict[str, object]:
-        return {
-            "question": self.question.text,
-            "lang": self.question.lang,
-            "intent": self.question.intent.value,
-            "answer": self.text,
-            "regions": [region_record(gazetteer, code) for code in self.region_codes],
-            "measures": measure_records(store, gazetteer, self.mentions),
-            "citations": [c.to_json() for c in self.citations],
-        }
+    def record(self, store: Store, gazetteer: Gazetteer, retrieved: Sequence[str]) -> Answer:
+        """The finished answer, with ``retrieved`` (the top-k provision ids)."""
+        return Answer(
+            question=self.question.text,
+            lang=self.question.lang,
+            intent=self.question.intent.value,
+            answer=self.text,
+            regions=tuple(region_record(gazetteer, code) for code in self.region_codes),
+            measures=tuple(measure_records(store, gazetteer, self.mentions)),
+            citations=tuple(self.citations),
+            retrieved=tuple(retrieved),
+        )
 
 
 @dataclass(slots=True)
@@ -82,10 +87,10 @@ class Evidence:
         return expand_regions(self.gazetteer, codes)
 
 
-def compose(evidence: Evidence) -> Answer:
+def compose(evidence: Evidence) -> Draft:
     """Choose the answer's shape from the question's intent and slots."""
     question = evidence.question
-    answer = Answer(question, "")
+    answer = Draft(question, "")
     missing = [c for c in question.region_codes if not _covered(evidence, c)]
     if missing:
         names = "、".join(evidence.region_name(c) for c in missing)
@@ -144,7 +149,7 @@ def topic_mentions(evidence: Evidence, scope: set[str] | None) -> list[MeasureMe
         if labelled or by_term:
             return labelled or by_term
     if question.incentive_type is not None:
-        return [m for m in pool if m.incentive_type is question.incentive_type]
+        return [m for m in pool if m.incentive_type == question.incentive_type]
     return []
 
 
@@ -153,7 +158,7 @@ def _rank_mentions(evidence: Evidence, mentions: list[MeasureMention]) -> list[M
     return sorted(mentions, key=lambda m: ranks.get(m.provision_id, len(ranks)))
 
 
-def _which_regions(evidence: Evidence, answer: Answer) -> None:
+def _which_regions(evidence: Evidence, answer: Draft) -> None:
     question = evidence.question
     scope = evidence.scope(question.region_codes) if question.region_codes else None
     mentions = topic_mentions(evidence, scope) or _mentions_from_hits(evidence, scope)
@@ -217,7 +222,7 @@ def _mentions_from_hits(evidence: Evidence, scope: set[str] | None) -> list[Meas
     ]
 
 
-def _region_measures(evidence: Evidence, answer: Answer) -> None:
+def _region_measures(evidence: Evidence, answer: Draft) -> None:
     question = evidence.question
     scope = evidence.scope(question.region_codes)
     mentions = _rank_mentions(evidence, topic_mentions(evidence, scope))[:MAX_MEASURES]
@@ -238,7 +243,7 @@ def _region_measures(evidence: Evidence, answer: Answer) -> None:
         answer.text = f"Measures of {names}: " + "; ".join(items) + "."
 
 
-def _compare(evidence: Evidence, answer: Answer) -> None:
+def _compare(evidence: Evidence, answer: Draft) -> None:
     question = evidence.question
     header = "| 地区 | 措施 |\n|---|---|" if evidence.zh else "| Region | Measures |\n|---|---|"
     rows = []
@@ -256,7 +261,7 @@ def _compare(evidence: Evidence, answer: Answer) -> None:
     answer.text = header + "\n" + "\n".join(rows)
 
 
-def _best_provisions(evidence: Evidence, answer: Answer, k: int = 3) -> None:
+def _best_provisions(evidence: Evidence, answer: Draft, k: int = 3) -> None:
     question = evidence.question
     scope = evidence.scope(question.region_codes) if question.region_codes else None
     hits = evidence.search(question.search_text, 60)

@@ -2,7 +2,7 @@
 
 Example:
     >>> answer = ask(library, "哪些地区实行协议年薪？")  # doctest: +SKIP
-    >>> answer["regions"][0]["label_zh"]
+    >>> answer.regions[0].label_zh
     '中国(上海)自由贸易试验区临港新片区'
 """
 
@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.records import Answer
 from policykg.ingest.store import Store
 from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.answer import Evidence, compose
@@ -41,15 +42,15 @@ class QuestionError(ValueError):
     """A question that cannot be asked (empty, only punctuation)."""
 
 
-def ask(library: Askable, question: str, k: int = DEFAULT_K) -> dict[str, object]:
-    """Answer one question as the JSON object of ``policykg ask --json``."""
+def ask(library: Askable, question: str, k: int = DEFAULT_K) -> Answer:
+    """Answer one question (``to_json()`` is the object ``policykg ask --json`` prints)."""
     return answer_question(library, question, k)[0]
 
 
 def answer_question(
     library: Askable, question: str, k: int = DEFAULT_K, previous: Question | None = None
-) -> tuple[dict[str, object], Question]:
-    """The answer's JSON and the understood question (a chat keeps it for follow-ups)."""
+) -> tuple[Answer, Question]:
+    """The answer and the understood question (a chat keeps it for follow-ups)."""
     text = question.strip()[:MAX_QUESTION_CHARS]
     if not any(char.isalnum() for char in text):
         raise QuestionError(
@@ -91,7 +92,6 @@ def answer_question(
         ]
 
     evidence = Evidence(parsed, library.store, library.gazetteer, catalog, search)
-    answer = compose(evidence)
-    result = answer.to_json(library.store, library.gazetteer)
-    result["retrieved"] = [h.provision_id for h in hits(parsed.search_text, k)]
-    return result, parsed
+    draft = compose(evidence)
+    retrieved = [h.provision_id for h in hits(parsed.search_text, k)]
+    return draft.record(library.store, library.gazetteer, retrieved), parsed

@@ -1,14 +1,12 @@
-"""Dense vectors in FAISS: exact inner product for small libraries, HNSW above a size.
+"""The ``VectorIndex`` on FAISS: exact inner product for small libraries, HNSW above a size.
 
-Ids are stable 63-bit integers derived from provision ids, so vectors are added
-and removed document by document (``IndexIDMap2``), never rebuilt for one file.
-HNSW cannot remove vectors; removed ids are kept as tombstones, filtered at
+The only module that uses FAISS; ``retrieval/vectors.py`` holds the protocol and
+the factory. Vectors are added and removed by id (``IndexIDMap2``). HNSW cannot remove vectors; removed ids are kept as tombstones, filtered at
 search time and dropped when the index is compacted on save.
 """
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +14,6 @@ import faiss
 import numpy as np
 
 HNSW_NEIGHBOURS = 32
-
-
-def vector_id(provision_id: str) -> int:
-    return int(hashlib.sha256(provision_id.encode("utf-8")).hexdigest()[:15], 16)
 
 
 class DenseIndex:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from policykg.ingest.records import Answer
 from policykg.retrieval.ask import Askable, ask
 
 
@@ -53,28 +54,28 @@ def load_questions(path: Path) -> list[EvalQuestion]:
 
 def score_answer(
     question: EvalQuestion,
-    answer: dict,
+    answer: Answer,
     retrieved_quotes: Sequence[str],
     text_of: Callable[[str], str | None],
     region_code: Callable[[str], str | None],
 ) -> QuestionScore:
-    """Score one ``policykg ask --json`` object.
+    """Score one answer (what ``policykg ask --json`` prints).
 
     ``text_of`` gives a document's stored text; ``region_code`` resolves an expected
     region name (临港新片区) to its code, so names are compared as places, not strings.
     """
-    named = {r["iri"].rsplit("/", 1)[-1] for r in answer["regions"]}
+    named = {region.code for region in answer.regions}
     expected = {region_code(name) or name for name in question.expect_regions}
     precision = len(named & expected) / len(named) if named else float(not expected)
     recall = len(named & expected) / len(expected) if expected else 1.0
-    quotes = [c["quote"] for c in answer["citations"]]
+    quotes = [c.quote for c in answer.citations]
     fragments = question.expect_fragments
     cited = (
         sum(any(f in q for q in quotes) for f in fragments) / len(fragments) if fragments else 1.0
     )
     verbatim = all(
-        (text := text_of(c["doc_id"])) is not None and text[c["start"] : c["end"]] == c["quote"]
-        for c in answer["citations"]
+        (text := text_of(c.doc_id)) is not None and text[c.start : c.end] == c.quote
+        for c in answer.citations
     )
     rank = next(
         (i for i, q in enumerate(retrieved_quotes, start=1) if any(f in q for f in fragments)),
@@ -111,7 +112,7 @@ def summarise(scores: Iterable[QuestionScore], k: int = 5) -> dict[str, float]:
 class EvalRun:
     """One question file asked of a library: each answer with its score, and the summary."""
 
-    answers: tuple[dict, ...]
+    answers: tuple[Answer, ...]  # in the order of the questions
     scores: tuple[QuestionScore, ...]
     summary: dict[str, float]
 
@@ -134,10 +135,9 @@ def evaluate(library: Askable, questions: Sequence[EvalQuestion], k: int = 5) ->
     answers, scores = [], []
     for question in questions:
         answer = ask(library, question.question, k)
-        answer["id"] = question.id
         quotes = [
             citation.quote
-            for pid in answer["retrieved"]  # type: ignore[attr-defined]
+            for pid in answer.retrieved
             if (citation := library.store.citation(pid)) is not None
         ]
         answers.append(answer)

@@ -1,4 +1,4 @@
-"""The search index: dense (FAISS) and lexical (BM25) over provisions, fused.
+"""The search index: dense (a ``VectorIndex``) and lexical (BM25) over provisions, fused.
 
 It follows the store document by document. Files are written through a
 temporary file and renamed into place, the manifest last; a manifest that does
@@ -19,12 +19,18 @@ from policykg.ingest.models import ParsedDocument
 from policykg.ingest.segment import Segmenter, load_segmenter
 from policykg.ingest.settings import Settings
 from policykg.ingest.store import Store
-from policykg.retrieval.dense import DenseIndex, vector_id
 from policykg.retrieval.embed import Embedder, load_embedder
 from policykg.retrieval.lexical import LexicalIndex, index_tokens
+from policykg.retrieval.vectors import (
+    VectorIndex,
+    load_vector_index,
+    new_vector_index,
+    vector_id,
+)
 
 FORMAT_VERSION = 1
 RRF_K = 60  # reciprocal-rank fusion constant (Cormack et al.)
+DENSE_FILE = "dense.faiss"  # the name data dirs already have, whatever the backend
 
 
 class IndexMismatchError(Exception):
@@ -49,10 +55,10 @@ class SearchIndex:
         self.embedder = embedder
         self.segmenter = segmenter
         self.folder = settings.index_dir
-        self.dense = DenseIndex(embedder.dimension, settings.exact_search_limit)
+        self.dense: VectorIndex = new_vector_index(embedder.dimension, settings)
         self.lexical = LexicalIndex()
         self.documents: dict[str, list[str]] = {}
-        self._by_vector: dict[int, str] = {}  # FAISS id → provision id, kept with the documents
+        self._by_vector: dict[int, str] = {}  # vector id → provision id, kept with the documents
         self.dirty = False
 
     @classmethod
@@ -61,8 +67,8 @@ class SearchIndex:
         manifest = index.folder / "manifest.json"
         if manifest.exists():
             index._check(json.loads(manifest.read_text(encoding="utf-8")))
-            index.dense = DenseIndex.load(
-                index.folder / "dense.faiss", index.embedder.dimension, settings.exact_search_limit
+            index.dense = load_vector_index(
+                index.folder / DENSE_FILE, index.embedder.dimension, settings
             )
             index.lexical = LexicalIndex.load(index.folder / "lexical.jsonl")
             index.documents = json.loads(
@@ -80,7 +86,7 @@ class SearchIndex:
         return self.dense.ids() == set(self._by_vector) and self.lexical.ids() == provisions
 
     def _reset(self) -> None:
-        self.dense = DenseIndex(self.embedder.dimension, self.settings.exact_search_limit)
+        self.dense = new_vector_index(self.embedder.dimension, self.settings)
         self.lexical = LexicalIndex()
         self.documents, self._by_vector = {}, {}
         self.dirty = True
@@ -192,7 +198,7 @@ class SearchIndex:
     def save(self) -> None:
         """Write every file through a temporary name; the manifest goes last."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        _atomic(self.folder / "dense.faiss", self.dense.save)
+        _atomic(self.folder / DENSE_FILE, self.dense.save)
         _atomic(self.folder / "lexical.jsonl", self.lexical.save)
         _atomic(
             self.folder / "documents.json",

@@ -7,18 +7,19 @@ the term 协议年薪. Rules and word lists live in ``retrieval/data/intents.jso
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Literal
+from pathlib import Path
+from typing import Literal
 
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.models import IncentiveType, RegionLevel
 from policykg.ingest.regions import find_regions_en, link_regions
+from policykg.ingest.rules import RulesError, check_patterns, load_frozen
 from policykg.ingest.vocab import Vocabulary
 
 Lang = Literal["zh", "en"]
@@ -67,10 +68,44 @@ class Question:
         return tuple(w for w in dict.fromkeys(words) if w not in names)
 
 
+@dataclass(frozen=True, slots=True)
+class IntentPatterns:
+    """Regexes that mark an intent; the first intent with a match wins."""
+
+    intent: Intent
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IntentRules:
+    """Question-understanding rules (``retrieval/data/intents.json``), validated at load."""
+
+    intents: tuple[IntentPatterns, ...]
+    level_words: dict[str, tuple[str, ...]]  # region level (or "district") → words
+    stopwords_zh: tuple[str, ...]
+    stopwords_en: tuple[str, ...]
+    recommend_words: tuple[str, ...]
+
+
+INTENTS_FILE = "retrieval/data/intents.json"
+LEVEL_KEYS = {level.value for level in RegionLevel} | {"district"}
+
+
+def load_intent_rules(path: Path | str, text: str) -> IntentRules:
+    """The rules of ``path`` (its JSON ``text``): every key, type and regex checked."""
+    rules = load_frozen(IntentRules, path, text)
+    for number, entry in enumerate(rules.intents):
+        check_patterns(str(path), f"intents[{number}].patterns", entry.patterns)
+    unknown = sorted(set(rules.level_words) - LEVEL_KEYS)
+    if unknown:
+        raise RulesError(f"{path}: unknown key 'level_words.{unknown[0]}'")
+    return rules
+
+
 @lru_cache(maxsize=1)
-def _rules() -> dict[str, Any]:
+def _rules() -> IntentRules:
     raw = resources.files("policykg.retrieval").joinpath("data", "intents.json").read_text("utf-8")
-    return dict(json.loads(raw))
+    return load_intent_rules(INTENTS_FILE, raw)
 
 
 # A Chinese question's lexical hit is evidence when the provision holds this share
@@ -98,9 +133,9 @@ def detect_language(text: str) -> Lang:
 
 def classify_intent(text: str, region_count: int) -> Intent:
     lowered = text.lower().strip()
-    for entry in _rules()["intents"]:
-        if any(re.search(pattern, lowered) for pattern in entry["patterns"]):
-            intent = Intent(entry["intent"])
+    for entry in _rules().intents:
+        if any(re.search(pattern, lowered) for pattern in entry.patterns):
+            intent = entry.intent
             if intent is Intent.COMPARE and region_count < 2:
                 continue
             return intent
@@ -164,7 +199,7 @@ def chinese_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:
 
 def requested_level(text: str) -> RegionLevel | None:
     lowered = text.lower()
-    for level, words in _rules()["level_words"].items():
+    for level, words in _rules().level_words.items():
         if any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", lowered) for w in words):
             return RegionLevel(level) if level != "district" else RegionLevel.COUNTY
     return None
@@ -172,7 +207,7 @@ def requested_level(text: str) -> RegionLevel | None:
 
 def keywords(text: str, lang: Lang, words: Iterable[str]) -> tuple[str, ...]:
     rules = _rules()
-    stop = set(rules["stopwords_zh"] if lang == "zh" else rules["stopwords_en"])
+    stop = set(rules.stopwords_zh if lang == "zh" else rules.stopwords_en)
     kept = [w for w in words if w.strip() and w.lower() not in stop and re.search(r"\w", w)]
     return tuple(dict.fromkeys(w for w in kept if len(w) >= 2))
 
@@ -193,7 +228,7 @@ def understand(
     kind = vocab.classify(text) if lang == "zh" else english_type(text, vocab)
     if kind is None:
         kind = vocab.classify(text)
-    recommended = any(w in text.lower() for w in _rules()["recommend_words"])
+    recommended = any(w in text.lower() for w in _rules().recommend_words)
     expansions: list[str] = []
     if lang == "en":
         for code in codes:
@@ -201,7 +236,7 @@ def understand(
             if region is not None:
                 expansions += [region.name_zh, region.short_zh]
         if kind is not None:
-            entry = vocab.type_entry(kind)
+            entry = vocab.type(kind)
             expansions += [entry.label_zh, *entry.synonyms_zh, *entry.cues]
     return Question(
         text=text,

@@ -1,4 +1,4 @@
-"""JSON records shared by the CLI, the answers and the app: regions and measure concepts."""
+"""Records shared by the CLI, the answers and the app: regions and measure concepts."""
 
 from __future__ import annotations
 
@@ -8,22 +8,23 @@ from collections.abc import Iterable
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.iris import measure_iri, region_iri
 from policykg.ingest.models import IncentiveType, MeasureMention, Status
+from policykg.ingest.records import MeasureRecord, RegionRecord
 from policykg.ingest.store import Store
 
 # When one concept carries several statuses, the strongest claim shown first.
 STATUS_ORDER = (Status.ADOPTED, Status.REQUIRED, Status.RECOMMENDED)
 
 
-def region_record(gazetteer: Gazetteer, code: str) -> dict[str, object]:
+def region_record(gazetteer: Gazetteer, code: str) -> RegionRecord:
     region = gazetteer.get(code)
     if region is None:
-        return {"iri": str(region_iri(code)), "label_zh": code, "label_en": code, "path_zh": []}
-    return {
-        "iri": str(region_iri(code)),
-        "label_zh": region.name_zh,
-        "label_en": region.name_en,
-        "path_zh": gazetteer.path_zh(code),
-    }
+        return RegionRecord(str(region_iri(code)), code, code, ())
+    return RegionRecord(
+        iri=str(region_iri(code)),
+        label_zh=region.name_zh,
+        label_en=region.name_en,
+        path_zh=tuple(gazetteer.path_zh(code)),
+    )
 
 
 def expand_regions(gazetteer: Gazetteer, codes: Iterable[str]) -> set[str]:
@@ -44,7 +45,7 @@ def select_mentions(
         m
         for m in mentions
         if (region_codes is None or region_codes.intersection(m.region_codes))
-        and (incentive_type is None or m.incentive_type is incentive_type)
+        and (incentive_type is None or m.incentive_type == incentive_type)
     ]
 
 
@@ -53,12 +54,12 @@ def measure_records(
     gazetteer: Gazetteer,
     mentions: Iterable[MeasureMention],
     region_codes: set[str] | None = None,
-) -> list[dict[str, object]]:
+) -> list[MeasureRecord]:
     """One record per measure concept, with its regions and verbatim citations."""
     by_key: dict[str, list[MeasureMention]] = defaultdict(list)
     for mention in mentions:
         by_key[mention.key].append(mention)
-    records: list[dict[str, object]] = []
+    records: list[MeasureRecord] = []
     for key, group in by_key.items():
         codes = [c for m in group for c in m.region_codes]
         if region_codes is not None:
@@ -67,15 +68,15 @@ def measure_records(
         citations = [store.citation(pid) for pid in provision_ids]
         statuses = {m.status for m in group}
         records.append(
-            {
-                "iri": str(measure_iri(key)),
-                "key": key,
-                "label_zh": group[0].label_zh,
-                "label_en": group[0].label_en,
-                "incentive_type": group[0].incentive_type.value,
-                "status": next(s for s in STATUS_ORDER if s in statuses).value,
-                "regions": [region_record(gazetteer, c) for c in dict.fromkeys(codes)],
-                "citations": [c.to_json() for c in citations if c is not None],
-            }
+            MeasureRecord(
+                iri=str(measure_iri(key)),
+                key=key,
+                label_zh=group[0].label_zh,
+                label_en=group[0].label_en,
+                incentive_type=group[0].incentive_type,
+                status=next(s for s in STATUS_ORDER if s in statuses),
+                regions=tuple(region_record(gazetteer, c) for c in dict.fromkeys(codes)),
+                citations=tuple(c for c in citations if c is not None),
+            )
         )
     return records

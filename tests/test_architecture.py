@@ -24,18 +24,26 @@ def test_no_import_cycles_between_modules() -> None:
 
 def test_graph_and_retrieval_never_reach_up_to_the_library_or_the_ui() -> None:
     graph = _module_graph()
-    lower = [m for m in graph if m.startswith(("policykg.kg", "policykg.retrieval", "policykg.ingest"))]
+    lower = [
+        m for m in graph if m.startswith(("policykg.kg", "policykg.retrieval", "policykg.ingest"))
+    ]
     for module in lower:
         for imported in graph.successors(module):
             assert not imported.startswith(("policykg.library", "policykg.ui")), (module, imported)
 
 
 def test_only_one_top_level_import_name_is_installed() -> None:
-    from importlib.metadata import distribution
+    import sysconfig
+    from importlib.metadata import distributions
 
+    (installed,) = (
+        d
+        for d in distributions(path=[sysconfig.get_paths()["purelib"]])
+        if d.metadata["Name"] == "policykg"
+    )
     top_level = {
         str(path).split("/")[0]
-        for path in distribution("policykg").files or []
+        for path in installed.files or []
         if str(path).endswith(".py") and not str(path).startswith("..")
     }
     # An editable install lists only its finder; the wheel lists policykg/ alone.

@@ -10,9 +10,9 @@ from rdflib import Graph
 from typer.testing import CliRunner
 
 from policykg.ingest.iris import region_iri
-from policykg.ingest.models import IncentiveType
+from policykg.ingest.records import CompareRow
 from policykg.ingest.settings import Settings
-from policykg.kg.compare import compare, comparison_json
+from policykg.kg.compare import compare, comparison_rows
 from policykg.kg.export import ExportFormat, export
 from policykg.kg.sparql import QueryRefused, run_query
 from policykg.kg.validate import validate_graph
@@ -127,10 +127,10 @@ def test_compare_shanghai_and_zhejiang_on_material(seed_library: Library) -> Non
         seed_library.store,
         seed_library.gazetteer,
         ["310000", "330000"],
-        IncentiveType.MATERIAL,
+        "material",
     )
-    rows = comparison_json(result, seed_library.gazetteer)
-    held = {(r["region"], r["measure"]): tuple(r["held_by"]) for r in rows}  # type: ignore[arg-type]
+    rows = comparison_rows(result, seed_library.gazetteer)
+    held = {(r.region, r.measure): r.held_by for r in rows}
     assert held[("上海市", "协议年薪")] == ("中国(上海)自由贸易试验区临港新片区",)
     assert held[("上海市", "聘任制改革")] == ("中国(上海)自由贸易试验区临港新片区",)
     assert set(held[("上海市", "绩效奖金向一线倾斜")]) == {"杨浦区", "嘉定区"}
@@ -140,8 +140,9 @@ def test_compare_shanghai_and_zhejiang_on_material(seed_library: Library) -> Non
     assert ("浙江省", "绩效分配方式") in held
     text = (REPO / "corpus" / "yangtze-delta-cadre-incentives.txt").read_text(encoding="utf-8")
     for row in rows:
-        citation = row["citation"]
-        assert text[citation["start"] : citation["end"]] == citation["quote"]  # type: ignore[index]
+        assert row.citation is not None
+        assert text[row.citation.start : row.citation.end] == row.citation.quote
+        assert CompareRow.from_json(row.to_json()) == row
 
 
 def test_shacl_and_quotes_hold_on_the_seed(seed_library: Library) -> None:

@@ -10,7 +10,6 @@ from policykg.ingest.gazetteer import load_gazetteer
 from policykg.ingest.models import (
     Document,
     DocumentMeta,
-    IncentiveType,
     ParsedDocument,
     Status,
     document_id,
@@ -46,7 +45,7 @@ def test_seed_against_gold_triples(seed: ParsedDocument) -> None:
 def test_quoted_enumeration_gives_one_measure_per_item(seed: ParsedDocument) -> None:
     salary = by_label(seed, "协议年薪")
     assert salary.region_codes == ("Z31001",)
-    assert salary.incentive_type is IncentiveType.MATERIAL
+    assert salary.incentive_type == "material"
     assert by_label(seed, "一职一薪").provision_id == salary.provision_id
     assert seed.document.text[salary.start : salary.end] == "协议年薪"
 

@@ -7,7 +7,7 @@ import docx
 import pytest
 
 from policykg.ingest.models import IngestError
-from policykg.ingest.readers import iter_source_files, read_document
+from policykg.ingest.readers import READERS, SUPPORTED, iter_source_files, read_document
 from policykg.ingest.settings import Settings
 from tests.conftest import CORPUS_REAL, SEED, needs_shared
 
@@ -177,3 +177,53 @@ def test_every_real_text_reads(settings: Settings) -> None:
         doc = read_document(path, Settings(data_dir=settings.data_dir))
         assert doc.encoding == "utf-8"
         assert len(doc.text) > 300
+
+
+def _docx_sample(path: Path) -> Path:
+    document = docx.Document()
+    document.add_paragraph("Notice on cadre incentives")
+    document.save(str(path))
+    return path
+
+
+def _pdf_sample(path: Path) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.multi_cell(0, 8, "Notice on cadre incentives")
+    pdf.output(str(path))
+    return path
+
+
+SAMPLES = {
+    "txt": lambda p: write(p, b"Notice on cadre incentives\n"),
+    "md": lambda p: write(p, b"# Notice on cadre incentives\n"),
+    "html": lambda p: write(p, b"<html><body><p>Notice on cadre incentives</p></body></html>"),
+    "docx": _docx_sample,
+    "pdf": _pdf_sample,
+}
+
+
+@pytest.mark.parametrize("suffix", sorted(READERS))
+def test_every_suffix_in_the_table_has_a_reader_that_reads_it(
+    tmp_path: Path, settings: Settings, suffix: str
+) -> None:
+    reader = READERS[suffix]
+    assert SUPPORTED[suffix] == reader.format
+    assert reader.format in SAMPLES, f"no sample for the {reader.format} format"
+    doc = read_document(SAMPLES[reader.format](tmp_path / f"sample{suffix}"), settings)
+    assert doc.format == reader.format
+    assert "Notice on cadre incentives" in doc.text
+
+
+@pytest.mark.parametrize("name", ["notice.rtf", "notice.doc", "notice"])
+def test_an_unknown_suffix_is_refused_not_read_as_pdf(
+    tmp_path: Path, settings: Settings, name: str
+) -> None:
+    path = _pdf_sample(tmp_path / name)  # PDF bytes: a guess would read them
+    with pytest.raises(IngestError, match=r"unsupported file type") as caught:
+        read_document(path, settings)
+    assert "\n" not in str(caught.value) and name in str(caught.value)
+    assert list(iter_source_files([tmp_path])) == []

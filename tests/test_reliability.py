@@ -93,7 +93,7 @@ def test_sigkill_at_random_moments_leaves_a_whole_library(tmp_path: Path) -> Non
     assert len(assert_whole(data_dir)) == len(good)
     with Library(Settings(data_dir=data_dir)) as library:
         answer = ask(library, SALARY)
-        assert answer["regions"][0]["label_zh"].endswith("临港新片区")
+        assert answer.regions[0].label_zh.endswith("临港新片区")
 
 
 def test_a_second_process_is_refused_while_the_library_is_open(tmp_path: Path) -> None:
@@ -226,13 +226,40 @@ def test_a_runaway_sparql_query_is_stopped(seed_library: Library) -> None:
 )
 def test_odd_questions_get_answers_not_crashes(seed_library: Library, question: str) -> None:
     answer = ask(seed_library, question)
-    assert isinstance(answer["answer"], str) and answer["answer"]
+    assert isinstance(answer.answer, str) and answer.answer
     text = SEED.read_text(encoding="utf-8")
-    for citation in answer["citations"]:
-        assert text[citation["start"] : citation["end"]] == citation["quote"]
+    for citation in answer.citations:
+        assert text[citation.start : citation.end] == citation.quote
 
 
 @pytest.mark.parametrize("question", ["", "？！。，", "   \n\t ", "..."])
 def test_questions_without_content_get_a_clear_error(seed_library: Library, question: str) -> None:
     with pytest.raises(QuestionError, match="empty"):
         ask(seed_library, question)
+
+
+def test_documents_derived_with_older_rules_are_derived_again_on_open(tmp_path: Path) -> None:
+    """Improved rules reach stored documents: the stamp differs, so measures are made again."""
+    import sqlite3
+
+    from policykg.ingest.settings import Settings
+    from policykg.library import Library
+
+    settings = Settings(data_dir=tmp_path / "data")
+    with Library(settings) as library:
+        library.ingest([SEED])
+        before = sorted((m.key, m.start) for m in library.store.measures())
+        triples = library.graph.triple_count()
+        assert before and library.store.stale_doc_ids() == []
+    # As if the measures had been made by older rules that found nothing.
+    with sqlite3.connect(settings.store_path) as db:
+        db.execute("DELETE FROM measures")
+        db.execute("UPDATE documents SET derived_with = 'older-rules'")
+    with Library(settings) as library:
+        assert len(library.notices) == 1 and "re-deriving 1 document" in library.notices[0]
+        assert sorted((m.key, m.start) for m in library.store.measures()) == before
+        assert library.store.stale_doc_ids() == []
+        assert library.graph.triple_count() == triples
+        assert library.index.search("协议年薪", 3)
+    with Library(settings) as library:  # nothing left to do
+        assert library.notices == []

@@ -8,29 +8,31 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from policykg.ingest.records import Answer
 from policykg.ingest.segment import load_segmenter
 from policykg.ingest.settings import Settings
 from policykg.library import Library
 from policykg.retrieval.ask import QuestionError, ask
-from policykg.retrieval.dense import DenseIndex, vector_id
+from policykg.retrieval.dense import DenseIndex
 from policykg.retrieval.embed import load_embedder, small_test_model_path
 from policykg.retrieval.evaluate import evaluate, load_questions
 from policykg.retrieval.index import IndexMismatchError, SearchIndex
 from policykg.retrieval.lexical import index_tokens
+from policykg.retrieval.vectors import vector_id
 from tests.conftest import CORPUS_REAL, EVAL, REPO, needs_shared
 
 SALARY_ZH = "哪些地区实行协议年薪？"
 
 
-def region_codes(answer: dict) -> list[str]:
-    return [r["iri"].rsplit("/", 1)[-1] for r in answer["regions"]]
+def region_codes(answer: Answer) -> list[str]:
+    return [region.code for region in answer.regions]
 
 
-def assert_verbatim(library: Library, answer: dict) -> None:
-    for citation in answer["citations"]:
-        document = library.store.document(citation["doc_id"])
+def assert_verbatim(library: Library, answer: Answer) -> None:
+    for citation in answer.citations:
+        document = library.store.document(citation.doc_id)
         assert document is not None
-        assert document.text[citation["start"] : citation["end"]] == citation["quote"]
+        assert document.text[citation.start : citation.end] == citation.quote
 
 
 # --- the index ---------------------------------------------------------------
@@ -113,20 +115,36 @@ def test_sentence_transformers_model_builds_and_searches(tmp_path: Path) -> None
 
 def test_answer_json_has_the_documented_shape(seed_library: Library) -> None:
     answer = ask(seed_library, SALARY_ZH)
-    assert {"question", "lang", "intent", "answer", "regions", "measures", "citations"} <= set(
-        answer
-    )
-    assert answer["lang"] == "zh" and answer["intent"] == "which_regions"
+    data = answer.to_json()
+    assert list(data) == [
+        "question",
+        "lang",
+        "intent",
+        "answer",
+        "regions",
+        "measures",
+        "citations",
+        "retrieved",
+    ]
+    assert data["lang"] == "zh" and data["intent"] == "which_regions"
     assert region_codes(answer) == ["Z31001"]
-    region = answer["regions"][0]
-    assert {"iri", "label_zh", "label_en", "path_zh"} <= set(region)
+    region = data["regions"][0]  # type: ignore[index]
+    assert list(region) == ["iri", "label_zh", "label_en", "path_zh"]
     assert region["path_zh"][0] == "上海市"
-    measure = answer["measures"][0]
-    assert {"iri", "label_zh", "label_en", "incentive_type", "status", "regions", "citations"} <= (
-        set(measure)
-    )
-    assert "[1]" in answer["answer"]
+    measure = data["measures"][0]  # type: ignore[index]
+    assert list(measure) == [
+        "iri",
+        "key",
+        "label_zh",
+        "label_en",
+        "incentive_type",
+        "status",
+        "regions",
+        "citations",
+    ]
+    assert "[1]" in answer.answer
     assert_verbatim(seed_library, answer)
+    assert Answer.from_json(json.loads(json.dumps(data))) == answer
 
 
 @needs_shared
@@ -183,11 +201,11 @@ def test_english_and_chinese_questions_give_the_same_regions(
     seed_library: Library, english: str, chinese: str
 ) -> None:
     in_english, in_chinese = ask(seed_library, english), ask(seed_library, chinese)
-    assert in_english["lang"] == "en" and in_chinese["lang"] == "zh"
+    assert in_english.lang == "en" and in_chinese.lang == "zh"
     assert region_codes(in_english) == region_codes(in_chinese) != []
     assert_verbatim(seed_library, in_english)
     # English answers give English renderings next to the Chinese names.
-    assert any(r["label_en"] in in_english["answer"] for r in in_english["regions"])
+    assert any(r.label_en in in_english.answer for r in in_english.regions)
 
 
 @pytest.mark.parametrize(
@@ -196,14 +214,14 @@ def test_english_and_chinese_questions_give_the_same_regions(
 )
 def test_a_region_the_library_lacks_is_not_found(seed_library: Library, question: str) -> None:
     answer = ask(seed_library, question)
-    assert answer["regions"] == [] and answer["measures"] == [] and answer["citations"] == []
-    assert "北京" in answer["answer"]
-    assert "上海" not in answer["answer"]
+    assert answer.regions == () and answer.measures == () and answer.citations == ()
+    assert "北京" in answer.answer
+    assert "上海" not in answer.answer
 
 
 def test_a_topic_the_library_lacks_names_no_region(seed_library: Library) -> None:
     answer = ask(seed_library, "哪些地区为干部提供住房公积金贷款贴息？")
-    assert answer["regions"] == [] and answer["measures"] == []
+    assert answer.regions == () and answer.measures == ()
 
 
 @pytest.mark.parametrize("question", ["", "   ", "？？！！", "。。。"])
@@ -221,7 +239,7 @@ def test_removing_the_seed_leaves_no_stale_hits(tmp_path: Path) -> None:
         assert region_codes(ask(library, SALARY_ZH)) == ["Z31001"]
         library.remove(doc_id)
         answer = ask(library, SALARY_ZH)
-        assert answer["regions"] == [] and answer["citations"] == []
+        assert answer.regions == () and answer.citations == ()
         assert library.index.search("协议年薪", 10) == []
         assert library.index.lexical_search("协议年薪", 10) == []
         assert library.index.dense_search("协议年薪", 10) == []

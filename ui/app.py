@@ -13,8 +13,9 @@ from typing import Any
 
 import gradio as gr
 
-from policykg.ingest.models import IncentiveType, Status
+from policykg.ingest.models import Status
 from policykg.ingest.readers import SUPPORTED
+from policykg.ingest.vocab import load_vocabulary
 from policykg.kg.export import ExportFormat
 from policykg.library import BUNDLED_CORPUS, Library
 from policykg.ui.views import (
@@ -30,25 +31,21 @@ EXAMPLES = [
     "Which county runs a 'cadre star' selection?",
     "对江苏推进干部跨区域交流有什么建议？",
 ]
-TYPE_LABELS = {
-    IncentiveType.FAULT_TOLERANCE: "容错纠错 fault tolerance",
-    IncentiveType.MATERIAL: "物质激励 material",
-    IncentiveType.CAREER: "政治激励 career",
-    IncentiveType.HONOR: "荣誉激励 honours",
-    IncentiveType.CARE: "情感激励 care",
-    IncentiveType.EXCHANGE: "干部交流 exchange",
-    IncentiveType.ASSESSMENT: "考核评价 assessment",
-    IncentiveType.BURDEN_REDUCTION: "基层减负 burden reduction",
-}
 CSS = """
 .pk-provision mark.pk-quote { background: #ffe58a; padding: 0 1px; }
 .pk-facts th { text-align: left; padding-right: 8px; white-space: nowrap; }
 """
 
 
+def type_labels() -> dict[str, str]:
+    """Incentive-type code → "容错纠错 fault tolerance and error correction", from the vocabulary."""
+    return {entry.code: f"{entry.label_zh} {entry.label_en}" for entry in load_vocabulary().types}
+
+
 def build_app(workspace: Workspace) -> gr.Blocks:
     """The six tabs, wired to the workspace."""
-    type_choices = [(label, kind.value) for kind, label in TYPE_LABELS.items()]
+    labels = type_labels()
+    type_choices = [(label, code) for code, label in labels.items()]
     status_choices = [status.value for status in Status]
     queries = example_queries()
     with gr.Blocks(title="policykg") as app:
@@ -105,10 +102,7 @@ def build_app(workspace: Workspace) -> gr.Blocks:
 
                 def _compare(codes: list[str], types: list[str]) -> tuple[Any, Any, Any]:
                     table, cited, path = workspace.compare_table(codes, types)
-                    headers = ["region"] + [
-                        TYPE_LABELS[IncentiveType(t)]
-                        for t in (types or [k.value for k in IncentiveType])
-                    ]
+                    headers = ["region"] + [labels[t] for t in (types or list(labels))]
                     return gr.update(value=table, headers=headers), cited, path
 
                 run_compare.click(
@@ -120,9 +114,7 @@ def build_app(workspace: Workspace) -> gr.Blocks:
             with gr.Tab("Graph", id="graph"):
                 with gr.Row():
                     graph_region = gr.Dropdown(label="Region (with its sub-regions)", choices=[])
-                    graph_types = gr.CheckboxGroup(
-                        type_choices, value=[k.value for k in IncentiveType], label="Types"
-                    )
+                    graph_types = gr.CheckboxGroup(type_choices, value=list(labels), label="Types")
                     graph_status = gr.CheckboxGroup(
                         status_choices, value=status_choices, label="Status"
                     )

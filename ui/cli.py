@@ -22,6 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from policykg.ingest.models import IncentiveType
+from policykg.ingest.vocab import incentive_type_code, load_vocabulary
 from policykg.retrieval.records import expand_regions, measure_records, select_mentions
 from policykg.ui import cli_common
 from policykg.ui.cli_common import (
@@ -181,7 +182,13 @@ def measures(
         str | None, typer.Option(help="Region name (includes its sub-regions): 浙江, Xianju.")
     ] = None,
     incentive_type: Annotated[
-        IncentiveType | None, typer.Option("--type", help="Incentive-type code.")
+        IncentiveType | None,
+        typer.Option(
+            "--type",
+            parser=incentive_type_code,
+            metavar="CODE",
+            help=f"Incentive-type code: {', '.join(load_vocabulary().codes)}.",
+        ),
     ] = None,
     data_dir: DataDir = None,
     as_json: JsonFlag = False,
@@ -197,14 +204,12 @@ def measures(
         mentions = select_mentions(library.store.measures(), codes, incentive_type)
         records = measure_records(library.store, library.gazetteer, mentions, codes)
     if as_json:
-        print_json(records)
+        print_json([record.to_json() for record in records])
         return
     table = Table("measure", "type", "status", "regions")
     for record in records:
-        regions = "、".join(str(r["label_zh"]) for r in record["regions"])  # type: ignore[attr-defined]
-        table.add_row(
-            str(record["label_zh"]), str(record["incentive_type"]), str(record["status"]), regions
-        )
+        regions = "、".join(region.label_zh for region in record.regions)
+        table.add_row(record.label_zh, record.incentive_type, record.status.value, regions)
     Console().print(table)
 
 

@@ -40,7 +40,10 @@ store_override: str | None = None
 
 @contextmanager
 def open_library(data_dir: Path | None) -> Iterator[Library]:
-    settings = load_settings(data_dir=data_dir, store=store_override)
+    try:
+        settings = load_settings(data_dir=data_dir, store=store_override)
+    except ValueError as error:  # a store value that is neither 'embedded' nor a server URL
+        raise fail(str(error)) from None
     try:
         library = Library(settings)
     except GraphStoreBusy as error:
@@ -52,6 +55,8 @@ def open_library(data_dir: Path | None) -> Iterator[Library]:
     except StoreUnavailable as error:
         raise fail(str(error)) from None
     with library:
+        for notice in library.notices:
+            err.print(f"[yellow]note:[/yellow] {notice}", highlight=False)
         yield library
 
 

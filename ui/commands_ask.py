@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from policykg.ingest.records import Answer
 from policykg.retrieval.ask import DEFAULT_K, QuestionError, ask
 from policykg.retrieval.evaluate import evaluate, load_questions
 from policykg.retrieval.index import SearchIndex
@@ -50,10 +51,12 @@ def ask_command(
             except QuestionError as error:
                 if questions is None:
                     raise fail(str(error)) from None
-                answer = {"question": text, "error": str(error)}
-            answer = {"id": question_id, **answer} if questions else answer
-            if as_json or questions:
-                print_json(answer)
+                print_json({"id": question_id, "question": text, "error": str(error)})
+                continue
+            if questions:
+                print_json({"id": question_id, **answer.to_json()})
+            elif as_json:
+                print_json(answer.to_json())
             else:
                 _print_answer(answer)
 
@@ -73,14 +76,14 @@ def _read_batch(path: Path) -> list[tuple[object, str]]:
     return batch
 
 
-def _print_answer(answer: dict) -> None:
+def _print_answer(answer: Answer) -> None:
     console = Console()
-    console.print(answer["answer"], highlight=False, markup=False)
-    for number, citation in enumerate(answer["citations"], start=1):
-        section = citation["section"]
-        where = f"《{citation['doc_title']}》" + (f" {section}" if section else "")
+    console.print(answer.answer, highlight=False, markup=False)
+    for number, citation in enumerate(answer.citations, start=1):
+        section = citation.section
+        where = f"《{citation.doc_title}》" + (f" {section}" if section else "")
         console.print(
-            f"[{number}] {where} [{citation['start']}:{citation['end']}]\n    {citation['quote']}",
+            f"[{number}] {where} [{citation.start}:{citation.end}]\n    {citation.quote}",
             highlight=False,
             markup=False,
         )

@@ -11,8 +11,9 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from policykg.ingest.models import IncentiveType
+from policykg.ingest.vocab import incentive_type_code, load_vocabulary
 from policykg.kg.analytics import central_nodes, project, similar_regions
-from policykg.kg.compare import compare, comparison_json, write_comparison_csv
+from policykg.kg.compare import compare, comparison_rows, write_comparison_csv
 from policykg.kg.export import ExportFormat, export
 from policykg.kg.sparql import OutputFormat, QueryRefused, render, run_query
 from policykg.kg.validate import validate_graph
@@ -61,7 +62,13 @@ def compare_regions(
         list[str], typer.Argument(help="Two or more regions: 上海 浙江, Shanghai Zhejiang.")
     ],
     incentive_type: Annotated[
-        IncentiveType | None, typer.Option("--type", help="Only this incentive type.")
+        IncentiveType | None,
+        typer.Option(
+            "--type",
+            parser=incentive_type_code,
+            metavar="CODE",
+            help=f"Only this incentive type: {', '.join(load_vocabulary().codes)}.",
+        ),
     ] = None,
     as_json: JsonFlag = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
@@ -78,13 +85,13 @@ def compare_regions(
         result = compare(library.graph, library.store, library.gazetteer, codes, incentive_type)
         names = {code: library.gazetteer.path_zh(code)[-1] for code in codes}
     if as_json:
-        print_json(comparison_json(result, library.gazetteer))
+        print_json([row.to_json() for row in comparison_rows(result, library.gazetteer)])
         return
     if as_csv:
         write_comparison_csv(result, names, sys.stdout)
         return
     rows = [
-        (names[code], kind.value, measure)
+        (names[code], kind, measure)
         for (code, kind), measures in result.cells.items()
         for measure in measures
     ]

@@ -16,22 +16,15 @@ from pathlib import Path
 import networkx as nx
 
 from policykg.ingest.iris import measure_iri
-from policykg.ingest.models import Citation, Document, IncentiveType, MeasureMention
+from policykg.ingest.models import Citation, Document, MeasureMention
+from policykg.ingest.records import Answer
 from policykg.ingest.store import Store
+from policykg.ingest.vocab import load_vocabulary
 
 STATIC = Path(str(resources.files("policykg.ui").joinpath("static")))
 CYTOSCAPE_JS = STATIC / "cytoscape.min.js"
 
-TYPE_COLOURS = {
-    IncentiveType.FAULT_TOLERANCE.value: "#d62728",
-    IncentiveType.MATERIAL.value: "#ff7f0e",
-    IncentiveType.CAREER.value: "#2ca02c",
-    IncentiveType.HONOR.value: "#9467bd",
-    IncentiveType.CARE.value: "#e377c2",
-    IncentiveType.EXCHANGE.value: "#17becf",
-    IncentiveType.ASSESSMENT.value: "#1f77b4",
-    IncentiveType.BURDEN_REDUCTION.value: "#8c564b",
-}
+UNKNOWN_COLOUR = "#333"  # a node whose type the vocabulary does not know
 REGION_COLOUR = "#7f7f7f"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
@@ -42,18 +35,23 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def source_line(number: int, citation: dict) -> str:
+def type_colours() -> dict[str, str]:
+    """Incentive-type code → colour, in the vocabulary's order."""
+    return {entry.code: entry.colour for entry in load_vocabulary().types}
+
+
+def source_line(number: int, citation: Citation) -> str:
     """One numbered source under an answer: [n] 《title》 section: "quote"."""
-    section = f" {citation['section']}" if citation["section"] else ""
-    title = markdown_text(str(citation["doc_title"]))
-    quote = markdown_text(str(citation["quote"]))
+    section = f" {citation.section}" if citation.section else ""
+    title = markdown_text(citation.doc_title)
+    quote = markdown_text(citation.quote)
     return f"\\[{number}\\] 《{title}》{markdown_text(section)}：“{quote}”"
 
 
-def answer_markdown(answer: dict) -> str:
+def answer_markdown(answer: Answer) -> str:
     """The answer text (ours, markdown tables included) and its numbered sources."""
-    sources = [source_line(n, c) for n, c in enumerate(answer["citations"], start=1)]
-    return answer["answer"] + ("\n\n" + "\n\n".join(sources) if sources else "")
+    sources = [source_line(n, c) for n, c in enumerate(answer.citations, start=1)]
+    return answer.answer + ("\n\n" + "\n\n".join(sources) if sources else "")
 
 
 def drafter_reference(citation: Citation, document: Document | None) -> str:
@@ -123,7 +121,7 @@ def network_elements(
         mentions = [
             m
             for m in mentions_by_iri.get(node, [])
-            if m.incentive_type.value in types and m.status.value in statuses
+            if m.incentive_type in types and m.status.value in statuses
         ]
         if region_scope is not None:
             mentions = [m for m in mentions if region_scope.intersection(m.region_codes)]
@@ -131,6 +129,7 @@ def network_elements(
             keep.add(node)
     elements: list[dict] = []
     added: set[str] = set()
+    colours = type_colours()
 
     def add_node(node: str) -> None:
         if node in added:
@@ -142,11 +141,10 @@ def network_elements(
         colour = REGION_COLOUR
         if kind == "Measure":
             mentions = mentions_by_iri.get(node, [])
-            colour = (
-                TYPE_COLOURS.get(mentions[0].incentive_type.value, "#333") if mentions else "#333"
-            )
+            kind_code = mentions[0].incentive_type if mentions else ""
+            colour = colours.get(kind_code, UNKNOWN_COLOUR)
         elif kind == "IncentiveType":
-            colour = TYPE_COLOURS.get(node.rsplit("/", 1)[-1], "#333")
+            colour = colours.get(node.rsplit("/", 1)[-1], UNKNOWN_COLOUR)
         elements.append(
             {
                 "data": {
@@ -188,7 +186,7 @@ def _node_info(
     if kind == "Region":
         lines.append(f"{data.get('level', '')} · code {data.get('code', '')}")
     for mention in mentions_by_iri.get(node, [])[:5]:
-        lines.append(f"{mention.incentive_type.value} · {mention.status.value}")
+        lines.append(f"{mention.incentive_type} · {mention.status.value}")
         citation = cite(mention.provision_id)
         if citation is not None:
             lines.append(f"《{citation.doc_title}》 [{citation.start}:{citation.end}]")
@@ -207,8 +205,8 @@ def network_page(elements: list[dict], script_url: str) -> str:
     """A self-contained page for an ``<iframe srcdoc>``: cytoscape.js, a legend, details."""
     payload = json.dumps(elements, ensure_ascii=False).replace("</", "<\\/")
     legend = "".join(
-        f'<span style="color:{colour}">●</span> {html.escape(code)} '
-        for code, colour in TYPE_COLOURS.items()
+        f'<span style="color:{html.escape(colour)}">●</span> {html.escape(code)} '
+        for code, colour in type_colours().items()
     )
     return f"""<!doctype html><html><head><meta charset="utf-8">
 <style>

@@ -15,15 +15,16 @@ import re
 import shutil
 import tempfile
 import threading
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
-from policykg.ingest.models import Citation, IncentiveType
+from policykg.ingest.models import Citation
 from policykg.ingest.readers import SUPPORTED
 from policykg.ingest.settings import Settings
+from policykg.ingest.vocab import load_vocabulary
 from policykg.kg.analytics import project
 from policykg.kg.compare import compare, write_comparison_csv
 from policykg.kg.export import ExportFormat, export
@@ -82,13 +83,13 @@ class Workspace:
         """The ``/ask`` endpoint: the same JSON as ``policykg ask --json``."""
         with self.lock:
             try:
-                return ask(self.library, question, DEFAULT_K)
+                return ask(self.library, question, DEFAULT_K).to_json()
             except QuestionError as error:
                 return {"question": question, "error": str(error)}
 
     def chat(
         self, message: str, history: list[dict], previous: Question | None
-    ) -> tuple[list[dict], str, Question | None, list[dict], Any, str, str]:
+    ) -> tuple[list[dict], str, Question | None, list[Citation], Any, str, str]:
         history = list(history or [])
         with self.lock:
             try:
@@ -99,7 +100,7 @@ class Workspace:
                     {"role": "assistant", "content": str(error)},
                 ]
                 return history, "", previous, [], gr.update(choices=[], value=None), "", ""
-        citations = list(answer["citations"])  # type: ignore[call-overload]
+        citations = list(answer.citations)
         history += [
             {"role": "user", "content": message},
             {"role": "assistant", "content": answer_markdown(answer)},
@@ -118,15 +119,14 @@ class Workspace:
         )
 
     @staticmethod
-    def _choice(number: int, citation: dict) -> tuple[str, str]:
-        label = f"[{number}] 《{citation['doc_title']}》 {citation['section']}".strip()
+    def _choice(number: int, citation: Citation) -> tuple[str, str]:
+        label = f"[{number}] 《{citation.doc_title}》 {citation.section}".strip()
         return label[:90], str(number)
 
-    def open_citation(self, number: str | None, citations: list[dict]) -> tuple[str, str]:
+    def open_citation(self, number: str | None, citations: list[Citation]) -> tuple[str, str]:
         if not number or not citations:
             return "", ""
-        data = citations[int(number) - 1]
-        citation = Citation(**{f.name: data[f.name] for f in fields(Citation)})
+        citation = citations[int(number) - 1]
         with self.lock:
             panel = provision_panel(self.library.store, citation)
             reference = drafter_reference(citation, self.library.store.document(citation.doc_id))
@@ -146,7 +146,8 @@ class Workspace:
     ) -> tuple[list[list[str]], list[list[str]], str | None]:
         if not codes:
             return [], [], None
-        kinds = [IncentiveType(t) for t in types] or list(IncentiveType)
+        vocab = load_vocabulary()
+        kinds = [vocab.type(t).code for t in types] or list(vocab.codes)
         with self.lock:
             result = compare(self.library.graph, self.library.store, self.library.gazetteer, codes)
             names = {c: self.library.gazetteer.path_zh(c)[-1] for c in codes}
@@ -156,7 +157,7 @@ class Workspace:
             row = [names[code]]
             for kind in kinds:
                 cells = []
-                for measure in result.cells[(code, kind)]:
+                for measure in result.cell(code, kind):
                     marker = ""
                     if measure.citation is not None:
                         sources.append(

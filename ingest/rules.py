@@ -1,0 +1,114 @@
+"""Rule files loaded into frozen, validated objects: a bad key fails at load, naming it.
+
+``load_frozen`` turns a JSON object into a frozen dataclass whose fields are
+``str``, ``int``, an ``Enum``, ``tuple[str, ...]``, ``dict[str, str]``, ``dict[str, tuple[str, ...]]``
+or a tuple of nested dataclasses. A key the class does not name, a missing key, or
+a value of the wrong type raises ``RulesError`` with the file and the key.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import typing
+from dataclasses import dataclass, fields, is_dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+COMMENT_KEY = "comment"  # a free-text note every rule file may carry
+
+
+class RulesError(ValueError):
+    """A rule file that does not match its schema: the message names the file and key."""
+
+
+def load_frozen(cls: type[T], path: Path | str, text: str) -> T:
+    """Parse ``text`` (the JSON of ``path``) into ``cls``, checking every key."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise RulesError(f"{path}: not JSON ({error})") from None
+    return _build(cls, data, str(path), "")
+
+
+def _build(cls: type[T], data: object, file: str, where: str) -> T:
+    if not isinstance(data, dict):
+        raise RulesError(f"{file}: {where or 'the file'} must be a JSON object")
+    hints = typing.get_type_hints(cls)
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    unknown = sorted(set(data) - set(names) - {COMMENT_KEY})
+    if unknown:
+        raise RulesError(f"{file}: unknown key {where + unknown[0]!r}")
+    missing = [name for name in names if name not in data]
+    if missing:
+        raise RulesError(f"{file}: missing key {where + missing[0]!r}")
+    values = {name: _value(hints[name], data[name], file, f"{where}{name}") for name in names}
+    return cls(**values)
+
+
+def _value(hint: Any, value: object, file: str, key: str) -> object:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if is_dataclass(hint) and isinstance(hint, type):
+        return _build(hint, value, file, f"{key}.")
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        try:
+            return hint(value)
+        except ValueError:
+            allowed = ", ".join(str(member.value) for member in hint)
+            raise RulesError(f"{file}: key {key!r}: {value!r} is not one of {allowed}") from None
+    if hint in (str, int):
+        if isinstance(value, bool) or not isinstance(value, hint):
+            raise RulesError(f"{file}: key {key!r} must be a {hint.__name__}")
+        return value
+    if origin is tuple and isinstance(value, list):
+        return tuple(_value(args[0], item, file, f"{key}[{n}]") for n, item in enumerate(value))
+    if origin is dict and isinstance(value, dict):
+        return {
+            _value(args[0], k, file, key): _value(args[1], v, file, f"{key}.{k}")
+            for k, v in value.items()
+        }
+    expected = "a list" if origin is tuple else "an object"
+    raise RulesError(f"{file}: key {key!r} must be {expected}")
+
+
+def check_patterns(file: str, key: str, patterns: typing.Iterable[str]) -> None:
+    """Compile each regex now, so a broken one fails at load, not mid-ingest."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise RulesError(f"{file}: key {key!r}: bad pattern {pattern!r} ({error})") from None
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureRules:
+    """The clause-level rules of measure extraction (``data/measure_rules.json``)."""
+
+    leading_fillers: tuple[str, ...]
+    subject_joiners: str
+    aspect_pattern: str
+    policy_verbs: tuple[str, ...]
+    weak_verbs: tuple[str, ...]
+    label_strip_suffixes: tuple[str, ...]
+    quote_pairs: dict[str, str]
+    min_label_chars: int
+    max_label_chars: int
+    generic_objects: tuple[str, ...]
+    institution_nouns: tuple[str, ...]
+    key_strip_suffixes: tuple[str, ...]
+    key_strip_prefixes: tuple[str, ...]
+    required_cues: tuple[str, ...]
+    recommended_sentence_prefixes: tuple[str, ...]
+    recommended_section_cues: tuple[str, ...]
+    required_authority_cues: tuple[str, ...]
+
+
+def load_measure_rules(path: Path | str, text: str) -> MeasureRules:
+    """The measure rules of ``path`` (its JSON ``text``), validated."""
+    rules = load_frozen(MeasureRules, path, text)
+    check_patterns(str(path), "aspect_pattern", [rules.aspect_pattern])
+    if "(?P<aspect>" not in rules.aspect_pattern:
+        raise RulesError(f"{path}: key 'aspect_pattern' needs a group named 'aspect'")
+    return rules
