@@ -48,6 +48,7 @@ bench: install
 	$(BIN)/python -m benchmarks.cost
 	$(BIN)/python -m benchmarks.load --clients 16 --seconds 60 --report docs/load-test.md
 	$(BIN)/python -m benchmarks.server
+	$(BIN)/python -m benchmarks.owneval
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-artifacts

@@ -1,43 +1,69 @@
-"""English renderings of Chinese labels, offline: known terms, a glossary, then pinyin."""
+"""English renderings of Chinese labels, offline: glossary, then the bilingual lexicon.
+
+A word with no translation keeps its Chinese characters (6类21种 stays 6类21种):
+pinyin of a common word ("Wenzediaocha") reads as English to nobody. Pinyin is
+kept for region names only, through the gazetteer's English names (Xianju County).
+"""
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
-from importlib import resources
 
-from policykg.ingest.romanize import pinyin
+from policykg.ingest.gazetteer import load_gazetteer
+from policykg.ingest.lexicon import english
 from policykg.ingest.segment import load_segmenter
-from policykg.ingest.vocab import load_vocabulary
 
 
-@lru_cache(maxsize=1)
-def _glossary() -> dict[str, str]:
-    text = resources.files("policykg.ingest").joinpath("data", "glossary_en.tsv").read_text("utf-8")
-    rows = csv.DictReader(text.splitlines(), delimiter="\t")
-    glossary = {row["zh"]: row["en"] or "" for row in rows}
-    for term in load_vocabulary().measure_terms:
-        glossary[term.term_zh] = term.label_en
-    return glossary
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def _english_word(word: str) -> str | None:
+    """The glossary's or the lexicon's English for one word, or a region's English name."""
+    found = english(word)
+    if found is not None:
+        return found
+    regions = load_gazetteer().by_name(word) if len(word) >= 2 else []
+    return regions[0].name_en if regions else _compound(word)
+
+
+def _compound(word: str) -> str | None:
+    """A domain compound the segmenter keeps whole, read as known words (问责调查 →
+    accountability investigation); None unless every character is covered."""
+    parts: list[str] = []
+    start = 0
+    while start < len(word):
+        end = next((e for e in range(len(word), start + 1, -1) if english(word[start:e])), 0)
+        if not end:
+            return None
+        parts.append(english(word[start:end]) or "")
+        start = end
+    return " ".join(parts) if len(parts) > 1 else None
 
 
 @lru_cache(maxsize=4096)
 def english_label(label_zh: str) -> str:
-    """An English rendering: the glossary word by word, pinyin for the rest.
+    """An English rendering word by word; untranslated runs keep their Chinese.
 
     Example:
         >>> english_label("协议年薪")
         'negotiated annual salary'
     """
-    glossary = _glossary()
-    if label_zh in glossary:
-        return glossary[label_zh]
-    words: list[str] = []
+    whole = _english_word(label_zh)
+    if whole is not None:
+        return whole
+    pieces: list[str] = []
+    untranslated = ""  # a run of words with no English, kept as written
     for word in load_segmenter().words(label_zh):
-        if word in glossary:
-            words.append(glossary[word])
-        elif any("\u4e00" <= char <= "\u9fff" for char in word):
-            words.append(pinyin(word))
-        elif word.isalnum():
-            words.append(word)
-    return " ".join(word for word in words if word).strip() or pinyin(label_zh)
+        english = _english_word(word) if _has_chinese(word) else None
+        if english is None and (_has_chinese(word) or word.isalnum()):
+            untranslated += word
+            continue
+        if untranslated:
+            pieces.append(untranslated)
+            untranslated = ""
+        if english:
+            pieces.append(english)
+    if untranslated:
+        pieces.append(untranslated)
+    return " ".join(pieces).strip() or label_zh

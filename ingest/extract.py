@@ -6,18 +6,20 @@ context across clauses, sentences, paragraphs and sections.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from policykg.ingest.candidates import extra_phrases
 from policykg.ingest.english import english_label
 from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.genre import DocumentKind, document_kind, opens_plan, sentence_status
 from policykg.ingest.measures import (
     Context,
+    Phrase,
     aspect_type,
     find_phrases,
-    is_directive,
     keep_phrase,
     measure_key,
-    provision_status,
     split_clauses,
     subject_regions,
 )
@@ -28,6 +30,7 @@ from policykg.ingest.models import (
     Provision,
     RegionMention,
     Section,
+    Status,
 )
 from policykg.ingest.vocab import Vocabulary
 
@@ -55,19 +58,24 @@ def extract_measures(
         sections=sections,
         gazetteer=gazetteer,
         vocab=vocab,
-        directive=is_directive(document, vocab.rules),
+        kind=document_kind(document, vocab.rules),
     )
+    planned = opens_plan(provisions, vocab.rules)
     found: list[MeasureMention] = []
     paragraph_topic: tuple[str, ...] = ()
     paragraph_aspect: IncentiveType | None = None
     current_paragraph = -1
-    for provision in provisions:
+    for provision, plan in zip(provisions, planned, strict=True):
         if provision.paragraph != current_paragraph:
             current_paragraph = provision.paragraph
             paragraph_topic = _paragraph_topic(ctx, provision)
             paragraph_aspect = _lead_aspect(ctx, provision)
-        fallback = paragraph_topic or _section_topic(ctx, provision) or _document_topic(ctx)
-        found.extend(_provision_measures(ctx, provision, fallback, paragraph_aspect))
+        if ctx.kind is DocumentKind.STATUTE:
+            fallback = _document_topic(ctx)  # a statute binds its issuer's jurisdiction
+        else:
+            fallback = paragraph_topic or _section_topic(ctx, provision) or _document_topic(ctx)
+        status = sentence_status(ctx.kind, provision, plan, vocab.rules)
+        found.extend(_provision_measures(ctx, provision, fallback, paragraph_aspect, status))
     return tuple(found)
 
 
@@ -76,11 +84,11 @@ def _provision_measures(
     provision: Provision,
     fallback: tuple[str, ...],
     paragraph_aspect: IncentiveType | None,
+    status: Status,
 ) -> list[MeasureMention]:
     text = ctx.document.text
     if len(provision.text) <= MIN_PROVISION_CHARS:
         return []  # a lead sentence such as 实施路径数字化。 titles its paragraph
-    status = provision_status(ctx, provision)
     regions, aspect = fallback, None
     found: list[MeasureMention] = []
     for start, end in split_clauses(text, provision.start, provision.end):
@@ -90,10 +98,9 @@ def _provision_measures(
             aspect = clause_aspect
             continue
         aspect = aspect or clause_aspect
-        regions = subject_regions(ctx, start, end) or regions
-        for phrase, weak in find_phrases(ctx, start, end):
-            if not keep_phrase(ctx, phrase, weak):
-                continue
+        if ctx.kind is not DocumentKind.STATUTE:
+            regions = subject_regions(ctx, start, end) or regions
+        for phrase in _clause_phrases(ctx, start, end):
             kind = _measure_type(ctx, phrase.label, clause, aspect, paragraph_aspect, provision)
             if kind is None:
                 continue
@@ -112,6 +119,37 @@ def _provision_measures(
                 )
             )
     return found
+
+
+def _clause_phrases(ctx: Context, start: int, end: int) -> list[Phrase]:
+    """The verb objects of a clause, then the noun phrases, terms and quoted names
+    none of them already covers."""
+    kept = [
+        phrase for phrase, weak in find_phrases(ctx, start, end) if keep_phrase(ctx, phrase, weak)
+    ]
+    clean = [p for p in kept if len(p.label) <= ctx.vocab.rules.max_label_chars]
+    for phrase in extra_phrases(ctx, start, end):
+        if any(c.start <= phrase.start and phrase.end <= c.end for c in clean):
+            continue
+        if any(c.label == phrase.label for c in kept) or not _worth_keeping(ctx, phrase):
+            continue
+        kept.append(phrase)
+    return kept
+
+
+def _clean(label: str) -> bool:
+    """A label that names something: not a figure (607元), not a fragment (的。”)."""
+    return re.match(r"[\d.%元的了且和及与或]", label) is None and not re.search(r"[。！？]", label)
+
+
+def _worth_keeping(ctx: Context, phrase: Phrase) -> bool:
+    """A verb-free candidate: long enough, or a known term or type cue (挂职, 嘉奖)."""
+    rules = ctx.vocab.rules
+    if phrase.label in rules.generic_objects or phrase.label in rules.head_nouns:
+        return False
+    if len(phrase.label) >= rules.min_label_chars:
+        return True
+    return ctx.vocab.classify(phrase.label) is not None
 
 
 def _measure_type(

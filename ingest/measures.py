@@ -5,8 +5,9 @@ subject regions at its start (浙江省建立…, 杨浦、嘉定等区推动…
 from the previous clause, its paragraph's topic region, or its section heading.
 A policy verb (建立/推行/实行 …, from ``data/measure_rules.json``) introduces the
 measure phrase; a quoted term in it becomes the label. The incentive type comes
-from the vocabulary and from aspect cues such as 物质激励方面; the status from
-要/建议 passages (recommended) or directives from above (required).
+from the vocabulary and from aspect cues such as 物质激励方面. Verb-free
+candidates (noun phrases, terms, 分为 enumerations) are in ``ingest.candidates``;
+the status from genre and modality in ``ingest.genre``.
 """
 
 from __future__ import annotations
@@ -17,18 +18,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.genre import DocumentKind
 from policykg.ingest.models import (
     Document,
     IncentiveType,
-    Provision,
+    MentionRole,
     RegionMention,
     Section,
-    Status,
 )
 from policykg.ingest.rules import MeasureRules
 from policykg.ingest.vocab import Vocabulary
 
-_CLAUSE_BREAK = "，,；;：:"
+_CLAUSE_BREAK = "，,；;：:。！？!?"
 _OPENERS = "“「『《（(【"
 _CLOSERS = "”」』》）)】"
 
@@ -52,7 +53,7 @@ class Context:
     sections: Sequence[Section]
     gazetteer: Gazetteer
     vocab: Vocabulary
-    directive: bool
+    kind: DocumentKind
 
 
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -80,7 +81,8 @@ def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
     codes: list[str] = []
     while position in by_start:
         mention = by_start[position]
-        codes.append(mention.code)
+        if mention.role is not MentionRole.RECEIVER:  # 援疆 to 和田: the sender acts
+            codes.append(mention.code)
         position = mention.end
         if position < end and text[position] in rules.subject_joiners:
             position += 1
@@ -165,19 +167,26 @@ def phrases_in_object(ctx: Context, start: int, end: int) -> list[Phrase]:
     text, rules = ctx.document.text, ctx.vocab.rules
     while start < end and text[start] in "了着过":
         start += 1
+    for verb in sorted(rules.policy_verbs, key=len, reverse=True):
+        if text.startswith(verb, start) and start + len(verb) < end:
+            start += len(verb)  # 明确了建立…机制: the label starts after the verbs
+            break
     while end > start and text[end - 1] in "。！？；;，,.!? ":
         end -= 1
     for suffix in rules.label_strip_suffixes:
         if text[start:end].endswith(suffix):
             end -= len(suffix)
-    quotes = list(_quoted(text, start, end, rules.quote_pairs))
+    figure = re.search(r"\d", text[start:end])
+    if figure and figure.start() >= 2:
+        end = start + figure.start()  # 乡镇工作补贴300元: the figure stays in the provision
+    quotes = list(quoted_spans(text, start, end, rules.quote_pairs))
     if quotes:
         phrases: list[Phrase] = []
         for q_start, q_end in quotes:
             phrases.extend(_quoted_phrases(text, start, q_start, q_end))
         return phrases
     label = text[start:end].strip()
-    if len(label) > rules.max_label_chars + 6 and "、" in label:
+    if len(label) > rules.max_label_chars + 6 and "、" in label and "的" not in label:
         return _enumerated_items(text, start, end)
     return [Phrase(label, start, end, quoted=False)] if label else []
 
@@ -192,7 +201,9 @@ def _enumerated_items(text: str, start: int, end: int) -> list[Phrase]:
     return phrases
 
 
-def _quoted(text: str, start: int, end: int, pairs: dict[str, str]) -> Iterator[tuple[int, int]]:
+def quoted_spans(
+    text: str, start: int, end: int, pairs: dict[str, str]
+) -> Iterator[tuple[int, int]]:
     position = start
     while position < end:
         closer = pairs.get(text[position])
@@ -249,32 +260,3 @@ def measure_key(label: str, rules: MeasureRules) -> str:
             if key.startswith(prefix) and len(key) - len(prefix) >= 2:
                 key, changed = key[len(prefix) :], True
     return key
-
-
-def provision_status(ctx: Context, provision: Provision) -> Status:
-    rules, sentence = ctx.vocab.rules, provision.text
-    body = re.sub(r"^[^，,]{1,10}方面[，,]", "", sentence)
-    if ctx.directive and (
-        any(cue in sentence for cue in rules.required_cues) or re.search(r"要|应当", sentence)
-    ):
-        return Status.REQUIRED
-    if any(body.startswith(prefix) for prefix in rules.recommended_sentence_prefixes):
-        return Status.RECOMMENDED
-    if any(
-        cue in heading for heading in provision.section for cue in rules.recommended_section_cues
-    ):
-        return Status.RECOMMENDED
-    if any(cue in sentence for cue in rules.required_cues):
-        return Status.REQUIRED
-    return Status.ADOPTED
-
-
-def is_directive(document: Document, rules: MeasureRules) -> bool:
-    """A document issued from above: a central authority, a 文号, or a directive title."""
-    meta = document.meta
-    if meta.doc_number:
-        return True
-    if meta.authority and any(cue in meta.authority for cue in rules.required_authority_cues):
-        return True
-    head = document.text[:200]
-    return any(cue in head for cue in rules.required_authority_cues) and "印发" in head

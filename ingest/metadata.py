@@ -21,6 +21,7 @@ SIDECAR_FIELDS = (
     "date",
     "source_url",
     "license",
+    "region_code",  # a code (431000) or a name (郴州市) of the region the document speaks for
 )
 
 

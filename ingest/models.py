@@ -68,14 +68,32 @@ class Region:
     members: tuple[str, ...] = ()  # macro-regions only
 
 
+class MentionRole(str, Enum):
+    """A region's part in a transfer of cadres or aid (援疆, 对口支援, 挂职).
+
+    The sender acts (选派, 支援); the receiver hosts. A measure written in such a
+    sentence is the sender's, never the receiving county's.
+    """
+
+    NONE = "none"
+    SENDER = "sender"
+    RECEIVER = "receiver"
+
+
 @dataclass(frozen=True, slots=True)
 class RegionMention:
-    """A region named in a document, linked to a gazetteer code."""
+    """A region named in a document, linked to a gazetteer code.
+
+    ``implicit`` marks words that stand for a region without naming it: 本市/全省
+    (the document's own region) and abbreviations (沪苏浙皖, 援疆).
+    """
 
     code: str
     start: int
     end: int
     surface: str
+    implicit: bool = False
+    role: MentionRole = MentionRole.NONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +107,12 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Provision:
-    """The citable unit: one sentence or numbered item of a document."""
+    """The citable unit: one whole sentence of a document, and where it stands.
+
+    ``locator`` cites it in Chinese legal style: 第二十一条第二款第三项 in a statute,
+    the numbering path 二、（三）2. in an official document or report, 第5段 in
+    unnumbered text; never empty.
+    """
 
     provision_id: str
     doc_id: str
@@ -98,6 +121,7 @@ class Provision:
     start: int
     end: int
     text: str
+    locator: str
 
     @property
     def section_label(self) -> str:
@@ -173,6 +197,7 @@ class Citation:
     end: int
     quote: str
     source_path: str
+    locator: str  # 第二十一条第二款, 二、（三）2., 第5段 (see ``Provision.locator``)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -180,6 +205,7 @@ class Citation:
             "doc_title": self.doc_title,
             "provision_id": self.provision_id,
             "section": self.section,
+            "locator": self.locator,
             "start": self.start,
             "end": self.end,
             "quote": self.quote,
@@ -197,6 +223,7 @@ class Citation:
             end=int(data["end"]),
             quote=str(data["quote"]),
             source_path=str(data["source_path"]),
+            locator=str(data.get("locator", "")),  # answers saved before locators had none
         )
 
 

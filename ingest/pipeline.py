@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from policykg.ingest.extract import NATIONAL_CODE, extract_measures
-from policykg.ingest.gazetteer import Gazetteer, load_gazetteer
-from policykg.ingest.models import Document, IngestError, ParsedDocument, RegionLevel
+from policykg.ingest.document_region import document_region
+from policykg.ingest.extract import extract_measures
+from policykg.ingest.gazetteer import load_gazetteer
+from policykg.ingest.models import Document, IngestError, ParsedDocument, RegionMention
 from policykg.ingest.readers import iter_source_files, read_document
 from policykg.ingest.regions import link_regions
 from policykg.ingest.settings import Settings
@@ -43,48 +43,21 @@ def parse_document(document: Document) -> ParsedDocument:
     gazetteer, vocab = load_gazetteer(), load_vocabulary()
     mentions = tuple(link_regions(document.text, gazetteer))
     document = with_document_region(document, mentions)
+    if document.meta.region_code:  # 我市, 全省 and shared names need the document's region
+        mentions = tuple(
+            link_regions(document.text, gazetteer, document_region=document.meta.region_code)
+        )
     sections, provisions = parse_structure(document.doc_id, document.text, document.meta.title)
     measures = extract_measures(document, sections, provisions, mentions, gazetteer, vocab)
     return ParsedDocument(document, sections, provisions, mentions, measures)
 
 
-def with_document_region(document: Document, mentions: Iterable) -> Document:
-    """The issuing region, where the title or authority names one."""
-    if document.meta.region_code:
+def with_document_region(document: Document, mentions: Iterable[RegionMention]) -> Document:
+    """The document with ``meta.region_code`` set to the region it speaks for, if known."""
+    code = document_region(document, mentions, load_gazetteer())
+    if code == document.meta.region_code:
         return document
-    gazetteer = load_gazetteer()
-    for source in (document.meta.authority, document.meta.title):
-        if not source:
-            continue
-        # 中国 in a title (中国特色…) is context, not the issuing region.
-        found = [m for m in link_regions(source, gazetteer) if m.code != NATIONAL_CODE]
-        if found:
-            return replace(document, meta=replace(document.meta, region_code=found[0].code))
-    dominant = _dominant_province(mentions, gazetteer)
-    if dominant:
-        return replace(document, meta=replace(document.meta, region_code=dominant))
-    return document
-
-
-# A province named this often, and in this share of the located mentions, is what
-# the document is about (a provincial congress report that never names itself).
-DOMINANT_MIN_MENTIONS = 3
-DOMINANT_MIN_SHARE = 0.6
-
-
-def _dominant_province(mentions: Iterable, gazetteer: Gazetteer) -> str | None:
-    provinces: Counter[str] = Counter()
-    for mention in mentions:
-        region = gazetteer.get(mention.code)
-        chain = [region, *gazetteer.ancestors(mention.code)] if region else []
-        province = next((r.code for r in chain if r.level is RegionLevel.PROVINCE), None)
-        if province:
-            provinces[province] += 1
-    if not provinces:
-        return None
-    code, count = provinces.most_common(1)[0]
-    share = count / sum(provinces.values())
-    return code if count >= DOMINANT_MIN_MENTIONS and share >= DOMINANT_MIN_SHARE else None
+    return replace(document, meta=replace(document.meta, region_code=code))
 
 
 def ingest_paths(

@@ -4,8 +4,10 @@ Aho-Corasick (pyahocorasick) finds every name and alias; the longest match
 wins. Short names of counties and districts are ordinary words too often to
 trust alone: they count when an enumeration licenses them (杨浦、嘉定等区) or an
 ancestor is named nearby (杨浦 with 上海). Names shared by several places (four
-鼓楼区) are resolved by the regions around them, or left unlinked rather than
-guessed.
+鼓楼区) are resolved by the regions around them and the document's own region, or
+left unlinked rather than guessed. Abbreviations (``region_shorthand``), words
+for the document's own region (``region_self``) and senders and receivers of
+transfers (``region_roles``) complete the mentions.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ import ahocorasick
 
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.models import Region, RegionLevel, RegionMention
+from policykg.ingest.region_roles import assign_roles
+from policykg.ingest.region_self import self_references
+from policykg.ingest.region_shorthand import shorthand_mentions
 
 ENUMERATION_AFTER = re.compile(
     r"(?:[、和及与][\u4e00-\u9fff]{2,4})*等?[区县市旗](?![\u4e00-\u9fff]{0,1}[长委府])"
@@ -92,17 +97,45 @@ def _is_short_local(region: Region, surface: str) -> bool:
 
 
 def link_regions(
-    text: str, gazetteer: Gazetteer, context_codes: Iterable[str] = ()
+    text: str,
+    gazetteer: Gazetteer,
+    context_codes: Iterable[str] = (),
+    document_region: str | None = None,
 ) -> list[RegionMention]:
-    """Region mentions in ``text``, each ``text[start:end] == surface``.
+    """Region mentions in ``text`` in text order, each ``text[start:end] == surface``.
+
+    Named regions, abbreviations in safe contexts (沪苏浙皖, 援疆), and, given the
+    document's own region, the words that stand for it (我市, 全省); senders and
+    receivers of transfers carry a ``role``. The document region and its
+    ancestors also decide shared names (鼓楼区 in a 南京 notice).
 
     Example:
         >>> [m.code for m in link_regions("杨浦、嘉定等区推动绩效奖金", load_gazetteer())]
         ['310110', '310114']
     """
-    found = [c for c in candidates(text, gazetteer) if _at_word_start(text, c, gazetteer)]
+    context = [*context_codes, *([document_region] if document_region else [])]
+    raw = candidates(text, gazetteer)
+    named = _named_mentions(text, raw, gazetteer, context)
+    words = _common_words()
+    spans = [(c.start, c.end) for c in raw]
+    found = [
+        *named,
+        *shorthand_mentions(text, spans, words),
+        *self_references(text, document_region, gazetteer, spans, words),
+    ]
+    return assign_roles(text, found, gazetteer)
+
+
+def _named_mentions(
+    text: str, raw: list[Candidate], gazetteer: Gazetteer, context_codes: Iterable[str]
+) -> list[RegionMention]:
+    found = [c for c in raw if _at_word_start(text, c, gazetteer)]
     # Anchors: names that can mean only one place; they and their ancestors are context.
-    anchors: dict[str, int] = {code: -(10**9) for code in context_codes}
+    anchors: dict[str, int] = {}
+    for code in context_codes:
+        if gazetteer.get(code) is not None:
+            for known in (code, *(a.code for a in gazetteer.ancestors(code))):
+                anchors.setdefault(known, -(10**9))
     for candidate in found:
         viable = [
             c
@@ -156,6 +189,12 @@ def _resolve(
     ]
     if len(viable) <= 1:
         return viable[0].code if viable else None
+    # 吉林 is the province unless 吉林市 is written, whatever else the context holds.
+    provinces = [
+        r for r in viable if r.level is RegionLevel.PROVINCE and r.short_zh == candidate.surface
+    ]
+    if len(provinces) == 1:
+        return provinces[0].code
     distances = {r.code: _distance(candidate, r, gazetteer, anchors) for r in viable}
     near = sorted((d, code) for code, d in distances.items() if d is not None)
     if near and (len(near) == 1 or near[0][0] < near[1][0]):
@@ -203,7 +242,7 @@ def find_regions_en(
     context = set(context_codes)
     found: dict[str, Region] = {}
     for match in re.finditer(r"[A-Z][a-z']+(?:[ -][A-Z][a-z']+)*", text):
-        phrase = match.group()
+        phrase = re.sub(r"['’]s\b", "", match.group())  # Guangzhou's → Guangzhou
         for size in range(len(phrase.split()), 0, -1):
             words = phrase.split()
             for offset in range(len(words) - size + 1):

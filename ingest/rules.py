@@ -100,15 +100,34 @@ class MeasureRules:
     key_strip_suffixes: tuple[str, ...]
     key_strip_prefixes: tuple[str, ...]
     required_cues: tuple[str, ...]
-    recommended_sentence_prefixes: tuple[str, ...]
     recommended_section_cues: tuple[str, ...]
     required_authority_cues: tuple[str, ...]
+    # Document genre and modality (ingest/genre.py).
+    article_pattern: str
+    statute_title_suffixes: tuple[str, ...]
+    report_title_cues: tuple[str, ...]
+    directive_title_pattern: str
+    review_section_cues: tuple[str, ...]
+    adopted_cues: tuple[str, ...]
+    modal_pattern: str
+    plan_opening_pattern: str
+    # Noun-phrase candidates (ingest/candidates.py).
+    head_nouns: tuple[str, ...]
+    head_noun_exclusions: tuple[str, ...]
+    phrase_stops: tuple[str, ...]
+    action_verbs: tuple[str, ...]
+    enumerating_verbs: tuple[str, ...]
+    label_strip_prefixes: tuple[str, ...]
 
 
 def load_measure_rules(path: Path | str, text: str) -> MeasureRules:
     """The measure rules of ``path`` (its JSON ``text``), validated."""
     rules = load_frozen(MeasureRules, path, text)
     check_patterns(str(path), "aspect_pattern", [rules.aspect_pattern])
+    check_patterns(str(path), "article_pattern", [rules.article_pattern])
+    check_patterns(str(path), "directive_title_pattern", [rules.directive_title_pattern])
+    check_patterns(str(path), "plan_opening_pattern", [rules.plan_opening_pattern])
+    check_patterns(str(path), "modal_pattern", [rules.modal_pattern])
     if "(?P<aspect>" not in rules.aspect_pattern:
         raise RulesError(f"{path}: key 'aspect_pattern' needs a group named 'aspect'")
     return rules

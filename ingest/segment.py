@@ -49,6 +49,10 @@ class Segmenter:
         """Non-blank tokens, for indexing and matching."""
         return [word for word in self._tokenizer.lcut(text) if word.strip()]
 
+    def frequency(self, word: str) -> int:
+        """jieba's corpus count of ``word`` (0 when unknown): how common a plain word is."""
+        return int(self._tokenizer.FREQ.get(word, 0))
+
 
 def domain_terms() -> set[str]:
     """Vocabulary terms plus every Chinese region name and alias of the gazetteer."""

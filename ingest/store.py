@@ -27,7 +27,7 @@ from policykg.ingest.models import (
     Status,
 )
 
-SCHEMA_VERSION = 2  # 2: documents.derived_with
+SCHEMA_VERSION = 3  # 2: documents.derived_with; 3: provisions.locator
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, source_path TEXT NOT NULL, format TEXT NOT NULL,
@@ -44,7 +44,8 @@ CREATE TABLE IF NOT EXISTS provisions (
     provision_id TEXT PRIMARY KEY,
     doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
     section TEXT NOT NULL, paragraph INTEGER NOT NULL,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    locator TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS provisions_doc ON provisions(doc_id);
 CREATE TABLE IF NOT EXISTS region_mentions (
@@ -95,6 +96,11 @@ class Store:
         if "derived_with" not in columns:  # a version-1 store: every document is stale
             with self._transaction() as db:
                 db.execute("ALTER TABLE documents ADD COLUMN derived_with TEXT NOT NULL DEFAULT ''")
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(provisions)")}
+        if "locator" not in columns:  # a version-2 store: provisions have no locator yet
+            with self._transaction() as db:
+                db.execute("ALTER TABLE provisions ADD COLUMN locator TEXT NOT NULL DEFAULT ''")
+                db.execute("UPDATE documents SET derived_with = ''")  # so they are re-derived
 
     def stale_doc_ids(self) -> list[str]:
         """Documents derived with other rules, vocabularies or code than this store's stamp."""
@@ -165,7 +171,8 @@ class Store:
                 ],
             )
             db.executemany(
-                "INSERT INTO provisions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO provisions (provision_id, doc_id, section, paragraph, start,"
+                ' "end", text, locator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
                 [
                     (
                         p.provision_id,
@@ -175,6 +182,7 @@ class Store:
                         p.start,
                         p.end,
                         p.text,
+                        p.locator,
                     )
                     for p in parsed.provisions
                 ],
@@ -241,9 +249,7 @@ class Store:
         return tuple(Section(tuple(json.loads(p)), s, e) for p, s, e in rows)
 
     def provisions(self, doc_id: str | None = None) -> list[Provision]:
-        query = (
-            'SELECT provision_id, doc_id, section, paragraph, start, "end", text FROM provisions'
-        )
+        query = f"SELECT {_PROVISION_COLUMNS} FROM provisions"
         rows = (
             self._db.execute(query + " WHERE doc_id = ? ORDER BY start", (doc_id,))
             if doc_id
@@ -253,8 +259,7 @@ class Store:
 
     def provision(self, provision_id: str) -> Provision | None:
         row = self._db.execute(
-            'SELECT provision_id, doc_id, section, paragraph, start, "end", text FROM provisions'
-            " WHERE provision_id = ?",
+            f"SELECT {_PROVISION_COLUMNS} FROM provisions WHERE provision_id = ?",
             (provision_id,),
         ).fetchone()
         return _provision(row) if row else None
@@ -309,13 +314,14 @@ class Store:
     def citation(self, provision_id: str) -> Citation | None:
         """The verbatim citation of a provision, its quote sliced from the stored text."""
         row = self._db.execute(
-            'SELECT p.doc_id, p.section, p.start, p."end", d.text, d.meta, d.source_path'
-            " FROM provisions p JOIN documents d USING (doc_id) WHERE p.provision_id = ?",
+            'SELECT p.doc_id, p.section, p.locator, p.start, p."end", d.text, d.meta,'
+            " d.source_path FROM provisions p JOIN documents d USING (doc_id)"
+            " WHERE p.provision_id = ?",
             (provision_id,),
         ).fetchone()
         if row is None:
             return None
-        doc_id, section, start, end, text, meta, source_path = row
+        doc_id, section, locator, start, end, text, meta, source_path = row
         return Citation(
             doc_id=doc_id,
             doc_title=json.loads(meta)["title"],
@@ -325,6 +331,7 @@ class Store:
             end=end,
             quote=text[start:end],
             source_path=source_path,
+            locator=locator,
         )
 
     def counts(self) -> dict[str, int]:
@@ -335,8 +342,21 @@ class Store:
         }
 
 
+_PROVISION_COLUMNS = 'provision_id, doc_id, section, paragraph, start, "end", text, locator'
+
+
 def _provision(row: tuple) -> Provision:
-    return Provision(row[0], row[1], tuple(json.loads(row[2])), row[3], row[4], row[5], row[6])
+    provision_id, doc_id, section, paragraph, start, end, text, locator = row
+    return Provision(
+        provision_id=provision_id,
+        doc_id=doc_id,
+        section=tuple(json.loads(section)),
+        paragraph=paragraph,
+        start=start,
+        end=end,
+        text=text,
+        locator=locator,
+    )
 
 
 def _meta_json(meta: DocumentMeta) -> dict[str, object]:

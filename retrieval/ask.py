@@ -15,8 +15,9 @@ from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.records import Answer
 from policykg.ingest.store import Store
 from policykg.ingest.vocab import load_vocabulary
-from policykg.retrieval.answer import Evidence, compose
+from policykg.retrieval.answer import compose
 from policykg.retrieval.catalog import Catalog
+from policykg.retrieval.evidence import Evidence
 from policykg.retrieval.index import Hit, SearchIndex
 from policykg.retrieval.question import Question, follow_up, lexical_support, understand
 
@@ -91,7 +92,7 @@ def answer_question(
             for h in hits(query, depth)
         ]
 
-    evidence = Evidence(parsed, library.store, library.gazetteer, catalog, search)
+    evidence = Evidence(parsed, library.store, library.gazetteer, catalog, search, hits)
     draft = compose(evidence)
     retrieved = [h.provision_id for h in hits(parsed.search_text, k)]
     return draft.record(library.store, library.gazetteer, retrieved), parsed

@@ -6,12 +6,25 @@ removal), so a question never scans the database.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from policykg.ingest.gazetteer import Gazetteer
-from policykg.ingest.models import MeasureMention
+from policykg.ingest.models import Document, MeasureMention, Provision
 from policykg.ingest.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What answers say about a document: its title, issuer, date, region and years."""
+
+    doc_id: str
+    title: str
+    authority: str | None
+    date: str | None
+    region_code: str | None
+    years: frozenset[str]  # the years its title and date name
 
 
 @dataclass(slots=True)
@@ -20,9 +33,24 @@ class Catalog:
     provision_regions: dict[str, set[str]]  # provision id → regions it is about
     provision_text: dict[str, str]
     region_codes: set[str] = field(default_factory=set)  # every region the library names
+    documents: dict[str, DocumentInfo] = field(default_factory=dict)
+    provision_doc: dict[str, str] = field(default_factory=dict)
+    provision_context: dict[str, str] = field(default_factory=dict)  # its section headings
+    # The sentences of one article (第X条) or paragraph, in order: an answer may need two.
+    provision_unit: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def in_scope(self, provision_id: str, scope: set[str]) -> bool:
         return bool(self.provision_regions.get(provision_id, set()) & scope)
+
+    def provision_document(self, provision_id: str) -> DocumentInfo | None:
+        doc_id = self.provision_doc.get(provision_id)
+        return self.documents.get(doc_id) if doc_id else None
+
+    def context_text(self, provision_id: str) -> str:
+        """The document title and the section headings above the provision."""
+        document = self.provision_document(provision_id)
+        title = document.title if document else ""
+        return f"{title} {self.provision_context.get(provision_id, '')}"
 
 
 def build_catalog(store: Store, gazetteer: Gazetteer) -> Catalog:
@@ -32,15 +60,52 @@ def build_catalog(store: Store, gazetteer: Gazetteer) -> Catalog:
     for mention in measures:
         provision_regions[mention.provision_id].update(mention.region_codes)
     provision_text: dict[str, str] = {}
+    provision_doc: dict[str, str] = {}
+    provision_context: dict[str, str] = {}
+    provision_unit: dict[str, tuple[str, ...]] = {}
     region_codes: set[str] = set()
-    for doc_id in store.doc_ids():
+    documents = {d.doc_id: _document_info(d) for d in store.documents()}
+    for doc_id in documents:
         provisions = store.provisions(doc_id)
         mentions = store.region_mentions(doc_id)
+        units: dict[str, list[str]] = defaultdict(list)
         for provision in provisions:
             provision_text[provision.provision_id] = provision.text
+            provision_doc[provision.provision_id] = doc_id
+            provision_context[provision.provision_id] = " ".join(provision.section)
+            units[_unit_key(provision)].append(provision.provision_id)
+        for members in units.values():
+            for pid in members:
+                provision_unit[pid] = tuple(members)
             inside = {m.code for m in mentions if provision.start <= m.start < provision.end}
             provision_regions[provision.provision_id].update(inside)
         region_codes.update(m.code for m in mentions)
     for codes in provision_regions.values():
         region_codes.update(codes)
-    return Catalog(measures, dict(provision_regions), provision_text, region_codes)
+    return Catalog(
+        measures,
+        dict(provision_regions),
+        provision_text,
+        region_codes,
+        documents,
+        provision_doc,
+        provision_context,
+        provision_unit,
+    )
+
+
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇两\d]+条(?:之[一二三四五六七八九十])?")
+
+
+def _unit_key(provision: Provision) -> str:
+    """The article a statute's sentence belongs to, else its paragraph."""
+    article = _ARTICLE.match(provision.locator or "")
+    return article.group() if article else f"¶{provision.paragraph}"
+
+
+def _document_info(document: Document) -> DocumentInfo:
+    meta = document.meta
+    years = frozenset(re.findall(r"(?:19|20)\d{2}", f"{meta.title} {meta.date or ''}"))
+    return DocumentInfo(
+        document.doc_id, meta.title, meta.authority, meta.date, meta.region_code, years
+    )

@@ -21,6 +21,7 @@ from policykg.ingest.models import IncentiveType, RegionLevel
 from policykg.ingest.regions import find_regions_en, link_regions
 from policykg.ingest.rules import RulesError, check_patterns, load_frozen
 from policykg.ingest.vocab import Vocabulary
+from policykg.retrieval.translate import translate_query
 
 Lang = Literal["zh", "en"]
 
@@ -30,6 +31,8 @@ class Intent(str, Enum):
     REGION_MEASURES = "region_measures"
     COMPARE = "compare"
     FACT = "fact"
+    YES_NO = "yes_no"
+    DOCUMENTS = "documents"
     DEFINITION = "definition"
     OPEN = "open"
 
@@ -238,6 +241,8 @@ def understand(
         if kind is not None:
             entry = vocab.type(kind)
             expansions += [entry.label_zh, *entry.synonyms_zh, *entry.cues]
+        # The question's own content words in Chinese, so BM25 reaches the texts.
+        expansions += translate_query(text, _rules().stopwords_en).zh_terms
     return Question(
         text=text,
         lang=lang,

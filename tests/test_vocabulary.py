@@ -27,10 +27,11 @@ from policykg.kg.compare import compare, comparison_rows, write_comparison_csv
 from policykg.kg.export import ExportFormat, export
 from policykg.library import Library
 from policykg.retrieval.question import load_intent_rules
-from policykg.ui.app import type_labels
+from policykg.ui.app import Workspace, type_labels
+from policykg.ui.app.tabs.compare import compare_table
+from policykg.ui.app.tabs.graph import network_html
+from policykg.ui.app.views import group_by_iri, network_elements, network_page
 from policykg.ui.cli import app
-from policykg.ui.views import group_by_iri, network_elements, network_page
-from policykg.ui.workspace import Workspace
 from tests.conftest import REPO
 
 RULES = REPO / "ingest" / "data" / "measure_rules.json"
@@ -185,8 +186,8 @@ def test_a_new_type_shows_in_the_exports(training_library: Library, tmp_path: Pa
 def test_a_new_type_shows_in_the_apps_choices_and_compare_tab(training_library: Library) -> None:
     assert type_labels()["training"] == "教育培训 cadre training"
     workspace = Workspace(training_library)
-    table, sources, path = workspace.compare_table(["330000"], [])
+    table, sources, path = compare_table(workspace, ["330000"], [])
     assert table[0][-1] == "干部培训学分管理 [1]；年轻干部专题轮训 [2]"  # sorted by key
     assert [s[2] for s in sources] == ["浙江省干部教育培训工作情况"] * 2
     assert path is not None and "training" in Path(path).read_text(encoding="utf-8-sig")
-    assert "#bcbd22" in workspace.network_html(None, ["training"], ["adopted"])
+    assert "#bcbd22" in network_html(workspace, None, ["training"], ["adopted"])

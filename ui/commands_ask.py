@@ -16,16 +16,45 @@ from policykg.ingest.records import Answer
 from policykg.retrieval.ask import DEFAULT_K, QuestionError, ask
 from policykg.retrieval.evaluate import evaluate, load_questions
 from policykg.retrieval.index import SearchIndex
-from policykg.ui.cli_common import DataDir, JsonFlag, fail, open_library, print_json
+from policykg.ui.cli_common import (
+    DataDir,
+    FormatOption,
+    JsonFlag,
+    OutputFormat,
+    chosen_format,
+    fail,
+    open_library,
+    print_csv,
+    print_json,
+    settings_from,
+)
 
-
-def register(app: typer.Typer) -> None:
-    app.command(name="ask")(ask_command)
-    app.command(name="eval")(eval_command)
-    app.command()(reindex)
+CITATION_COLUMNS = (
+    "number",
+    "doc_id",
+    "doc_title",
+    "provision_id",
+    "section",
+    "locator",
+    "start",
+    "end",
+    "quote",
+    "source_path",
+)
+# The per-question fields of an eval report (attributes of a score), in column order.
+SCORE_COLUMNS = (
+    "id",
+    "passed",
+    "region_precision",
+    "region_recall",
+    "fragments_cited",
+    "citations_verbatim",
+    "first_correct_rank",
+)
 
 
 def ask_command(
+    ctx: typer.Context,
     question: Annotated[
         str | None, typer.Argument(help="The question, in Chinese or English.")
     ] = None,
@@ -38,27 +67,52 @@ def ask_command(
     ] = None,
     k: Annotated[int, typer.Option("-k", min=1, max=100, help="Provisions retrieved.")] = DEFAULT_K,
     data_dir: DataDir = None,
+    output: FormatOption = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Answer a question with verbatim, numbered citations."""
+    """Answer a question with verbatim, numbered citations (csv: one row per citation)."""
+    chosen = chosen_format(output, as_json)
     if (question is None) == (questions is None):
         raise fail("give a QUESTION or --questions FILE.jsonl (one of them)")
-    batch = _read_batch(questions) if questions else [(None, question or "")]
-    with open_library(data_dir) as library:
+    if questions is not None:
+        if chosen is OutputFormat.CSV:
+            raise fail("--questions prints JSON lines; --format csv is for one question")
+        _ask_batch(ctx, _read_batch(questions), k, data_dir)
+        return
+    with open_library(settings_from(ctx, data_dir)) as library:
+        try:
+            answer = ask(library, question or "", k)
+        except QuestionError as error:
+            raise fail(str(error)) from None
+    if chosen is OutputFormat.JSON:
+        print_json(answer.to_json())
+    elif chosen is OutputFormat.CSV:
+        print_csv(CITATION_COLUMNS, _citation_rows(answer))
+    else:
+        _print_answer(answer)
+
+
+def _ask_batch(
+    ctx: typer.Context, batch: list[tuple[object, str]], k: int, data_dir: Path | None
+) -> None:
+    """One JSON line per question, in order; a bad question gets ``error`` and the rest go on."""
+    with open_library(settings_from(ctx, data_dir)) as library:
         for question_id, text in batch:
             try:
                 answer = ask(library, text, k)
             except QuestionError as error:
-                if questions is None:
-                    raise fail(str(error)) from None
                 print_json({"id": question_id, "question": text, "error": str(error)})
                 continue
-            if questions:
-                print_json({"id": question_id, **answer.to_json()})
-            elif as_json:
-                print_json(answer.to_json())
-            else:
-                _print_answer(answer)
+            print_json({"id": question_id, **answer.to_json()})
+
+
+def _citation_rows(answer: Answer) -> list[list[object]]:
+    """One row per citation: its number, then the citation object's fields by name."""
+    rows = []
+    for number, citation in enumerate(answer.citations, start=1):
+        fields = {"number": number, **citation.to_json()}
+        rows.append([fields[column] for column in CITATION_COLUMNS])
+    return rows
 
 
 def _read_batch(path: Path) -> list[tuple[object, str]]:
@@ -80,7 +134,7 @@ def _print_answer(answer: Answer) -> None:
     console = Console()
     console.print(answer.answer, highlight=False, markup=False)
     for number, citation in enumerate(answer.citations, start=1):
-        section = citation.section
+        section = " ".join(filter(None, (citation.section, citation.locator)))
         where = f"《{citation.doc_title}》" + (f" {section}" if section else "")
         console.print(
             f"[{number}] {where} [{citation.start}:{citation.end}]\n    {citation.quote}",
@@ -90,36 +144,30 @@ def _print_answer(answer: Answer) -> None:
 
 
 def eval_command(
+    ctx: typer.Context,
     questions: Annotated[
         Path, typer.Argument(help="Question file (JSONL, the format of dev_questions.jsonl).")
     ],
     k: Annotated[int, typer.Option("-k", min=1, max=100, help="Recall@k cut-off.")] = DEFAULT_K,
     data_dir: DataDir = None,
+    output: FormatOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Score answers: region precision/recall, fragments cited, verbatim citations, Recall@k, MRR."""
+    chosen = chosen_format(output, as_json)
     if not questions.is_file():
         raise fail(f"no such file: {questions}")
     try:
         loaded = load_questions(questions)
     except (json.JSONDecodeError, KeyError) as error:
         raise fail(f"{questions}: not a question file ({error})") from None
-    with open_library(data_dir) as library:
+    with open_library(settings_from(ctx, data_dir)) as library:
         run = evaluate(library, loaded, k)
-    rows = [
-        {
-            "id": score.id,
-            "passed": score.passed,
-            "region_precision": score.region_precision,
-            "region_recall": score.region_recall,
-            "fragments_cited": score.fragments_cited,
-            "citations_verbatim": score.citations_verbatim,
-            "first_correct_rank": score.first_correct_rank,
-        }
-        for score in run.scores
-    ]
-    if as_json:
+    rows = [{key: getattr(score, key) for key in SCORE_COLUMNS} for score in run.scores]
+    if chosen is OutputFormat.JSON:
         print_json({"summary": run.summary, "questions": rows})
+    elif chosen is OutputFormat.CSV:  # the questions; the summary is their aggregate
+        print_csv(SCORE_COLUMNS, [[row[key] for key in SCORE_COLUMNS] for row in rows])
     else:
         table = Table("id", "passed", "region P", "region R", "fragments", "verbatim", "rank")
         for row in rows:
@@ -131,14 +179,12 @@ def eval_command(
         raise typer.Exit(1)
 
 
-def reindex(data_dir: DataDir = None) -> None:
+def reindex(ctx: typer.Context, data_dir: DataDir = None) -> None:
     """Rebuild the search indexes from the store (after a model or dictionary change)."""
-    from policykg.ingest.settings import load_settings
-
-    settings = load_settings(data_dir=data_dir)
+    settings = settings_from(ctx, data_dir)
     # The old index may be refused on open (a manifest mismatch): remove it first.
     shutil.rmtree(settings.index_dir, ignore_errors=True)
-    with open_library(data_dir) as library:
+    with open_library(settings) as library:
         index: SearchIndex = library.index
         documents, provisions = len(index.documents), len(index.provision_ids())
     sys.stdout.write(f"reindexed {documents} documents, {provisions} provisions\n")

@@ -8,13 +8,9 @@ from typing import Annotated
 
 import typer
 
-from policykg.ui.cli_common import DataDir, err, fail, open_library
+from policykg.ui.cli_common import DataDir, err, fail, open_library, settings_from
 
 LOOPBACK_NAMES = {"localhost"}
-
-
-def register(app: typer.Typer) -> None:
-    app.command()(serve)
 
 
 def is_loopback(host: str) -> bool:
@@ -36,6 +32,7 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
 
 
 def serve(
+    ctx: typer.Context,
     data_dir: DataDir = None,
     host: Annotated[
         str, typer.Option(help="Address to bind (loopback unless --auth).")
@@ -51,7 +48,7 @@ def serve(
         raise fail(f"refusing to serve on {host} without --auth USER:PASS (loopback needs none)")
     from policykg.ui.app import first_start, launch  # gradio is imported only for this command
 
-    with open_library(data_dir) as library:
+    with open_library(settings_from(ctx, data_dir)) as library:
         if not library.store.doc_ids():
             err.print("first start: ingesting the bundled corpus …")
 

@@ -19,11 +19,6 @@ StoreUrl = Annotated[
 ]
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(push)
-    app.command()(pull)
-
-
 def _open_both(data_dir: DataDir, store: str) -> tuple[EmbeddedGraph, RemoteGraph]:
     try:
         server = RemoteStore.from_url(store)

@@ -35,6 +35,11 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+def type_labels() -> dict[str, str]:
+    """Incentive-type code → "容错纠错 fault tolerance and error correction", from the vocabulary."""
+    return {entry.code: f"{entry.label_zh} {entry.label_en}" for entry in load_vocabulary().types}
+
+
 def type_colours() -> dict[str, str]:
     """Incentive-type code → colour, in the vocabulary's order."""
     return {entry.code: entry.colour for entry in load_vocabulary().types}
@@ -114,6 +119,43 @@ def network_elements(
     statuses: Sequence[str],
 ) -> list[dict]:
     """Cytoscape elements: measures that pass the filters, their types and regions."""
+    keep = _kept_measures(network, mentions_by_iri, region_scope, types, statuses)
+    elements: list[dict] = []
+    added: set[str] = set()
+    colours = type_colours()
+
+    def add_node(node: str) -> None:
+        if node in added:
+            return
+        added.add(node)
+        data = network.nodes[node]
+        kind = data.get("type", "")
+        info = _node_info(node, data, mentions_by_iri, cite)
+        colour = _node_colour(node, kind, mentions_by_iri, colours)
+        label = str(data.get("label", ""))
+        node_data = {"id": node, "label": label, "kind": kind, "colour": colour, "info": info}
+        elements.append({"data": node_data})
+
+    for node in sorted(keep):
+        add_node(node)
+        for _, target, edge in network.out_edges(node, data=True):
+            if edge.get("relation") in ("hasType", "inRegion"):
+                add_node(target)
+                relation = edge["relation"]
+                edge_id = f"{node}>{target}>{relation}"
+                edge_data = {"id": edge_id, "source": node, "target": target, "relation": relation}
+                elements.append({"data": edge_data})
+    return elements
+
+
+def _kept_measures(
+    network: nx.MultiDiGraph,
+    mentions_by_iri: dict[str, list[MeasureMention]],
+    region_scope: set[str] | None,
+    types: Sequence[str],
+    statuses: Sequence[str],
+) -> set[str]:
+    """The measure nodes with a mention of a chosen type and status in the region scope."""
     keep: set[str] = set()
     for node, data in network.nodes(data=True):
         if data.get("type") != "Measure":
@@ -127,52 +169,20 @@ def network_elements(
             mentions = [m for m in mentions if region_scope.intersection(m.region_codes)]
         if mentions:
             keep.add(node)
-    elements: list[dict] = []
-    added: set[str] = set()
-    colours = type_colours()
+    return keep
 
-    def add_node(node: str) -> None:
-        if node in added:
-            return
-        added.add(node)
-        data = network.nodes[node]
-        kind = data.get("type", "")
-        info = _node_info(node, data, mentions_by_iri, cite)
-        colour = REGION_COLOUR
-        if kind == "Measure":
-            mentions = mentions_by_iri.get(node, [])
-            kind_code = mentions[0].incentive_type if mentions else ""
-            colour = colours.get(kind_code, UNKNOWN_COLOUR)
-        elif kind == "IncentiveType":
-            colour = colours.get(node.rsplit("/", 1)[-1], UNKNOWN_COLOUR)
-        elements.append(
-            {
-                "data": {
-                    "id": node,
-                    "label": str(data.get("label", "")),
-                    "kind": kind,
-                    "colour": colour,
-                    "info": info,
-                }
-            }
-        )
 
-    for node in sorted(keep):
-        add_node(node)
-        for _, target, edge in network.out_edges(node, data=True):
-            if edge.get("relation") in ("hasType", "inRegion"):
-                add_node(target)
-                elements.append(
-                    {
-                        "data": {
-                            "id": f"{node}>{target}>{edge['relation']}",
-                            "source": node,
-                            "target": target,
-                            "relation": edge["relation"],
-                        }
-                    }
-                )
-    return elements
+def _node_colour(
+    node: str, kind: str, mentions_by_iri: dict[str, list[MeasureMention]], colours: dict[str, str]
+) -> str:
+    """A measure and an incentive type take their type's colour; a region is grey."""
+    if kind == "Measure":
+        mentions = mentions_by_iri.get(node, [])
+        kind_code = mentions[0].incentive_type if mentions else ""
+        return colours.get(kind_code, UNKNOWN_COLOUR)
+    if kind == "IncentiveType":
+        return colours.get(node.rsplit("/", 1)[-1], UNKNOWN_COLOUR)
+    return REGION_COLOUR
 
 
 def _node_info(

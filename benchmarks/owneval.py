@@ -1,0 +1,347 @@
+"""Our own evaluation set, per half (dev / test, split by document), per question class.
+
+For each half a library holds that half's documents only (the seed, ``corpus-real``,
+``corpus-law`` and the chosen government work reports); its questions are asked
+with ``ask`` and scored against gold written from the texts
+(``benchmarks/eval/``), next to BM25 and naive-chunk top 5 in the same run. The
+gold measures are scored by ``benchmarks.gold.score`` per document.
+
+Run: ``python -m benchmarks.owneval [--half dev|test|both] [--report docs/own-eval.md]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.baselines import Bm25Baseline, ChunkBaseline
+from benchmarks.gold import GoldRow, GoldScore, score
+from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.records import Answer
+from policykg.ingest.settings import Settings
+from policykg.library import BUNDLED_CORPUS, Library
+from policykg.retrieval.ask import ask
+
+REPO = Path(__file__).resolve().parent.parent
+EVAL = REPO / "benchmarks" / "eval"
+SHARED = REPO.parent / "shared"
+HALVES = ("dev", "test")
+YES = ("是", "有", "yes", "Yes")
+NO = ("否", "没有", "未", "不", "no", "No")
+
+
+@dataclass(frozen=True, slots=True)
+class OwnQuestion:
+    id: str
+    lang: str
+    kind: str
+    question: str
+    docs: tuple[str, ...]
+    regions: tuple[str, ...]
+    fragments: tuple[str, ...]
+    yes_no: str | None
+    documents: tuple[str, ...]
+    negative: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One question's result: each check, and whether a baseline's top 5 held the fragments."""
+
+    question: OwnQuestion
+    answer: Answer
+    regions_right: bool
+    fragments_cited: bool
+    verbatim: bool
+    answer_right: bool  # yes/no, documents, or "not found" for negatives
+    bm25_fragments: bool
+    chunks_fragments: bool
+
+    @property
+    def passed(self) -> bool:
+        return self.regions_right and self.fragments_cited and self.verbatim and self.answer_right
+
+
+def load_questions(half: str) -> list[OwnQuestion]:
+    lines = (EVAL / f"questions_{half}.jsonl").read_text(encoding="utf-8").splitlines()
+    questions = []
+    for raw in (json.loads(line) for line in lines if line.strip()):
+        questions.append(
+            OwnQuestion(
+                raw["id"],
+                raw["lang"],
+                raw["class"],
+                raw["question"],
+                tuple(raw["docs"]),
+                tuple(raw["expect_regions"]),
+                tuple(raw["expect_quote_contains"]),
+                raw.get("expect_answer"),
+                tuple(raw.get("expect_documents") or ()),
+                bool(raw.get("negative")),
+            )
+        )
+    return questions
+
+
+def split_docs(half: str) -> list[dict[str, str]]:
+    with (EVAL / "split.tsv").open(encoding="utf-8") as handle:
+        return [row for row in csv.DictReader(handle, delimiter="\t") if row["half"] == half]
+
+
+def materialise(rows: Sequence[dict[str, str]], folder: Path) -> dict[str, Path]:
+    """Each split document as a file to ingest: shared files by path, report records written out."""
+    large = (SHARED / "corpus-large" / "government_work_reports.jsonl").read_text(encoding="utf-8")
+    records = [json.loads(line) for line in large.splitlines() if line.strip()]
+    paths: dict[str, Path] = {}
+    for row in rows:
+        corpus, doc = row["corpus"], row["doc"]
+        if corpus == "seed":
+            paths[doc] = BUNDLED_CORPUS / "yangtze-delta-cadre-incentives.txt"
+        elif corpus == "real":
+            paths[doc] = SHARED / "corpus-real" / doc
+        elif corpus == "law":
+            paths[doc] = SHARED / "corpus-law" / doc
+        else:
+            record = records[int(doc.split(":")[1])]
+            path = folder / f"report-{doc.split(':')[1]}.txt"
+            path.write_text(f"{record['title']}\n{record['content']}", encoding="utf-8")
+            paths[doc] = path
+    return paths
+
+
+def load_gold(half: str) -> dict[str, list[GoldRow]]:
+    by_doc: dict[str, list[GoldRow]] = defaultdict(list)
+    with (EVAL / f"gold_{half}.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            by_doc[row["doc"]].append(
+                GoldRow(row["region"], row["incentive_type"], row["measure"], row["status"])
+            )
+    return by_doc
+
+
+def region_codes(gazetteer: Gazetteer, name: str) -> set[str]:
+    return {region.code for region in gazetteer.by_name(name)}
+
+
+def named_in(answer: Answer, gazetteer: Gazetteer, name: str) -> bool:
+    codes = region_codes(gazetteer, name)
+    return any(
+        r.iri.rsplit("/", 1)[-1] in codes or name in (r.label_zh, *r.path_zh)
+        for r in answer.regions
+    )
+
+
+def judge(
+    question: OwnQuestion,
+    answer: Answer,
+    library: Library,
+    doc_names: dict[str, str],
+    baselines: tuple[Bm25Baseline, ChunkBaseline],
+) -> Outcome:
+    gazetteer = library.gazetteer
+    quotes = [c.quote for c in answer.citations]
+    verbatim = all(
+        (document := library.store.document(c.doc_id)) is not None
+        and document.text[c.start : c.end] == c.quote
+        for c in answer.citations
+    )
+    if question.negative:
+        regions_right = not answer.regions and not answer.measures
+        answer_right = not answer.citations
+    else:
+        regions_right = all(named_in(answer, gazetteer, name) for name in question.regions)
+        answer_right = True
+    if question.yes_no:
+        words = YES if question.yes_no == "yes" else NO
+        answer_right = answer.answer.lstrip().startswith(words)
+    if question.documents:
+        cited_docs = {doc_names.get(c.doc_id) for c in answer.citations}
+        answer_right = set(question.documents) <= cited_docs
+    fragments = all(any(f in quote for quote in quotes) for f in question.fragments)
+    bm25, chunks = (b.top_texts(question.question, 5) for b in baselines)
+    return Outcome(
+        question,
+        answer,
+        regions_right,
+        fragments,
+        verbatim,
+        answer_right,
+        all(any(f in t for t in bm25) for f in question.fragments),
+        all(any(f in t for t in chunks) for f in question.fragments),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class HalfResult:
+    half: str
+    outcomes: tuple[Outcome, ...]
+    gold: GoldScore
+
+
+def run_half(half: str) -> HalfResult:
+    with tempfile.TemporaryDirectory(prefix=f"owneval-{half}-") as temp:
+        folder = Path(temp)
+        paths = materialise(split_docs(half), folder)
+        with Library(Settings(data_dir=folder / "data")) as library:
+            report = library.ingest(paths.values())
+            assert not report.failed, report.failed
+            by_path = {str(path.resolve()): doc for doc, path in paths.items()}
+            doc_names = {
+                d.doc_id: by_path.get(str(Path(d.source_path).resolve()), "")
+                for d in library.store.documents()
+            }
+            provisions = library.store.provisions()
+            documents = library.store.documents()
+            baselines = (
+                Bm25Baseline(provisions, library.index.segmenter),
+                ChunkBaseline(documents, library.index.embedder),
+            )
+            outcomes = tuple(
+                judge(q, ask(library, q.question), library, doc_names, baselines)
+                for q in load_questions(half)
+            )
+            gold = score_gold(library, load_gold(half), {v: k for k, v in doc_names.items()})
+    return HalfResult(half, outcomes, gold)
+
+
+def score_gold(
+    library: Library, gold: dict[str, list[GoldRow]], doc_ids: dict[str, str]
+) -> GoldScore:
+    """Sum of per-document gold scores; rows whose region the gazetteer lacks count as missed."""
+    totals = Counter[str]()
+    missing: list[str] = []
+    wrong: list[str] = []
+    for doc, rows in gold.items():
+        parsed = library.store.parsed(doc_ids[doc])
+        assert parsed is not None, doc
+        known = [row for row in rows if region_codes(library.gazetteer, row.region)]
+        missing += [
+            f"{row.region}/{row.measure_key} (region unknown)" for row in rows if row not in known
+        ]
+        totals["pairs"] += len(rows) - len(known)
+        result = score(parsed, known, library.gazetteer)
+        for field in ("pairs", "found", "status_right", "type_right", "attributions"):
+            totals[field] += getattr(result, field)
+        totals["wrong_attributions"] += result.wrong_attributions
+        missing += [f"{doc[:12]}…: {m}" for m in result.missing]
+        wrong += [f"{doc[:12]}…: {w}" for w in result.wrong]
+    return GoldScore(
+        totals["pairs"],
+        totals["found"],
+        totals["status_right"],
+        totals["type_right"],
+        totals["attributions"],
+        totals["wrong_attributions"],
+        tuple(missing),
+        tuple(wrong),
+    )
+
+
+def render(results: Sequence[HalfResult]) -> str:
+    lines = [
+        "# Own evaluation: dev and test halves",
+        "",
+        "Written by `python -m benchmarks.owneval`. The set (`benchmarks/eval/`) was written from",
+        "the texts and split by document before any tuning; only the dev half is used for tuning.",
+        "A question passes when its regions are named (a negative names none and cites nothing),",
+        "every expected fragment is in a citation, every quote is verbatim, and a yes/no or",
+        "document question gets the right answer. BM25 and naive chunks: the expected fragments",
+        "all within their top 5 texts, in the same run over the same library.",
+        "",
+    ]
+    for result in results:
+        lines += _half_table(result)
+    return "\n".join(lines) + "\n"
+
+
+def _half_table(result: HalfResult) -> list[str]:
+    by_class: dict[str, list[Outcome]] = defaultdict(list)
+    for outcome in result.outcomes:
+        by_class[outcome.question.kind].append(outcome)
+        if outcome.question.lang == "en":
+            by_class["(all English)"].append(outcome)
+    by_class["(all)"] = list(result.outcomes)
+    gold = result.gold
+    lines = [
+        f"## {result.half} half",
+        "",
+        "| class | questions | policykg passes | fragments cited | BM25 top 5 | naive chunks top 5 |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for kind, outcomes in sorted(by_class.items(), key=lambda item: item[0].startswith("(")):
+        n = len(outcomes)
+        with_fragments = [o for o in outcomes if o.question.fragments]
+        lines.append(
+            f"| {kind} | {n} | {sum(o.passed for o in outcomes)}/{n} | "
+            f"{sum(o.fragments_cited for o in with_fragments)}/{len(with_fragments)} | "
+            f"{sum(o.bm25_fragments for o in with_fragments)}/{len(with_fragments)} | "
+            f"{sum(o.chunks_fragments for o in with_fragments)}/{len(with_fragments)} |"
+        )
+    lines += [
+        "",
+        f"Gold measures: {gold.found}/{gold.pairs} found at the right region "
+        f"(recall {gold.recall:.2f}); status right {gold.status_right}, type right "
+        f"{gold.type_right}; {gold.wrong_attributions} of {gold.attributions} attributions "
+        f"wrong ({gold.wrong_rate:.1%}).",
+        "",
+    ]
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--half", choices=[*HALVES, "both"], default="both")
+    parser.add_argument("--report", type=Path, default=REPO / "docs" / "own-eval.md")
+    parser.add_argument("--failures", action="store_true", help="list failed questions")
+    parser.add_argument("--verbose", action="store_true", help="with --failures: the answers")
+    args = parser.parse_args(argv)
+    if not SHARED.exists():
+        raise SystemExit("../shared is absent: the evaluation needs its corpora")
+    halves = HALVES if args.half == "both" else (args.half,)
+    results = [run_half(half) for half in halves]
+    text = render(results)
+    args.report.write_text(text, encoding="utf-8")
+    print(text)
+    if args.failures:
+        for result in results:
+            for outcome in result.outcomes:
+                if not outcome.passed:
+                    print(_failure_line(outcome))
+                    if args.verbose:
+                        print(_answer_lines(outcome))
+            print(f"{result.half}: gold measures missed:", *result.gold.missing, sep="\n  ")
+            print(f"{result.half}: wrong attributions:", *result.gold.wrong, sep="\n  ")
+
+
+def _answer_lines(outcome: Outcome) -> str:
+    q, answer = outcome.question, outcome.answer
+    regions = ", ".join("/".join(r.path_zh) or r.label_zh for r in answer.regions)
+    lines = [
+        f"    expected regions {list(q.regions)} fragments {list(q.fragments)}"
+        f" answer {q.yes_no} documents {list(q.documents)}",
+        f"    got [{answer.intent}] regions [{regions}]: {answer.answer[:200]}",
+    ]
+    lines += [f"    [{i}] {c.quote[:120]}" for i, c in enumerate(answer.citations, 1)]
+    return "\n".join(lines)
+
+
+def _failure_line(outcome: Outcome) -> str:
+    q = outcome.question
+    checks = {
+        "regions": outcome.regions_right,
+        "fragments": outcome.fragments_cited,
+        "verbatim": outcome.verbatim,
+        "answer": outcome.answer_right,
+    }
+    failed = ",".join(name for name, ok in checks.items() if not ok)
+    return f"{q.id} [{q.kind}/{q.lang}] {failed}: {q.question}"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""The document's own region: the place a notice, law or report speaks for.
+
+It is what 我市, 本省 and 全县 mean, the holder of measures no sentence assigns,
+and the context that decides shared names (鼓楼区 in a 南京 notice). Sources, the
+most explicit first: metadata (a sidecar's code or name), the issuing authority
+(中共郴州市委组织部), the title (山东省人才发展促进条例), the header lines above the
+body (郴州市人民政府办公室), and last the region the text keeps naming, as deep in
+the hierarchy as it dominates (芝罘区 in a report on one district of 烟台, 山东).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.models import Document, RegionLevel, RegionMention
+from policykg.ingest.regions import link_regions
+
+# A region named this often, and in this share of the located mentions under its
+# parent, is what the document is about (a provincial report that never names itself).
+DOMINANT_MIN_MENTIONS = 3
+DOMINANT_MIN_SHARE = 0.6
+HEADER_LINES = 4
+HEADER_MAX_CHARS = 30
+# Levels that dominate by being named; a macro-region is named as a topic, and
+# 中国 in a title (中国特色…) is context, never the issuer.
+OWN_LEVELS = (RegionLevel.PROVINCE, RegionLevel.PREFECTURE, RegionLevel.COUNTY, RegionLevel.ZONE)
+
+
+def document_region(
+    document: Document, mentions: Iterable[RegionMention], gazetteer: Gazetteer
+) -> str | None:
+    """The code of the region the document speaks for, or None.
+
+    Example:
+        >>> document_region(notice, mentions, load_gazetteer())  # doctest: +SKIP
+        '431000'
+    """
+    given = document.meta.region_code
+    if given and gazetteer.get(given) is not None:
+        return given
+    # A sidecar may name the region (郴州市) instead of giving its code.
+    sources = [given, document.meta.authority, document.meta.title, *header_lines(document.text)]
+    for source in sources:
+        if not source:
+            continue
+        # 在京召开 says where a meeting was held, not whom the document speaks for.
+        named = [m for m in link_regions(source, gazetteer) if not m.implicit]
+        found = [m.code for m in named if _own_level(m.code, gazetteer)]
+        if found:
+            return _most_specific_chain(found, gazetteer)
+    return dominant_region(mentions, gazetteer)
+
+
+def header_lines(text: str) -> list[str]:
+    """Short lines above the body: issuing bodies, 文号 lines, a subtitle."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if len(lines) >= HEADER_LINES or len(stripped) > HEADER_MAX_CHARS:
+            break
+        if re.search(r"[。，；！？]", stripped):
+            break
+        lines.append(stripped)
+    return lines
+
+
+def _own_level(code: str, gazetteer: Gazetteer) -> bool:
+    region = gazetteer.get(code)
+    return region is not None and region.level is not RegionLevel.NATIONAL
+
+
+def _most_specific_chain(codes: list[str], gazetteer: Gazetteer) -> str:
+    """郴州市苏仙区 in one title → 苏仙区; two unrelated names → the first."""
+    first = codes[0]
+    for code in codes[1:]:
+        if gazetteer.contains(first, code):
+            first = code
+    return first
+
+
+def dominant_region(mentions: Iterable[RegionMention], gazetteer: Gazetteer) -> str | None:
+    """The province the named regions keep falling in, then the city and county
+    below it, as far down as one of them keeps dominating."""
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.implicit:
+            continue
+        region = gazetteer.get(mention.code)
+        if region is None or region.level not in OWN_LEVELS:
+            continue
+        for code in (region.code, *(a.code for a in gazetteer.ancestors(region.code))):
+            counts[code] += 1
+    provinces = {c: n for c, n in counts.items() if _level(c, gazetteer) is RegionLevel.PROVINCE}
+    current = _dominant(provinces, sum(provinces.values()))
+    while current is not None:
+        children = {c: n for c, n in counts.items() if _parent(c, gazetteer) == current}
+        below = _dominant(children, counts[current])
+        if below is None:
+            return current
+        current = below
+    return None
+
+
+def _dominant(counts: dict[str, int], total: int) -> str | None:
+    if not counts or not total:
+        return None
+    code, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    share = count / total
+    return code if count >= DOMINANT_MIN_MENTIONS and share >= DOMINANT_MIN_SHARE else None
+
+
+def _level(code: str, gazetteer: Gazetteer) -> RegionLevel | None:
+    region = gazetteer.get(code)
+    return region.level if region else None
+
+
+def _parent(code: str, gazetteer: Gazetteer) -> str | None:
+    region = gazetteer.get(code)
+    return region.parent_code if region else None

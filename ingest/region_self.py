@@ -1,0 +1,80 @@
+"""Words that stand for the document's own region: 我市, 本省, 全县, 市委, 区政府.
+
+A city's notice says 我市 and 市委 for itself, a provincial law says 本省, a
+congress report 全省. Each word names a level by its type character (省 市 县 区 州
+旗 盟); it means the document's region, or its nearest ancestor, whose name ends
+with that character (全市 in a 杨浦区 notice is 上海市; 全区 in a 宁夏 report is the
+autonomous region). Without a document region of a fitting level it means nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.models import RegionLevel, RegionMention
+
+LEVEL_CHARS = "省市县区州旗盟"
+# 我市 本省 全县 …, and the level's own party committee or government (市委, 省政府).
+SELF_REFERENCE = re.compile(
+    rf"(?:[我本全]([{LEVEL_CHARS}]))|(?:([{LEVEL_CHARS}])(?:委|人民政府|政府|人大常委会|人大))"
+)
+# 全市场 is the whole market and 全区域 any area; 市委 after 各/该 is every or some
+# other city's committee, and after 省/县 (省市县三级) a list of levels.
+NOT_AFTER = frozenset("场域块段间")
+NOT_BEFORE = frozenset("各该其两三每省市县区州乡镇村旗盟地城")
+LEVELS = (RegionLevel.PROVINCE, RegionLevel.PREFECTURE, RegionLevel.COUNTY, RegionLevel.ZONE)
+
+
+def self_references(
+    text: str,
+    region_code: str | None,
+    gazetteer: Gazetteer,
+    named: Iterable[tuple[int, int]] = (),
+    common_words: dict[str, int] | None = None,
+) -> list[RegionMention]:
+    """Mentions of the document's own region written as 我市/本省/全县/市委.
+
+    ``named`` are the spans of regions named in full; a 委 right after one
+    (杭州市委) belongs to that name, not to the document. ``common_words`` keeps
+    健全县级 and 城市委员 from reading as 全县 and 市委.
+
+    Example:
+        >>> [m.code for m in self_references("我市建立容错机制", "431000", load_gazetteer())]
+        ['431000']
+    """
+    if not region_code or gazetteer.get(region_code) is None:
+        return []
+    taken: set[int] = set()
+    for start, end in named:
+        taken.update(range(start, end + 1))  # …市 + 委: the 市 is the name's own
+    found = []
+    for match in SELF_REFERENCE.finditer(text):
+        level = match.group(1) or match.group(2)
+        if not _is_reference(text, match, taken, common_words or {}):
+            continue
+        code = _own_region_at(level, region_code, gazetteer)
+        if code is not None:
+            found.append(RegionMention(code, match.start(), match.end(), match.group(), True))
+    return found
+
+
+def _is_reference(text: str, match: re.Match[str], taken: set[int], words: dict[str, int]) -> bool:
+    start, end = match.span()
+    if start in taken or (end < len(text) and text[end] in NOT_AFTER):
+        return False
+    if start and words.get(text[start - 1 : start + 1]):
+        return False  # 健全县级, 城市委员: the first character belongs to a word
+    if match.group(2):  # 市委: not after 各 or inside a name or a list of levels
+        return not (start and text[start - 1] in NOT_BEFORE)
+    return True
+
+
+def _own_region_at(level: str, region_code: str, gazetteer: Gazetteer) -> str | None:
+    region = gazetteer.get(region_code)
+    chain = [region, *gazetteer.ancestors(region_code)] if region else []
+    for candidate in chain:
+        if candidate.name_zh.endswith(level) and candidate.level in LEVELS:
+            return candidate.code
+    return None

@@ -1,0 +1,132 @@
+"""What an answer is made of: the question's evidence and the answer being drafted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from policykg.ingest.extract import NATIONAL_CODE
+from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.models import Citation, MeasureMention
+from policykg.ingest.records import Answer
+from policykg.ingest.store import Store
+from policykg.retrieval.catalog import Catalog
+from policykg.retrieval.index import Hit
+from policykg.retrieval.question import Question
+from policykg.retrieval.reader import Scored, best_sibling, read
+from policykg.retrieval.records import expand_regions, measure_records, region_record
+
+SEARCH_DEPTH = 60
+
+Search = Callable[
+    [str, int], Sequence[tuple[str, float, bool]]
+]  # (provision id, dense score, lexical hit)
+
+
+@dataclass(slots=True)
+class Draft:
+    """An answer being composed (state: its text, regions, mentions and citations)."""
+
+    question: Question
+    text: str
+    region_codes: list[str] = field(default_factory=list)
+    mentions: list[MeasureMention] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+    def cite(self, citation: Citation | None) -> str:
+        """The marker ``[n]`` for a citation, adding it once."""
+        if citation is None:
+            return ""
+        for index, known in enumerate(self.citations, start=1):
+            if known.provision_id == citation.provision_id:
+                return f"[{index}]"
+        self.citations.append(citation)
+        return f"[{len(self.citations)}]"
+
+    def record(self, store: Store, gazetteer: Gazetteer, retrieved: Sequence[str]) -> Answer:
+        """The finished answer, with ``retrieved`` (the top-k provision ids)."""
+        return Answer(
+            question=self.question.text,
+            lang=self.question.lang,
+            intent=self.question.intent.value,
+            answer=self.text,
+            regions=tuple(region_record(gazetteer, code) for code in self.region_codes),
+            measures=tuple(measure_records(store, gazetteer, self.mentions)),
+            citations=tuple(self.citations),
+            retrieved=tuple(retrieved),
+        )
+
+
+Hits = Callable[[str, int], Sequence[Hit]]
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What one question may draw on."""
+
+    question: Question
+    store: Store
+    gazetteer: Gazetteer
+    catalog: Catalog
+    search: Search
+    hits: Hits
+    _scored: list[Scored] | None = None
+
+    def region_names(self) -> list[str]:
+        return [
+            name
+            for code in self.question.region_codes
+            if (region := self.gazetteer.get(code)) is not None
+            for name in (region.name_zh, region.short_zh)
+        ]
+
+    def scored(self) -> list[Scored]:
+        """The retrieved provisions read as evidence, best first (in the asked scope)."""
+        if self._scored is None:
+            question = self.question
+            scope = self.scope(question.region_codes) if question.region_codes else None
+            hits = self.hits(question.search_text, SEARCH_DEPTH)
+            self._scored = read(question, hits, self.catalog, scope, self.region_names())
+        return self._scored
+
+    def with_sibling(self, provision_id: str) -> list[str]:
+        """The provision, and the sentence of its article the answer needs too (in order)."""
+        sibling = best_sibling(self.question, provision_id, self.catalog, self.region_names())
+        if sibling is None:
+            return [provision_id]
+        unit = self.catalog.provision_unit[provision_id]
+        return sorted((provision_id, sibling), key=unit.index)
+
+    @property
+    def zh(self) -> bool:
+        return self.question.lang == "zh"
+
+    def region_name(self, code: str) -> str:
+        region = self.gazetteer.get(code)
+        if region is None:
+            return code
+        return region.name_zh if self.zh else f"{region.name_en} ({region.name_zh})"
+
+    def scope(self, codes: Sequence[str]) -> set[str]:
+        return expand_regions(self.gazetteer, codes)
+
+
+def holders(evidence: Evidence, provision_id: str) -> list[str]:
+    """The regions that hold a provision's content: the most specific ones, in scope.
+
+    Its measures' and mentions' regions, else the document's own region; the
+    nation only when nothing more specific holds it.
+    """
+    question, catalog, gazetteer = evidence.question, evidence.catalog, evidence.gazetteer
+    scope = evidence.scope(question.region_codes) if question.region_codes else None
+    codes = set(catalog.provision_regions.get(provision_id, set()))
+    document = catalog.provision_document(provision_id)
+    if not codes and document is not None and document.region_code:
+        codes = {document.region_code}
+    if scope is not None:
+        codes &= scope
+    specific = {c for c in codes if not (set(gazetteer.descendants(c)) & codes)}
+    return sorted(specific - {NATIONAL_CODE}) or sorted(specific)
+
+
+# A yes needs the best in-scope evidence to hold this share of the question's words.

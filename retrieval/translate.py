@@ -1,0 +1,120 @@
+"""English questions into Chinese search terms, through the bilingual lexicon.
+
+The policy texts are Chinese, so the lexical (BM25) side of the search finds
+nothing with English tokens. An English question's content words and two- to
+three-word phrases are looked up in ``ingest.lexicon`` (our glossary first, then
+CC-CEDICT): "reducing burdens on the grassroots" → 负担 基层. The original English
+still goes to the dense (multilingual) side; the hybrid search fuses the two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from policykg.ingest.lexicon import chinese, own_terms
+from policykg.ingest.segment import load_segmenter
+from policykg.ingest.vocab import load_vocabulary
+
+# Words that frame a question rather than name its content (with the intent
+# rules' own stop words, passed in): "what did the report say about …".
+QUESTION_WORDS = frozenset(
+    """
+    a about above after again all also am an and any are as at be been before being
+    between both but by can could did do does doing done during each either else ever
+    few for from had has have having he her here hers him his how i if in into is it
+    its itself just kind less like many may me might more most much must my no nor
+    not now of off on once one only or other our out over own per put quite rather
+    really roughly same say said says she should so some such than that the their them
+    then there these they this those through to too under until up upon us very was
+    way we were what when where whether which while who whom whose why will with
+    within would yet you your ask asked asks call called calls tell told mention
+    mentioned discuss discussed talk talks text texts document documents article
+    collection library thing things get got make made give given take taken set sets
+    """.split()  # noqa: SIM905 -- a word list reads best as text
+)
+MAX_PHRASE = 3  # lexicon keys are up to three words
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*|[\u4e00-\u9fff]+")
+
+
+@dataclass(frozen=True, slots=True)
+class TranslatedQuery:
+    """The Chinese an English question stands for: terms in question order."""
+
+    zh_terms: tuple[str, ...]
+
+    @property
+    def search_text_zh(self) -> str:
+        return " ".join(self.zh_terms)
+
+
+def variants(word: str) -> tuple[str, ...]:
+    """The word and its likely dictionary forms: burdens → burden, promoting → promote."""
+    forms = [word]
+    for suffix, endings in (
+        ("'s", ("",)),
+        ("ies", ("y",)),
+        ("es", ("", "e")),
+        ("s", ("",)),
+        ("ing", ("", "e")),
+        ("ed", ("", "e")),
+    ):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3:
+            forms += [stem + ending for ending in endings]
+            if len(stem) >= 4 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # planned → plan
+    forms += [f[:-1] + "ion" for f in forms if f.endswith("te")]  # promote → promotion
+    # The lexicon spells American English: honour → honor, organisation → organization.
+    forms += [re.sub(r"our\b", "or", f) for f in forms if re.search(r"our\b", f)]
+    forms += [f[:-2] + "er" for f in forms if f.endswith("tre")]  # centre → center
+    forms += [re.sub(r"is(e|ed|es|ing|ation)", r"iz\1", f) for f in forms if "is" in f]
+    return tuple(dict.fromkeys(forms))
+
+
+def _lookup(words: list[str], glossary: frozenset[str]) -> tuple[str, ...]:
+    """Chinese words for a phrase, trying dictionary forms of its last word: the first
+    form our glossary translates (promoting → promotion → 晋升), else the first found."""
+    head = " ".join(words[:-1])
+    found = [chinese(f"{head} {form}".strip()) for form in variants(words[-1])]
+    found = [words_zh for words_zh in found if words_zh]
+    return next((f for f in found if f[0] in glossary), found[0] if found else ())
+
+
+def _best(found: tuple[str, ...], domain: set[str]) -> list[str]:
+    """The lexicon's first choice, plus any alternative that is one of our domain terms."""
+    return [found[0], *(word for word in found[1:] if word in domain)]
+
+
+def translate_query(text_en: str, stopwords: Iterable[str] = ()) -> TranslatedQuery:
+    """Chinese terms for an English question's content words and phrases, longest first.
+
+    Example:
+        >>> translate_query("Which cadres got an annual salary?").zh_terms
+        ('干部', '年薪')
+    """
+    glossary = own_terms()
+    domain = load_vocabulary().domain_terms() | glossary
+    stop = QUESTION_WORDS | {w.lower() for w in stopwords}
+    terms: list[str] = []
+    tokens = _TOKEN.findall(text_en)
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        if not token.isascii():  # Chinese written into the question: 澄清正名
+            terms += [w for w in load_segmenter().words(token) if len(w) >= 2]
+            position += 1
+            continue
+        for size in range(min(MAX_PHRASE, len(tokens) - position), 0, -1):
+            words = [t.lower() for t in tokens[position : position + size]]
+            if not all(w.isascii() for w in words) or words[0] in stop or words[-1] in stop:
+                continue
+            found = _lookup(words, glossary)
+            if found:
+                terms += _best(found, domain)
+                position += size
+                break
+        else:
+            position += 1
+    return TranslatedQuery(tuple(dict.fromkeys(terms)))

@@ -1,0 +1,194 @@
+"""English through the bilingual lexicon: questions into Chinese, labels without pinyin."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from pypinyin import Style, lazy_pinyin
+from pypinyin.constants import PINYIN_DICT
+
+from policykg.ingest.english import english_label
+from policykg.ingest.gazetteer import load_gazetteer
+from policykg.ingest.lexicon import cedict_entries, chinese, english
+from policykg.ingest.pipeline import parse_document
+from policykg.ingest.readers import iter_source_files, read_document
+from policykg.ingest.segment import load_segmenter
+from policykg.ingest.settings import Settings
+from policykg.ingest.vocab import load_vocabulary
+from policykg.library import Library
+from policykg.retrieval.ask import ask
+from policykg.retrieval.question import understand
+from policykg.retrieval.translate import translate_query, variants
+from tests.conftest import CORPUS_REAL, EVAL, needs_shared
+
+# Questions of our own wording, none from an evaluation set.
+ENGLISH_QUESTIONS = (
+    "Which regions use negotiated annual salaries?",
+    "What fault-tolerance measures exist for cadres?",
+    "How are cadres commended for their work?",
+    "Which places reduce burdens on grassroots cadres?",
+    "What does Zhejiang do about rank promotion?",
+    "Which county runs a 'cadre star' selection?",
+    "How does Shanghai use data to assess cadres?",
+    "What is done for the families of cadres who work far from home?",
+    "Which regions send cadres on temporary posts?",
+    "What mental health support do cadres get?",
+)
+
+
+@pytest.mark.parametrize(
+    ("english_phrase", "expected"),
+    [
+        ("annual salary", "年薪"),
+        ("fault tolerance", "容错"),
+        ("grassroots", "基层"),
+        ("burden", "负担"),
+        ("commendation", "表彰"),
+        ("temporary post", "挂职"),
+        ("cadre", "干部"),  # the glossary's word before the dictionary's
+    ],
+)
+def test_the_lexicon_puts_the_usual_chinese_word_first(english_phrase: str, expected: str) -> None:
+    assert chinese(english_phrase)[0] == expected
+
+
+def test_the_lexicon_renders_chinese_words_and_drops_single_characters() -> None:
+    assert english("调查") == "investigation"
+    assert english("类") is None  # one character: too ambiguous alone
+    assert english("不存在的词语") is None
+
+
+def test_dictionary_forms_of_question_words() -> None:
+    assert "burden" in variants("burdens")
+    assert "promotion" in variants("promoting")
+    assert "honor" in variants("honours")
+    assert "organization" in variants("organisation")
+
+
+def test_an_english_question_becomes_chinese_content_words() -> None:
+    terms = translate_query("What did the report promise on cutting burdens at the grassroots?")
+    assert {"负担", "基层"} <= set(terms.zh_terms)
+    assert "什么" not in terms.zh_terms  # question words are not content
+    assert terms.search_text_zh.split() == list(terms.zh_terms)
+
+
+def test_chinese_written_into_an_english_question_is_kept() -> None:
+    assert "澄清正名" in translate_query("Who was cleared (澄清正名)?").zh_terms
+
+
+def test_understood_english_questions_search_in_chinese() -> None:
+    text = "Which places reduce burdens on grassroots cadres?"
+    question = understand(text, load_gazetteer(), load_vocabulary(), load_segmenter().words(text))
+    assert "基层" in question.search_text
+    assert "基层" in question.expansions
+
+
+def test_labels_translate_word_by_word_and_keep_untranslatable_chinese() -> None:
+    assert english_label("问责调查") == "accountability investigation"
+    assert english_label("6类21种") == "6类21种"
+    assert english_label("仙居县职级晋升预公告").startswith("Xianju County")
+
+
+# --- the pinyin detector -------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    text = "".join(chr(code) for code in PINYIN_DICT)
+    return frozenset(lazy_pinyin(text, style=Style.NORMAL, errors="ignore"))
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Words of CC-CEDICT's English glosses (proper names aside): real English."""
+    words = set()
+    for _, proper, senses in cedict_entries():
+        if not proper:
+            words.update(re.findall(r"[a-z]+", senses.lower()))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _region_words() -> frozenset[str]:
+    return frozenset(
+        word.lower() for region in load_gazetteer().regions() for word in region.name_en.split()
+    )
+
+
+def _pinyin_only(token: str) -> bool:
+    """Whether a token splits wholly into two or more pinyin syllables."""
+    word, syllables = token.lower(), _syllables()
+    reach = {0: 0}  # end position → fewest syllables to get there
+    for end in range(1, len(word) + 1):
+        counts = [reach[s] + 1 for s in reach if s < end and word[s:end] in syllables]
+        if counts:
+            reach[end] = min(counts)
+    return reach.get(len(word), 0) >= 2
+
+
+def pinyin_tokens(text: str) -> list[str]:
+    """Latin tokens that read as pinyin of a Chinese word, not English nor a region's name."""
+    return [
+        token
+        for token in re.findall(r"[A-Za-z]{4,}", text)
+        if _pinyin_only(token)
+        and token.lower() not in _english_words()
+        and token.lower() not in _region_words()
+    ]
+
+
+def test_the_detector_finds_pinyin_and_spares_english_and_region_names() -> None:
+    assert pinyin_tokens("Wenzediaocha and 6 Lei 21 Zhong rules") == ["Wenzediaocha"]
+    assert pinyin_tokens("Xianju County: accountability investigation, China") == []
+
+
+def _answer_texts(library: Library, question: str) -> list[str]:
+    answer = ask(library, question)
+    texts = [answer.answer, *(r.label_en for r in answer.regions)]
+    for measure in answer.measures:
+        texts += [measure.label_en, *(r.label_en for r in measure.regions)]
+    return texts
+
+
+def _assert_no_pinyin(library: Library, questions: list[str]) -> None:
+    found = {
+        question: tokens
+        for question in questions
+        if (tokens := [t for text in _answer_texts(library, question) for t in pinyin_tokens(text)])
+    }
+    assert not found, found
+
+
+def test_english_answers_over_the_seed_have_no_pinyin(seed_library: Library) -> None:
+    _assert_no_pinyin(seed_library, list(ENGLISH_QUESTIONS))
+
+
+def test_seed_measure_labels_have_no_pinyin(seed_library: Library) -> None:
+    labels = [m.label_en for m in seed_library.store.measures()]
+    assert labels
+    assert not [(label, pinyin_tokens(label)) for label in labels if pinyin_tokens(label)]
+
+
+@needs_shared
+def test_english_dev_answers_have_no_pinyin(seed_library: Library) -> None:
+    lines = (EVAL / "dev_questions.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()]
+    _assert_no_pinyin(seed_library, [r["question"] for r in rows if r["lang"] == "en"])
+
+
+@needs_shared
+@pytest.mark.slow
+def test_corpus_real_measure_labels_have_no_pinyin(tmp_path: Path) -> None:
+    """The labels of every measure in the real texts (parsed, not indexed: labels only)."""
+    settings = Settings(data_dir=tmp_path)
+    labels = [
+        measure.label_en
+        for path in iter_source_files([CORPUS_REAL])
+        for measure in parse_document(read_document(path, settings)).measures
+    ]
+    assert labels
+    assert not [(label, pinyin_tokens(label)) for label in labels if pinyin_tokens(label)]

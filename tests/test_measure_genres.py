@@ -1,0 +1,119 @@
+"""Measures in official genres: a notice's allowance, statute articles, news and a work report.
+
+Each fixture is a few sentences written in the style of its genre; the assertions
+are the label, the holder, the incentive type and the status.
+"""
+
+from __future__ import annotations
+
+from policykg.ingest.models import (
+    Document,
+    DocumentMeta,
+    MeasureMention,
+    ParsedDocument,
+    Status,
+    document_id,
+)
+from policykg.ingest.pipeline import parse_document
+
+
+def parse(text: str, title: str, region_code: str | None = None) -> ParsedDocument:
+    meta = DocumentMeta(title=title, region_code=region_code)
+    return parse_document(Document(document_id(text), "/tmp/g.txt", "txt", "utf-8", text, meta))
+
+
+def labelled(parsed: ParsedDocument, label: str) -> MeasureMention:
+    found = [m for m in parsed.measures if m.label_zh == label]
+    assert found, [m.label_zh for m in parsed.measures]
+    return found[0]
+
+
+def test_notice_allowance_is_named_without_its_figure() -> None:
+    parsed = parse(
+        "关于调整乡镇工作补贴标准的通知\n各县（市、区）人力资源和社会保障局：\n"
+        "自2025年1月起，对在乡镇工作的机关事业单位工作人员，每人每月发放乡镇工作补贴300元。\n",
+        title="关于调整乡镇工作补贴标准的通知",
+        region_code="330100",
+    )
+    allowance = labelled(parsed, "乡镇工作补贴")
+    assert allowance.region_codes == ("330100",)
+    assert allowance.incentive_type == "material"
+    assert allowance.status is Status.REQUIRED  # a notice from above binds its addressees
+    provision = next(p for p in parsed.provisions if p.provision_id == allowance.provision_id)
+    assert "300元" in provision.text  # the figure is in the cited provision
+
+
+STATUTE = (
+    "# 示范省干部激励保障条例\n"
+    "第一条 为了激励干部担当作为，根据有关法律，结合本省实际，制定本条例。\n"
+    "第二条 县级以上人民政府应当建立容错纠错机制，对干部在改革创新中的失误予以宽容。\n"
+    "第三条 事业单位对急需紧缺的高层次人才，可以实行协议工资制。\n"
+    "第四条 本条例自公布之日起施行。\n"
+)
+
+
+def test_statute_articles_with_shall_and_may_are_both_required() -> None:
+    parsed = parse(STATUTE, title="浙江省干部激励保障条例", region_code="330000")
+    tolerance = labelled(parsed, "容错纠错机制")
+    salary = labelled(parsed, "协议工资制")
+    assert (tolerance.incentive_type, salary.incentive_type) == ("fault_tolerance", "material")
+    assert tolerance.status is Status.REQUIRED  # 应当
+    assert salary.status is Status.REQUIRED  # 可以 in a statute is the law's rule too
+    assert tolerance.region_codes == salary.region_codes == ("330000",)
+
+
+def test_national_statute_belongs_to_the_nation() -> None:
+    parsed = parse(STATUTE.replace("本省", "国家"), title="干部激励保障条例")
+    assert labelled(parsed, "协议工资制").region_codes == ("CN",)
+
+
+def test_news_platform_and_list_belong_to_their_subjects() -> None:
+    parsed = parse(
+        "宁波推进干部数字化管理\n"
+        "近日，宁波市上线“甬干通”数字化管理平台，干部信息实现一网查询。"
+        "海曙区制定基层减负事项清单，明确村社区不再承担的工作。\n",
+        title="宁波推进干部数字化管理",
+    )
+    app = labelled(parsed, "甬干通")
+    assert (app.region_codes, app.incentive_type, app.status) == (
+        ("330200",),
+        "assessment",
+        Status.ADOPTED,
+    )
+    checklist = labelled(parsed, "基层减负事项清单")
+    assert (checklist.region_codes, checklist.incentive_type, checklist.status) == (
+        ("330203",),
+        "burden_reduction",
+        Status.ADOPTED,
+    )
+
+
+def test_work_report_review_is_adopted_and_plan_is_recommended() -> None:
+    parsed = parse(
+        "2025年示范省政府工作报告\n"
+        "一、2024年工作回顾\n"
+        "过去一年，我们建立干部容错纠错机制，激励干部担当作为。\n"
+        "二、2025年重点工作\n"
+        "完善干部考核评价体系，持续为基层减负。\n",
+        title="2025年浙江省政府工作报告",
+        region_code="330000",
+    )
+    assert labelled(parsed, "干部容错纠错机制").status is Status.ADOPTED
+    plan = labelled(parsed, "干部考核评价体系")
+    assert (plan.status, plan.incentive_type, plan.region_codes) == (
+        Status.RECOMMENDED,
+        "assessment",
+        ("330000",),
+    )
+
+
+def test_central_notice_orders_unless_it_reports_a_decision() -> None:
+    parsed = parse(
+        "中共中央办公厅印发《关于为基层减负的通知》\n"
+        "为落实重要指示精神，经中央同意，决定将2019年作为“基层减负年”。"
+        "各级机关要大幅度精简文件和会议。\n",
+        title="中共中央办公厅印发《关于为基层减负的通知》",
+    )
+    year = labelled(parsed, "基层减负年")
+    assert (year.status, year.region_codes) == (Status.ADOPTED, ("CN",))  # 重要 is no order
+    assert labelled(parsed, "精简文件和会议").status is Status.REQUIRED

@@ -1,0 +1,143 @@
+"""The Library tab: the documents, uploads (checked, then ingested), remove, re-index."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from policykg.ingest.readers import SUPPORTED
+from policykg.ui.app.wiring import on
+from policykg.ui.app.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class UploadResult:
+    name: str
+    outcome: str  # ingested / unchanged / rejected / failed
+    reason: str
+
+
+def build(workspace: Workspace) -> None:
+    """The document table, the upload box and its report, remove and re-index."""
+    megabytes = workspace.settings.max_file_bytes // (1024 * 1024)
+    with gr.Tab("Library", id="library"):
+        documents = gr.Dataframe(
+            headers=["id", "title", "authority", "文号", "date", "chars", "file"],
+            label="Documents",
+            wrap=True,
+        )
+        uploads = gr.File(
+            label=f"Upload ({' '.join(sorted(SUPPORTED))}; up to {megabytes} MB each)",
+            file_count="multiple",
+            elem_id="pk-upload",
+        )
+        report = gr.Dataframe(
+            headers=["file", "outcome", "reason"],
+            label="Upload results",
+            elem_id="pk-upload-report",
+        )
+        with gr.Row():
+            to_remove = gr.Dropdown(label="Document to remove", choices=[])
+            remove_button = gr.Button("Remove", variant="stop")
+            reindex_button = gr.Button("Re-index")
+        status = gr.Markdown()
+    # Locks per file, so questions are answered between the files of a long upload.
+    on(workspace, uploads.upload, upload, uploads, [report, documents, to_remove], locked=False)
+    on(workspace, remove_button.click, remove, to_remove, [status, documents, to_remove])
+    on(workspace, reindex_button.click, reindex, None, status)
+    on(workspace, None, refresh, None, [documents, to_remove])
+
+
+def refresh(workspace: Workspace) -> tuple[list[list[str]], Any]:
+    """The document table and the remove choices (on page load and after a change)."""
+    table = documents_table(workspace)
+    return table, gr.update(choices=document_choices(table))
+
+
+def document_choices(rows: list[list[str]]) -> list[tuple[str, str]]:
+    """Dropdown choices from ``documents_table`` rows."""
+    return [(f"{row[1][:40]} ({row[0][:10]})", row[0]) for row in rows]
+
+
+def documents_table(workspace: Workspace) -> list[list[str]]:
+    """One row per document: id, title, authority, 文号, date, characters, file name."""
+    return [
+        [
+            d.doc_id,
+            d.meta.title,
+            d.meta.authority or "",
+            d.meta.doc_number or "",
+            d.meta.date or "",
+            str(len(d.text)),
+            Path(d.source_path).name,
+        ]
+        for d in workspace.library.store.documents()
+    ]
+
+
+def upload(
+    workspace: Workspace,
+    files: list[str] | None,
+    progress: gr.Progress = gr.Progress(),  # noqa: B008 - Gradio finds the tracker by this default
+) -> tuple[list[list[str]], list[list[str]], Any]:
+    """Check and ingest each file; the outcomes, then the refreshed table and choices."""
+    paths = progress.tqdm(list(files or []), desc="Ingesting")
+    results = [_upload_one(workspace, Path(path)) for path in paths]
+    with workspace.lock:
+        table, choices = refresh(workspace)
+    return [[r.name, r.outcome, r.reason] for r in results], table, choices
+
+
+def _upload_one(workspace: Workspace, source: Path) -> UploadResult:
+    name = safe_file_name(source.name)
+    suffix = Path(name).suffix
+    if suffix not in SUPPORTED:
+        allowed = " ".join(sorted(SUPPORTED))
+        return UploadResult(name, "rejected", f"{suffix or 'no extension'}: allowed {allowed}")
+    size, limit = source.stat().st_size, workspace.settings.max_file_bytes
+    if size > limit:
+        megabytes = limit // (1024 * 1024)
+        return UploadResult(name, "rejected", f"{size} bytes is over the {megabytes} MB limit")
+    folder = workspace.settings.data_dir / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / name
+    shutil.copyfile(source, target)
+    with workspace.lock:
+        report = workspace.library.ingest([target])
+    if report.failed:
+        return UploadResult(name, "failed", report.failed[0].error)
+    if report.unchanged:
+        return UploadResult(name, "unchanged", "already in the library")
+    return UploadResult(name, "ingested", "")
+
+
+def remove(workspace: Workspace, doc_id: str | None) -> tuple[str, list[list[str]], Any]:
+    """Remove one document; a message, then the refreshed table and choices."""
+    if not doc_id:
+        message = "Pick a document first."
+    elif workspace.library.remove(doc_id):
+        message = f"Removed {doc_id}."
+    else:
+        message = f"No document {doc_id}."
+    table = documents_table(workspace)
+    return message, table, gr.update(choices=document_choices(table), value=None)
+
+
+def reindex(workspace: Workspace) -> str:
+    """Rebuild the search indexes from the store."""
+    documents, provisions = workspace.library.reindex()
+    return f"Re-indexed {documents} documents, {provisions} provisions."
+
+
+def safe_file_name(name: str) -> str:
+    """A file name safe to store: no folders, no control or shell characters."""
+    base = Path(name.replace("\\", "/")).name
+    stem, suffix = os.path.splitext(base)
+    stem = re.sub(r"[^\w\u4e00-\u9fff.\-（）()]+", "_", stem).strip("._") or "upload"
+    return stem[:100] + suffix.lower()

@@ -1,0 +1,47 @@
+"""The SPARQL tab: the bundled example queries and a read-only query box."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from policykg.kg.sparql import QueryRefused, run_query
+from policykg.ui.app.wiring import on
+from policykg.ui.app.workspace import Workspace
+
+QUERIES = Path(str(resources.files("policykg.kg").joinpath("queries")))
+
+
+def example_queries() -> dict[str, str]:
+    """Example name (the file's stem) → query text, from the bundled ``kg/queries/``."""
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(QUERIES.glob("*.rq"))}
+
+
+def build(workspace: Workspace) -> None:
+    """An example picker, the query box, Run, and the results."""
+    queries = example_queries()
+    with gr.Tab("SPARQL", id="sparql"):
+        example = gr.Dropdown(list(queries), label="Example queries")
+        query = gr.Code(language="sql", label="Read-only SPARQL", lines=10)
+        run = gr.Button("Run", variant="primary")
+        status = gr.Markdown()
+        results = gr.Dataframe(label="Results", wrap=True)
+
+    def example_text(_: Workspace, name: str | None) -> str:
+        return queries.get(name or "", "")
+
+    on(workspace, example.change, example_text, example, query, locked=False)
+    on(workspace, run.click, sparql, query, [results, status])
+
+
+def sparql(workspace: Workspace, query: str) -> tuple[Any, str]:
+    """The result table and a row count, or the reason the query was refused."""
+    try:
+        table = run_query(workspace.library.graph, query)
+    except QueryRefused as error:
+        return gr.update(value=None), f"Refused: {error}"
+    rows = [list(row) for row in table.rows]
+    return gr.update(value=rows, headers=list(table.columns)), f"{len(rows)} rows"
