@@ -36,8 +36,13 @@ def render(results: Results) -> str:
 
 def _see_also() -> str:
     return (
-        "## Cost curve, load test, server backend\n\n"
+        "## Cost curve, load test, server backend, own evaluation\n\n"
         "Written by their own runs (`make bench` runs them all):\n\n"
+        "- [own-eval.md](own-eval.md) — our own evaluation set (`benchmarks/eval/`: 158 "
+        "questions in ten classes, a third in English, and 200 gold measures over the seed, "
+        "`corpus-real`, `corpus-law` and 12 government work reports), split by document into a "
+        "dev half (tuned on) and a test half (reported only), per class, next to BM25 and naive "
+        "chunks in the same run (`python -m benchmarks.owneval`).\n"
         "- [cost-curve.md](cost-curve.md) — ingest time per stage, peak memory, disk and warm "
         "question latency at 1×, 10×, 40× and 100× the real corpus, with the plot "
         "[cost-curve.png](cost-curve.png) (`python -m benchmarks.cost`).\n"

@@ -36,10 +36,13 @@ def _patterns() -> dict[str, Any]:
 
 
 def first_heading_line(text: str) -> str | None:
-    """The first non-empty line if it reads as a title: short, not a sentence."""
+    """The first non-empty line if it reads as a title: short, not a sentence.
+
+    A Markdown heading's ``#`` marks are not part of the title.
+    """
     limit = _patterns()["max_title_chars"]
     for line in text.splitlines():
-        stripped = line.strip()
+        stripped = line.strip().lstrip("#").strip()
         if not stripped:
             continue
         if len(stripped) <= limit and not re.search(r"[。！？；]$|[，,。]", stripped):

@@ -218,8 +218,14 @@ def _compare(evidence: Evidence, answer: Draft) -> None:
     answer.text = header + "\n" + "\n".join(rows)
 
 
-def _best_provisions(evidence: Evidence, answer: Draft, k: int = 3) -> None:
+# How many provisions an answer quotes, and how many more it adds as "see also".
+EVIDENCE_CITATIONS = 5
+SEE_ALSO = 2
+
+
+def _best_provisions(evidence: Evidence, answer: Draft) -> None:
     """The best evidence quoted, with the regions that hold it."""
+    k = EVIDENCE_CITATIONS
     figures = evidence.catalog if evidence.question.intent is Intent.FACT else None
     chosen = citable(evidence.scored(), evidence.question.lang, k, figures)
     if not chosen:
@@ -249,11 +255,12 @@ def _best_provisions(evidence: Evidence, answer: Draft, k: int = 3) -> None:
 
 def _cite_best_evidence(evidence: Evidence, answer: Draft) -> None:
     """Cite the best evidence too when the composed answer left it out."""
-    best = citable(evidence.scored(), evidence.question.lang, 1)
+    best = citable(evidence.scored(), evidence.question.lang, SEE_ALSO)
     if not best:
         return
     cited = {c.provision_id for c in answer.citations}
-    for pid in evidence.with_sibling(best[0].provision_id):
+    pids = [*evidence.with_sibling(best[0].provision_id), *(s.provision_id for s in best[1:])]
+    for pid in dict.fromkeys(pids):
         citation = evidence.store.citation(pid)
         if citation is None or pid in cited:
             continue

@@ -6,8 +6,9 @@ removal), so a question never scans the database.
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from policykg.ingest.gazetteer import Gazetteer
@@ -38,6 +39,14 @@ class Catalog:
     provision_context: dict[str, str] = field(default_factory=dict)  # its section headings
     # The sentences of one article (第X条) or paragraph, in order: an answer may need two.
     provision_unit: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # How many provisions hold each character bigram: rare words weigh more as evidence.
+    bigram_counts: dict[str, int] = field(default_factory=dict)
+
+    def bigram_weight(self, gram: str) -> float:
+        """Inverse document frequency of a bigram over the provisions (BM25's form)."""
+        total = len(self.provision_text) or 1
+        count = self.bigram_counts.get(gram, 0)
+        return math.log(1 + (total - count + 0.5) / (count + 0.5))
 
     def in_scope(self, provision_id: str, scope: set[str]) -> bool:
         return bool(self.provision_regions.get(provision_id, set()) & scope)
@@ -82,6 +91,9 @@ def build_catalog(store: Store, gazetteer: Gazetteer) -> Catalog:
         region_codes.update(m.code for m in mentions)
     for codes in provision_regions.values():
         region_codes.update(codes)
+    counts: Counter[str] = Counter()
+    for text in provision_text.values():
+        counts.update({text[i : i + 2] for i in range(len(text) - 1)})
     return Catalog(
         measures,
         dict(provision_regions),
@@ -91,6 +103,7 @@ def build_catalog(store: Store, gazetteer: Gazetteer) -> Catalog:
         provision_doc,
         provision_context,
         provision_unit,
+        dict(counts),
     )
 
 

@@ -13,10 +13,11 @@ from policykg.ingest.store import Store
 from policykg.retrieval.catalog import Catalog
 from policykg.retrieval.index import Hit
 from policykg.retrieval.question import Question
-from policykg.retrieval.reader import Scored, best_sibling, read
+from policykg.retrieval.reader import Scored, best_sibling, read, referenced_documents
 from policykg.retrieval.records import expand_regions, measure_records, region_record
 
 SEARCH_DEPTH = 60
+REFERENCED_DEPTH = 400
 
 Search = Callable[
     [str, int], Sequence[tuple[str, float, bool]]
@@ -85,8 +86,20 @@ class Evidence:
         if self._scored is None:
             question = self.question
             scope = self.scope(question.region_codes) if question.region_codes else None
-            hits = self.hits(question.search_text, SEARCH_DEPTH)
-            self._scored = read(question, hits, self.catalog, scope, self.region_names())
+            hits = list(self.hits(question.search_text, SEARCH_DEPTH))
+            referenced = referenced_documents(question, self.catalog)
+            if referenced:
+                # A named document's provisions may rank low overall: look deeper in it.
+                seen = {h.provision_id for h in hits}
+                hits += [
+                    h
+                    for h in self.hits(question.search_text, REFERENCED_DEPTH)
+                    if h.provision_id not in seen
+                    and self.catalog.provision_doc.get(h.provision_id) in referenced
+                ]
+            self._scored = read(
+                question, hits, self.catalog, scope, self.region_names(), referenced
+            )
         return self._scored
 
     def with_sibling(self, provision_id: str) -> list[str]:

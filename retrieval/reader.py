@@ -31,7 +31,7 @@ W_ADVICE = 0.1  # advises, when advice is asked
 # lower: their words reach Chinese text only through translation.
 NOT_FOUND_BELOW = {"zh": 0.7, "en": 0.6}
 # Citations beside the best one must score within this margin of it.
-CITE_MARGIN = 0.08
+CITE_MARGIN = 0.3
 
 _FIGURE = re.compile(
     r"[0-9０-９]|[一二三四五六七八九十两百千万]+(?:[个名项类种条次年月日岁人元%]|倍|成)"
@@ -44,7 +44,8 @@ _QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{2,30})[”\"」』�
 _TITLED = re.compile(r"《([^》]{2,60})》")
 # A named document restricts the evidence to it: 《公务员法》 is 中华人民共和国公务员法.
 _TITLE_PREFIXES = ("中华人民共和国",)
-W_TITLE = 0.5  # in the document the question names
+W_TITLE = 0.5  # in a document the question names by 《title》
+W_OWN = 0.15  # in a document of the asked region itself, not one that mentions it
 
 
 def focus_terms(question: Question) -> tuple[str, ...]:
@@ -94,6 +95,13 @@ def share_in(grams: set[str], text: str) -> float:
     return sum(g in text for g in grams) / len(grams) if grams else 0.0
 
 
+def weighted_share(grams: set[str], text: str, catalog: Catalog) -> float:
+    """The share of the question's bigrams in ``text``, each weighted by its rarity."""
+    weights = {g: catalog.bigram_weight(g) for g in grams}
+    total = sum(weights.values())
+    return sum(w for g, w in weights.items() if g in text) / total if total else 0.0
+
+
 def question_words(question: Question, region_names: Sequence[str]) -> tuple[str, ...]:
     """The Chinese words whose presence makes a provision about the question."""
     names = set(region_names)
@@ -102,17 +110,26 @@ def question_words(question: Question, region_names: Sequence[str]) -> tuple[str
     return tuple(w for w in dict.fromkeys(words) if w not in names and not w.isdigit())
 
 
+def referenced_documents(question: Question, catalog: Catalog) -> set[str]:
+    """Documents the question names by 《title》 (a year alone proved too loose a pointer)."""
+    titles = named_titles(question)
+    if not titles:
+        return set()
+    return {d.doc_id for d in catalog.documents.values() if any(t in d.title for t in titles)}
+
+
 def read(
     question: Question,
     hits: Sequence[Hit],
     catalog: Catalog,
     scope: set[str] | None,
     region_names: Sequence[str],
+    referenced: set[str] | None = None,
 ) -> list[Scored]:
     """The hits re-scored as evidence, best first (out-of-scope ones dropped)."""
     grams = bigrams(question_words(question, region_names))
     years = {m.group() for m in _YEAR.finditer(question.text)}
-    focus, titles = focus_terms(question), named_titles(question)
+    focus, referenced = focus_terms(question), referenced or set()
     scored = []
     for hit in hits:
         text = catalog.provision_text.get(hit.provision_id, "")
@@ -120,12 +137,11 @@ def read(
         in_scope = scope is None or _in_scope(catalog, hit.provision_id, document, scope)
         if not in_scope:
             continue
-        coverage = share_in(grams, text)
+        coverage = weighted_share(grams, text, catalog)
         context_text = catalog.context_text(hit.provision_id)
         context = share_in(grams, context_text)
-        in_title = (
-            bool(titles) and document is not None and any(t in document.title for t in titles)
-        )
+        named = document is not None and document.doc_id in referenced
+        own = scope is not None and document is not None and document.region_code in scope
         score = (
             W_DENSE * hit.dense_score
             + W_COVERAGE * coverage
@@ -135,7 +151,8 @@ def read(
             + W_YEAR * _year_match(years, document)
             + W_FIGURE * (question.intent is Intent.FACT and states_figure(text))
             + W_ADVICE * (question.recommended and bool(_ADVICE.search(text)))
-            + W_TITLE * in_title
+            + W_TITLE * named
+            + W_OWN * own
         )
         full = share_in(grams, f"{text} {context_text}")
         has_focus = all(holds(term, text) for term in focus)

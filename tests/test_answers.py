@@ -1,0 +1,126 @@
+"""Answer shapes on fixture documents of our own: evidence, yes/no, documents, figures,
+the article's next sentence, the real holder, and "not found" that names nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from policykg.ingest.records import Answer
+from policykg.ingest.settings import Settings
+from policykg.library import Library
+from policykg.retrieval.ask import ask
+
+NOTICE = """中共抚州市委组织部关于进一步激励干部担当作为的通知
+抚组发〔2023〕7号
+一、总体要求
+全市各级党组织要把激励干部担当作为摆在突出位置。
+二、主要措施
+（一）建立“先锋榜”评选制度，每年评选一次，对获评干部给予通报表扬。
+（二）落实乡镇工作补贴，乡镇干部每人每月发放补贴400元。
+（三）南丰县推行“一事一奖”即时奖励机制，对攻坚克难中表现突出的干部当月兑现奖励。
+"""
+
+STATUTE = """# 示范省干部监督条例
+
+第一条 为了规范干部监督工作，制定本条例。
+
+第十二条 干部受到诫勉的，由所在单位党组织负责实施。
+诫勉的期限为六个月，期满后由原决定单位作出评价。
+
+第十三条 对受到失实举报的干部，应当在一个月内予以澄清正名。
+"""
+
+REPORT = """平川县二〇二二年工作报告
+过去一年，全县建成“平川通”数字平台，干部考核数据全部在线归集。
+今年要持续为基层减负，督查检查考核总量压减三成以上。
+"""
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    folder = tmp_path_factory.mktemp("answer-fixtures")
+    for name, text in (("notice.txt", NOTICE), ("statute.md", STATUTE), ("report.txt", REPORT)):
+        (folder / name).write_text(text, encoding="utf-8")
+    opened = Library(Settings(data_dir=folder / "data"))
+    report = opened.ingest([folder])
+    assert not report.failed and len(report.ingested) == 3
+    yield opened
+    opened.close()
+
+
+def quotes(answer: Answer) -> str:
+    return "\n".join(citation.quote for citation in answer.citations)
+
+
+def verbatim(library: Library, answer: Answer) -> bool:
+    for citation in answer.citations:
+        document = library.store.document(citation.doc_id)
+        if document is None or document.text[citation.start : citation.end] != citation.quote:
+            return False
+    return True
+
+
+def test_a_figure_question_cites_the_sentence_that_states_the_figure(library: Library) -> None:
+    answer = ask(library, "乡镇干部每月的工作补贴是多少？")
+    assert "400元" in quotes(answer) and verbatim(library, answer)
+
+
+def test_the_next_sentence_of_an_article_is_cited_when_it_holds_the_answer(
+    library: Library,
+) -> None:
+    answer = ask(library, "干部受到诫勉的，诫勉期限多长？")
+    assert "六个月" in quotes(answer)
+    assert all(citation.locator for citation in answer.citations)
+
+
+def test_yes_first_with_evidence(library: Library) -> None:
+    answer = ask(library, "抚州市有没有建立“先锋榜”评选制度？")
+    assert answer.answer.startswith("是") and "先锋榜" in quotes(answer)
+
+
+def test_no_when_the_singled_out_term_is_nowhere(library: Library) -> None:
+    answer = ask(library, "抚州市有没有实行“协议年薪”？")
+    assert answer.answer.startswith("没有")
+    assert answer.citations == () and answer.measures == ()
+
+
+def test_a_document_question_answers_with_documents(library: Library) -> None:
+    answer = ask(library, "哪些文件提到了“澄清正名”？")
+    assert answer.intent == "documents"
+    assert "《示范省干部监督条例》" in answer.answer
+    assert "通知" not in answer.answer
+
+
+def test_the_real_holder_below_the_asked_city_is_named_with_its_path(library: Library) -> None:
+    answer = ask(library, "抚州市有哪些即时奖励的做法？")
+    assert "一事一奖" in quotes(answer)
+    assert any(region.label_zh == "南丰县" for region in answer.regions)
+
+
+def test_an_english_question_reaches_chinese_text(library: Library) -> None:
+    answer = ask(library, "How much is the monthly township work allowance?")
+    assert "400元" in quotes(answer)
+
+
+def test_not_found_names_no_region_and_cites_nothing(library: Library) -> None:
+    for question in ("住房公积金贷款贴息怎么申请？", "Which provinces pilot a four-day week?"):
+        answer = ask(library, question)
+        assert answer.citations == () and answer.regions == () and answer.measures == ()
+
+
+def test_no_citation_is_cut_mid_sentence(library: Library) -> None:
+    for question in ("平川县在基层减负方面有什么要求？", "抚州市有哪些激励干部的措施？"):
+        for citation in ask(library, question).citations:
+            document = library.store.document(citation.doc_id)
+            assert document is not None
+            after = document.text[citation.end : citation.end + 1]
+            assert citation.quote[-1] in "。！？" or after in ("\n", "")
+
+
+def test_the_fixture_regions_are_the_gazetteer_s(library: Library) -> None:
+    # The holder test means 南丰县 under 抚州市: fail loudly if the gazetteer disagrees.
+    (county,) = library.gazetteer.by_name("南丰县")
+    assert county.parent_code is not None
+    assert library.gazetteer.get(county.parent_code).name_zh == "抚州市"  # type: ignore[union-attr]
