@@ -110,12 +110,46 @@ def question_words(question: Question, region_names: Sequence[str]) -> tuple[str
     return tuple(w for w in dict.fromkeys(words) if w not in names and not w.isdigit())
 
 
+# A title's kind: the word a short reference to it ends with (公务员法, 人事管理条例).
+_TITLE_KINDS = re.compile(r"(?:法|条例|规定|办法|细则|意见|通知|决定|报告|纲要|方案)$")
+MIN_TITLE_REFERENCE = 3  # characters: 监察法 names a law, 法 does not
+
+
 def referenced_documents(question: Question, catalog: Catalog) -> set[str]:
-    """Documents the question names by 《title》 (a year alone proved too loose a pointer)."""
+    """Documents the question names: by 《title》, or by the tail of a title (公务员法).
+
+    A reference that fits many documents (政府工作报告) names none in particular;
+    the year, when given, narrows it.
+    """
     titles = named_titles(question)
-    if not titles:
-        return set()
-    return {d.doc_id for d in catalog.documents.values() if any(t in d.title for t in titles)}
+    documents = catalog.documents.values()
+    if titles:
+        named = {d.doc_id for d in documents if any(t in d.title for t in titles)}
+        if named:
+            return named
+    named = {d.doc_id for d in documents if _title_reference(question.text, d.title)}
+    years = {m.group() for m in _YEAR.finditer(question.text)}
+    if years:
+        named = {d for d in named if catalog.documents[d].years & years} or named
+    return named if 0 < len(named) <= MAX_REFERENCED else set()
+
+
+MAX_REFERENCED = 3
+
+
+def _title_reference(text: str, title: str) -> bool:
+    """Whether ``text`` holds a title's tail of a few characters ending in its kind word."""
+    title = re.sub(r"[（(][^）)]*[）)]|\d{4}-\d{2}-\d{2}", "", title)
+    for prefix in _TITLE_PREFIXES:
+        title = title.removeprefix(prefix)
+    kind = _TITLE_KINDS.search(title)
+    if kind is None:
+        return False
+    for start in range(0, kind.start() - MIN_TITLE_REFERENCE + 2):
+        tail = title[start:]
+        if len(tail) >= MIN_TITLE_REFERENCE and tail in text:
+            return True
+    return False
 
 
 def read(

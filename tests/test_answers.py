@@ -9,6 +9,7 @@ import pytest
 
 from policykg.ingest.records import Answer
 from policykg.ingest.settings import Settings
+from policykg.ingest.vocab import load_vocabulary
 from policykg.library import Library
 from policykg.retrieval.ask import ask
 
@@ -124,3 +125,16 @@ def test_the_fixture_regions_are_the_gazetteer_s(library: Library) -> None:
     (county,) = library.gazetteer.by_name("南丰县")
     assert county.parent_code is not None
     assert library.gazetteer.get(county.parent_code).name_zh == "抚州市"  # type: ignore[union-attr]
+
+
+def test_a_document_named_by_the_tail_of_its_title_is_searched_in(library: Library) -> None:
+    from policykg.retrieval.question import understand
+    from policykg.retrieval.reader import referenced_documents
+
+    catalog = library.catalog()
+    text = "干部监督条例规定诫勉由谁负责实施？"
+    words = library.index.segmenter.words(text)
+    question = understand(text, library.gazetteer, load_vocabulary(), words)
+    (doc_id,) = referenced_documents(question, catalog)
+    assert catalog.documents[doc_id].title.endswith("干部监督条例")
+    assert "所在单位党组织负责实施" in quotes(ask(library, text))
