@@ -121,6 +121,19 @@ def english(word_zh: str) -> str | None:
     return short[0] if short and not proper else None
 
 
+@lru_cache(maxsize=65536)
+def english_senses(word_zh: str) -> tuple[str, ...]:
+    """Every usable English gloss of a Chinese word (our glossary's first), for matching.
+
+    Example:
+        >>> "supervise" in english_senses("监督")
+        True
+    """
+    own = _glossary().get(word_zh)
+    _, senses = _dictionary().get(word_zh, (True, ""))
+    return tuple(dict.fromkeys([*([own] if own else []), *_glosses(senses)]))
+
+
 @lru_cache(maxsize=1)
 def english_index() -> dict[str, tuple[str, ...]]:
     """Normalised English word or phrase → Chinese words, best first (built on first use)."""

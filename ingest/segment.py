@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from policykg.ingest.gazetteer import load_gazetteer
 from policykg.ingest.vocab import load_vocabulary
@@ -37,6 +40,9 @@ class Segmenter:
         self.terms = tuple(sorted({t for t in terms if len(t) >= 2 and not t.isspace()}))
         self.dictionary_hash = hashlib.sha256("\n".join(self.terms).encode()).hexdigest()[:16]
         self._tokenizer = jieba.Tokenizer()
+        # jieba caches its prefix dictionary in the shared temp dir by default, and loads
+        # whatever file it finds there: a planted cache would change every segmentation.
+        self._tokenizer.tmp_dir = str(private_cache_dir())
         self._tokenizer.initialize()
         for term in self.terms:
             self._tokenizer.add_word(term, freq=USER_WORD_FREQ)
@@ -52,6 +58,22 @@ class Segmenter:
     def frequency(self, word: str) -> int:
         """jieba's corpus count of ``word`` (0 when unknown): how common a plain word is."""
         return int(self._tokenizer.FREQ.get(word, 0))
+
+
+def private_cache_dir() -> Path:
+    """A cache folder only this user can write (``$XDG_CACHE_HOME/policykg``, mode 0700).
+
+    When it cannot be made private, a fresh private temporary folder instead.
+    """
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "policykg"
+    try:
+        base.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = base.stat()
+        if info.st_uid == os.getuid() and not info.st_mode & 0o077:
+            return base
+    except OSError:
+        pass
+    return Path(tempfile.mkdtemp(prefix="policykg-jieba-"))
 
 
 def domain_terms() -> set[str]:

@@ -12,7 +12,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.lexicon import english_senses
 from policykg.ingest.models import Document, MeasureMention, Provision
+from policykg.ingest.regions import link_regions
+from policykg.ingest.segment import load_segmenter
 from policykg.ingest.store import Store
 
 
@@ -26,6 +29,8 @@ class DocumentInfo:
     date: str | None
     region_code: str | None
     years: frozenset[str]  # the years its title and date name
+    kind: str | None = None  # legal | report | notice | opinion | decision, from the title
+    title_en: frozenset[str] = frozenset()  # English words of the title's other words
 
 
 @dataclass(slots=True)
@@ -73,7 +78,7 @@ def build_catalog(store: Store, gazetteer: Gazetteer) -> Catalog:
     provision_context: dict[str, str] = {}
     provision_unit: dict[str, tuple[str, ...]] = {}
     region_codes: set[str] = set()
-    documents = {d.doc_id: _document_info(d) for d in store.documents()}
+    documents = {d.doc_id: _document_info(d, gazetteer) for d in store.documents()}
     for doc_id in documents:
         provisions = store.provisions(doc_id)
         mentions = store.region_mentions(doc_id)
@@ -116,9 +121,54 @@ def _unit_key(provision: Provision) -> str:
     return article.group() if article else f"¶{provision.paragraph}"
 
 
-def _document_info(document: Document) -> DocumentInfo:
+# What a title's last word says the document is, and how English names that kind.
+TITLE_KINDS = {
+    "法": "legal",
+    "条例": "legal",
+    "规定": "legal",
+    "办法": "legal",
+    "细则": "legal",
+    "报告": "report",
+    "通知": "notice",
+    "意见": "opinion",
+    "决定": "decision",
+}
+_TITLE_NOISE = re.compile(r"[（(][^）)]*[）)]|\d{4}(?:-\d{2}-\d{2}|年)?|中华人民共和国|[《》“”]")
+
+
+def _document_info(document: Document, gazetteer: Gazetteer) -> DocumentInfo:
     meta = document.meta
     years = frozenset(re.findall(r"(?:19|20)\d{2}", f"{meta.title} {meta.date or ''}"))
+    kind, title_en = _title_words_en(meta.title, gazetteer)
     return DocumentInfo(
-        document.doc_id, meta.title, meta.authority, meta.date, meta.region_code, years
+        document.doc_id,
+        meta.title,
+        meta.authority,
+        meta.date,
+        meta.region_code,
+        years,
+        kind,
+        title_en,
     )
+
+
+def _title_words_en(title: str, gazetteer: Gazetteer) -> tuple[str | None, frozenset[str]]:
+    """The title's kind, and the English words of the rest (places by their English names)."""
+    stem = _TITLE_NOISE.sub("", title).strip()
+    kind = next((k for word, k in TITLE_KINDS.items() if stem.endswith(word)), None)
+    if kind is not None:
+        stem = stem[: -len(next(w for w in TITLE_KINDS if stem.endswith(w)))]
+    words: set[str] = set()
+    for mention in link_regions(stem, gazetteer):
+        region = gazetteer.get(mention.code)
+        if region is not None:
+            words.update(region.name_en.lower().split())
+    for word in load_segmenter().words(stem):
+        for sense in english_senses(word):
+            words.update(re.findall(r"[a-z]{3,}", sense.lower()))
+    return kind, frozenset(words - TITLE_STOPWORDS)
+
+
+TITLE_STOPWORDS = frozenset(
+    {"the", "and", "for", "with", "province", "city", "county", "district", "china", "chinese"}
+)

@@ -127,7 +127,10 @@ def referenced_documents(question: Question, catalog: Catalog) -> set[str]:
         named = {d.doc_id for d in documents if any(t in d.title for t in titles)}
         if named:
             return named
-    named = {d.doc_id for d in documents if _title_reference(question.text, d.title)}
+    if question.lang == "en":
+        named = {d.doc_id for d in documents if _title_reference_en(question.text, d)}
+    else:
+        named = {d.doc_id for d in documents if _title_reference(question.text, d.title)}
     years = {m.group() for m in _YEAR.finditer(question.text)}
     if years:
         named = {d for d in named if catalog.documents[d].years & years} or named
@@ -135,6 +138,28 @@ def referenced_documents(question: Question, catalog: Catalog) -> set[str]:
 
 
 MAX_REFERENCED = 3
+
+
+# How English names each kind of title (the catalog's TITLE_KINDS).
+KIND_WORDS_EN = {
+    "legal": ("law", "regulation", "rules", "provisions", "act", "code", "measures", "ordinance"),
+    "report": ("report",),
+    "notice": ("notice", "circular"),
+    "opinion": ("opinion", "guideline", "guidance"),
+    "decision": ("decision",),
+}
+
+
+def _title_reference_en(text: str, document: DocumentInfo) -> bool:
+    """An English question naming a document: its kind, and its other title words."""
+    if document.kind is None or not document.title_en:
+        return False
+    words = re.findall(r"[a-z]{3,}", text.lower())
+    stems = {w[:5] for w in words}
+    if not any(w.startswith(KIND_WORDS_EN[document.kind]) for w in words):
+        return False
+    shared = sum(word[:5] in stems for word in document.title_en)
+    return shared >= min(2, len(document.title_en))
 
 
 def _title_reference(text: str, title: str) -> bool:

@@ -138,3 +138,16 @@ def test_a_document_named_by_the_tail_of_its_title_is_searched_in(library: Libra
     (doc_id,) = referenced_documents(question, catalog)
     assert catalog.documents[doc_id].title.endswith("干部监督条例")
     assert "所在单位党组织负责实施" in quotes(ask(library, text))
+
+
+def test_an_english_question_names_a_document_by_its_kind_and_words(library: Library) -> None:
+    from policykg.retrieval.question import understand
+    from policykg.retrieval.reader import referenced_documents
+
+    catalog = library.catalog()
+    text = "What does the cadre supervision regulation say about an admonishment period?"
+    words = library.index.segmenter.words(text)
+    question = understand(text, library.gazetteer, load_vocabulary(), words)
+    (doc_id,) = referenced_documents(question, catalog)
+    assert catalog.documents[doc_id].title.endswith("干部监督条例")
+    assert "六个月" in quotes(ask(library, text))

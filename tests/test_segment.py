@@ -1,6 +1,12 @@
 from __future__ import annotations
 
-from policykg.ingest.segment import load_segmenter
+import marshal
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from policykg.ingest.segment import Segmenter, load_segmenter, private_cache_dir
 
 
 def test_domain_terms_and_places_stay_whole() -> None:
@@ -23,3 +29,25 @@ def test_dictionary_hash_is_stable() -> None:
     first = load_segmenter().dictionary_hash
     assert len(first) == 16
     assert first == load_segmenter().dictionary_hash
+
+
+def test_a_dictionary_cache_planted_in_the_shared_temp_dir_is_never_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """jieba would load /tmp/jieba.cache whoever wrote it; ours lives in a private folder."""
+    planted = Path(tempfile.gettempdir()) / "jieba.cache"
+    saved = planted.read_bytes() if planted.exists() else None
+    # A valid cache that makes 们建 a very likely word.
+    planted_freq = {char: 1 for char in "我们建立机制"} | {"们建": 10**6, "建立": 1, "机制": 1}
+    planted.write_bytes(marshal.dumps((planted_freq, sum(planted_freq.values()))))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    try:
+        words = Segmenter(["容错纠错"]).words("我们建立机制")
+    finally:
+        if saved is None:
+            planted.unlink()
+        else:
+            planted.write_bytes(saved)
+    assert words == ["我们", "建立", "机制"]
+    cache = private_cache_dir()
+    assert cache.is_relative_to(tmp_path) and not cache.stat().st_mode & 0o077
