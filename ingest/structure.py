@@ -20,7 +20,7 @@ from enum import Enum
 
 from policykg.ingest.models import Provision, Section, provision_id
 
-_CN_NUM = "一二三四五六七八九十百零〇两"
+CN_NUMERALS = "一二三四五六七八九十百零〇两"  # the digits of 第X条, 二、, （三）
 
 
 class Kind(str, Enum):
@@ -42,14 +42,14 @@ class Kind(str, Enum):
 # article marker must be followed by a space or the line's end, so a sentence opening
 # with a reference (第三条规定的…) is not taken for an article.
 HEADING_MARKERS: tuple[tuple[Kind, int, re.Pattern[str]], ...] = (
-    (Kind.PART, 10, re.compile(rf"^第([{_CN_NUM}\d]+)编")),
-    (Kind.CHAPTER, 20, re.compile(rf"^第([{_CN_NUM}\d]+)章")),
-    (Kind.SECTION, 30, re.compile(rf"^第([{_CN_NUM}\d]+)节")),
-    (Kind.CN, 40, re.compile(rf"^([{_CN_NUM}]+)[、.．]")),
-    (Kind.PAREN_CN, 50, re.compile(rf"^[（(]([{_CN_NUM}]+)[）)]")),
+    (Kind.PART, 10, re.compile(rf"^第([{CN_NUMERALS}\d]+)编")),
+    (Kind.CHAPTER, 20, re.compile(rf"^第([{CN_NUMERALS}\d]+)章")),
+    (Kind.SECTION, 30, re.compile(rf"^第([{CN_NUMERALS}\d]+)节")),
+    (Kind.CN, 40, re.compile(rf"^([{CN_NUMERALS}]+)[、.．]")),
+    (Kind.PAREN_CN, 50, re.compile(rf"^[（(]([{CN_NUMERALS}]+)[）)]")),
     (Kind.ARABIC, 60, re.compile(r"^(\d{1,2})[、.．](?!\d)")),
     (Kind.PAREN_ARABIC, 70, re.compile(r"^[（(](\d{1,2})[）)]")),
-    (Kind.ARTICLE, 80, re.compile(rf"^第([{_CN_NUM}\d]+)条(?:之[{_CN_NUM}]+)?(?=\s|$)")),
+    (Kind.ARTICLE, 80, re.compile(rf"^第([{CN_NUMERALS}\d]+)条(?:之[{CN_NUMERALS}]+)?(?=\s|$)")),
 )
 ITEM_KINDS = (Kind.CN, Kind.PAREN_CN, Kind.ARABIC, Kind.PAREN_ARABIC)
 SHORT_TITLE_LEVEL = 40

@@ -17,6 +17,7 @@ from policykg.ingest.models import Document, MeasureMention, Provision
 from policykg.ingest.regions import link_regions
 from policykg.ingest.segment import load_segmenter
 from policykg.ingest.store import Store
+from policykg.ingest.structure import CN_NUMERALS
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +113,7 @@ def build_catalog(store: Store, gazetteer: Gazetteer) -> Catalog:
     )
 
 
-_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇两\d]+条(?:之[一二三四五六七八九十])?")
+_ARTICLE = re.compile(rf"^第[{CN_NUMERALS}\d]+条(?:之[{CN_NUMERALS}]+)?")
 
 
 def _unit_key(provision: Provision) -> str:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from policykg.ingest.structure import CN_NUMERALS
 from policykg.retrieval.catalog import Catalog, DocumentInfo
 from policykg.retrieval.index import Hit
 from policykg.retrieval.question import Intent, Question
@@ -37,7 +38,7 @@ _FIGURE = re.compile(
     r"[0-9０-９]|[一二三四五六七八九十两百千万]+(?:[个名项类种条次年月日岁人元%]|倍|成)"
 )
 # Ordinal references (第六十四条, 第二款) number the text; they state no figure.
-_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[条款项目章节段次届]")
+_ORDINAL = re.compile(rf"第[{CN_NUMERALS}\d]+[条款项目章节段次届]")
 _ADVICE = re.compile(r"要|应当|应该|建议|鼓励|探索|需要|必须|宜")
 _YEAR = re.compile(r"(19|20)\d{2}")
 _QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{2,30})[”\"」』’']")
@@ -95,9 +96,8 @@ def share_in(grams: set[str], text: str) -> float:
     return sum(g in text for g in grams) / len(grams) if grams else 0.0
 
 
-def weighted_share(grams: set[str], text: str, catalog: Catalog) -> float:
+def weighted_share(weights: dict[str, float], text: str) -> float:
     """The share of the question's bigrams in ``text``, each weighted by its rarity."""
-    weights = {g: catalog.bigram_weight(g) for g in grams}
     total = sum(weights.values())
     return sum(w for g, w in weights.items() if g in text) / total if total else 0.0
 
@@ -187,6 +187,7 @@ def read(
 ) -> list[Scored]:
     """The hits re-scored as evidence, best first (out-of-scope ones dropped)."""
     grams = bigrams(question_words(question, region_names))
+    weights = {gram: catalog.bigram_weight(gram) for gram in grams}  # once per question
     years = {m.group() for m in _YEAR.finditer(question.text)}
     focus, referenced = focus_terms(question), referenced or set()
     scored = []
@@ -196,7 +197,7 @@ def read(
         in_scope = scope is None or _in_scope(catalog, hit.provision_id, document, scope)
         if not in_scope:
             continue
-        coverage = weighted_share(grams, text, catalog)
+        coverage = weighted_share(weights, text)
         context_text = catalog.context_text(hit.provision_id)
         context = share_in(grams, context_text)
         named = document is not None and document.doc_id in referenced

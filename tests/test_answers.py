@@ -12,6 +12,8 @@ from policykg.ingest.settings import Settings
 from policykg.ingest.vocab import load_vocabulary
 from policykg.library import Library
 from policykg.retrieval.ask import ask
+from policykg.retrieval.question import understand
+from policykg.retrieval.reader import referenced_documents
 
 NOTICE = """中共抚州市委组织部关于进一步激励干部担当作为的通知
 抚组发〔2023〕7号
@@ -127,27 +129,23 @@ def test_the_fixture_regions_are_the_gazetteer_s(library: Library) -> None:
     assert library.gazetteer.get(county.parent_code).name_zh == "抚州市"  # type: ignore[union-attr]
 
 
-def test_a_document_named_by_the_tail_of_its_title_is_searched_in(library: Library) -> None:
-    from policykg.retrieval.question import understand
-    from policykg.retrieval.reader import referenced_documents
-
+def referenced_titles(library: Library, text: str) -> list[str]:
+    """The titles of the documents a question names, as the reader resolves them."""
     catalog = library.catalog()
-    text = "干部监督条例规定诫勉由谁负责实施？"
     words = library.index.segmenter.words(text)
     question = understand(text, library.gazetteer, load_vocabulary(), words)
-    (doc_id,) = referenced_documents(question, catalog)
-    assert catalog.documents[doc_id].title.endswith("干部监督条例")
+    return [catalog.documents[doc_id].title for doc_id in referenced_documents(question, catalog)]
+
+
+def test_a_document_named_by_the_tail_of_its_title_is_searched_in(library: Library) -> None:
+    text = "干部监督条例规定诫勉由谁负责实施？"
+    (title,) = referenced_titles(library, text)
+    assert title.endswith("干部监督条例")
     assert "所在单位党组织负责实施" in quotes(ask(library, text))
 
 
 def test_an_english_question_names_a_document_by_its_kind_and_words(library: Library) -> None:
-    from policykg.retrieval.question import understand
-    from policykg.retrieval.reader import referenced_documents
-
-    catalog = library.catalog()
     text = "What does the cadre supervision regulation say about an admonishment period?"
-    words = library.index.segmenter.words(text)
-    question = understand(text, library.gazetteer, load_vocabulary(), words)
-    (doc_id,) = referenced_documents(question, catalog)
-    assert catalog.documents[doc_id].title.endswith("干部监督条例")
+    (title,) = referenced_titles(library, text)
+    assert title.endswith("干部监督条例")
     assert "六个月" in quotes(ask(library, text))

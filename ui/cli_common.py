@@ -14,7 +14,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from policykg.ingest.models import IncentiveType
 from policykg.ingest.settings import Settings, load_settings
+from policykg.ingest.vocab import incentive_type_code, load_vocabulary
 from policykg.kg.graph import GraphStoreBusy
 from policykg.kg.remote import StoreUnavailable
 from policykg.kg.sparql import OutputFormat
@@ -38,6 +40,16 @@ FormatOption = Annotated[
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 CsvFlag = Annotated[bool, typer.Option("--csv", help="Same as --format csv.")]
+# The codes come from the vocabulary file: a new incentive type needs no change here.
+TypeOption = Annotated[
+    IncentiveType | None,
+    typer.Option(
+        "--type",
+        parser=incentive_type_code,
+        metavar="CODE",
+        help=f"Only this incentive type: {', '.join(load_vocabulary().codes)}.",
+    ),
+]
 
 
 class UsageError(Exception):

@@ -10,8 +10,6 @@ import typer
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from policykg.ingest.models import IncentiveType
-from policykg.ingest.vocab import incentive_type_code, load_vocabulary
 from policykg.kg.analytics import central_nodes, project, similar_regions
 from policykg.kg.compare import Comparison, compare, comparison_rows, write_comparison_csv
 from policykg.kg.export import ExportFormat, export
@@ -23,6 +21,7 @@ from policykg.ui.cli_common import (
     FormatOption,
     JsonFlag,
     OutputFormat,
+    TypeOption,
     chosen_format,
     fail,
     open_library,
@@ -68,15 +67,7 @@ def compare_regions(
     regions: Annotated[
         list[str], typer.Argument(help="Two or more regions: 上海 浙江, Shanghai Zhejiang.")
     ],
-    incentive_type: Annotated[
-        IncentiveType | None,
-        typer.Option(
-            "--type",
-            parser=incentive_type_code,
-            metavar="CODE",
-            help=f"Only this incentive type: {', '.join(load_vocabulary().codes)}.",
-        ),
-    ] = None,
+    incentive_type: TypeOption = None,
     output: FormatOption = None,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,

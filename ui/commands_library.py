@@ -13,15 +13,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from policykg.ingest.models import IncentiveType
 from policykg.ingest.records import MeasureRecord
-from policykg.ingest.vocab import incentive_type_code, load_vocabulary
 from policykg.retrieval.records import expand_regions, measure_records, select_mentions
 from policykg.ui.cli_common import (
     DataDir,
     FormatOption,
     JsonFlag,
     OutputFormat,
+    TypeOption,
     chosen_format,
     err,
     fail,
@@ -153,15 +152,7 @@ def measures(
     region: Annotated[
         str | None, typer.Option(help="Region name (includes its sub-regions): 浙江, Xianju.")
     ] = None,
-    incentive_type: Annotated[
-        IncentiveType | None,
-        typer.Option(
-            "--type",
-            parser=incentive_type_code,
-            metavar="CODE",
-            help=f"Incentive-type code: {', '.join(load_vocabulary().codes)}.",
-        ),
-    ] = None,
+    incentive_type: TypeOption = None,
     data_dir: DataDir = None,
     output: FormatOption = None,
     as_json: JsonFlag = False,
