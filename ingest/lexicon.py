@@ -24,7 +24,7 @@ from policykg.ingest.vocab import load_vocabulary
 CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 MAX_PHRASE_WORDS = 3  # English keys are words and phrases up to three words
 MAX_LABEL_WORDS = 4  # a gloss longer than this reads as a definition, not a label
-MAX_CANDIDATES = 3  # Chinese words kept per English key, best first
+MAX_CANDIDATES = 5  # Chinese words kept per English key, best first
 MAX_SENSES = 6  # later senses are rare uses, and parsing them all costs load time
 
 # Senses that are cross-references or grammar notes, not translations.
@@ -138,14 +138,7 @@ def english_senses(word_zh: str) -> tuple[str, ...]:
 def english_index() -> dict[str, tuple[str, ...]]:
     """Normalised English word or phrase → Chinese words, best first (built on first use)."""
     domain = load_vocabulary().domain_terms()
-    segmenter = load_segmenter()
-    # Our dictionary's words carry jieba's user frequency, not a count: a region name
-    # (无极县's 无极) is no more common than any other word for it.
-    added = set(segmenter.terms)
-
-    def frequency(word: str) -> int:
-        return 0 if word in added else segmenter.frequency(word)
-
+    frequency = load_segmenter().frequency
     scored: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for word, (proper, senses) in _dictionary().items():
         for position, gloss in enumerate(_glosses(senses)):

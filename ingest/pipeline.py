@@ -25,11 +25,20 @@ class FailedFile:
 
 
 @dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A file or folder left out on purpose (a hidden one), and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class IngestReport:
     ingested: tuple[str, ...]
     unchanged: tuple[str, ...]
     failed: tuple[FailedFile, ...]
     replaced: tuple[str, ...]
+    skipped: tuple[SkippedFile, ...] = ()
 
 
 # Called after a document is stored, with the ids of the versions it replaced, so
@@ -78,7 +87,8 @@ def ingest_paths(
     unchanged: list[str] = []
     failed: list[FailedFile] = []
     replaced: list[str] = []
-    files = list(_expand(paths, failed))
+    skipped: list[SkippedFile] = []
+    files = list(_expand(paths, failed, skipped))
     for index, path in enumerate(files):
         if on_progress:
             on_progress(path, index, len(files))
@@ -102,12 +112,19 @@ def ingest_paths(
         replaced.extend(old)
     if on_progress:
         on_progress(Path(), len(files), len(files))
-    return IngestReport(tuple(ingested), tuple(unchanged), tuple(failed), tuple(replaced))
+    return IngestReport(
+        tuple(ingested), tuple(unchanged), tuple(failed), tuple(replaced), tuple(skipped)
+    )
 
 
-def _expand(paths: Iterable[Path], failed: list[FailedFile]) -> Iterable[Path]:
+def _expand(
+    paths: Iterable[Path], failed: list[FailedFile], skipped: list[SkippedFile]
+) -> Iterable[Path]:
+    def on_skip(path: Path, reason: str) -> None:
+        skipped.append(SkippedFile(str(path), reason))
+
     for path in paths:
         if not path.exists():
             failed.append(FailedFile(str(path), f"{path}: no such file or folder"))
             continue
-        yield from iter_source_files([path])
+        yield from iter_source_files([path], on_skip)

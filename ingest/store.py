@@ -11,6 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 
@@ -87,6 +88,8 @@ class Store:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA synchronous=NORMAL")
+        # Deleted rows are overwritten, not just unlinked: a removed text leaves no copy.
+        self._db.execute("PRAGMA secure_delete=ON")
         self._db.executescript(SCHEMA)
         self._migrate()
         self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -217,6 +220,15 @@ class Store:
             cursor = db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
         return cursor.rowcount > 0
 
+    def vacuum(self) -> None:
+        """Rewrite the database file and empty its write-ahead log.
+
+        After a removal, the pages the old rows lived on can stay in the file and
+        in the log until then; this leaves only what the store holds now.
+        """
+        self._db.execute("VACUUM")
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def doc_ids(self) -> list[str]:
         return [row[0] for row in self._db.execute("SELECT doc_id FROM documents ORDER BY rowid")]
 
@@ -333,6 +345,16 @@ class Store:
             source_path=source_path,
             locator=locator,
         )
+
+    def span_citation(self, first_id: str, last_id: str, locator: str) -> Citation | None:
+        """One verbatim citation from the start of one provision to the end of a later one
+        of the same document (the sentences of one article or paragraph), at ``locator``."""
+        first, last = self.citation(first_id), self.citation(last_id)
+        if first is None or last is None or last.doc_id != first.doc_id or last.end < first.start:
+            return None
+        row = self._db.execute("SELECT text FROM documents WHERE doc_id = ?", (first.doc_id,))
+        text = row.fetchone()[0]
+        return replace(first, end=last.end, quote=text[first.start : last.end], locator=locator)
 
     def counts(self) -> dict[str, int]:
         tables = ("documents", "provisions", "region_mentions", "measures")

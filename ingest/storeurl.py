@@ -8,6 +8,7 @@ names a SPARQL 1.1 server whose endpoints are ``…/path/query`` and
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
@@ -20,6 +21,24 @@ ACCEPTED = f"'{EMBEDDED}' or sparql+http://HOST:PORT/…"
 class Endpoints:
     query: str
     update: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoreTimeouts:
+    """How long to wait for a SPARQL server, in seconds: to connect, then for each read.
+
+    ``read_s`` bounds every wait for bytes of an answer (and for the server to take
+    a request's bytes), so a server that accepts and never answers fails, not hangs.
+    """
+
+    connect_s: float = 10.0
+    read_s: float = 60.0
+
+    def __post_init__(self) -> None:
+        for name in ("connect_s", "read_s"):
+            value = getattr(self, name)
+            if not (isinstance(value, int | float) and math.isfinite(value) and value > 0):
+                raise ValueError(f"store timeout {name} must be a positive number, not {value!r}")
 
 
 @dataclass(frozen=True, slots=True)

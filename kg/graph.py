@@ -8,6 +8,9 @@ Queries read the union of all graphs.
 
 from __future__ import annotations
 
+import gc
+import os
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -35,6 +38,48 @@ class GraphStoreBusy(Exception):
     """Another process holds the graph store."""
 
 
+class GraphStoreDamaged(Exception):
+    """The graph store's files are corrupt or truncated; it is rebuilt from the store."""
+
+
+# The command that rebuilds the embedded graph store from the SQLite store.
+REBUILD_GRAPH = "policykg reindex --graph"
+
+
+def graph_damaged(path: Path | None, error: BaseException) -> GraphStoreDamaged:
+    """One line naming the graph store, what RocksDB said, and the recovery command."""
+    said = " ".join(str(error).split())[:160]
+    return GraphStoreDamaged(
+        f"the graph store at {path} is damaged ({said}); the documents are safe in the"
+        f" store: run `{REBUILD_GRAPH}` to rebuild the graph from it"
+    )
+
+
+def is_corruption(error: BaseException) -> bool:
+    """Whether RocksDB (under Oxigraph) reported damaged files rather than a busy lock."""
+    return isinstance(error, RuntimeError | OSError) and "Corruption" in str(error)
+
+
+def _leftovers(path: Path) -> tuple[Path, Path]:
+    """The folders ``compact`` writes next to the store: the fresh copy and the old one."""
+    return path.with_name(path.name + ".compact"), path.with_name(path.name + ".old")
+
+
+def _open_dataset(path: Path) -> Dataset:
+    dataset = Dataset(store="Oxigraph", default_union=True)
+    try:
+        dataset.open(str(path))
+    except OSError as error:
+        if is_corruption(error):
+            raise graph_damaged(path, error) from None
+        raise GraphStoreBusy(
+            f"the graph store at {path} is in use by another process ({error})"
+        ) from None
+    except RuntimeError as error:  # RocksDB's "Corruption: ..." on a truncated file
+        raise graph_damaged(path, error) from None
+    return dataset
+
+
 class EmbeddedGraph(SharedQueries):
     """The graph in an embedded Oxigraph store (state: the Oxigraph database)."""
 
@@ -47,17 +92,22 @@ class EmbeddedGraph(SharedQueries):
     @classmethod
     def open_at(cls, path: Path | None) -> EmbeddedGraph:
         """Open (or create) the store at ``path``; ``None`` keeps it in memory."""
-        dataset = Dataset(store="Oxigraph", default_union=True)
-        if path is not None:
+        if path is None:
+            dataset = Dataset(store="Oxigraph", default_union=True)
+        else:
             path.mkdir(parents=True, exist_ok=True)
-            try:
-                dataset.open(str(path))
-            except OSError as error:
-                raise GraphStoreBusy(
-                    f"the graph store at {path} is in use by another process ({error})"
-                ) from None
+            dataset = _open_dataset(path)
+            # A compaction cut short: the old copy holds removed text; the store syncs anyway.
+            for leftover in _leftovers(path):
+                shutil.rmtree(leftover, ignore_errors=True)
         graph = cls(dataset, path)
-        graph.ensure_base()
+        try:
+            graph.ensure_base()
+        except (OSError, RuntimeError) as error:
+            graph.close()
+            if is_corruption(error):
+                raise graph_damaged(path, error) from None
+            raise
         return graph
 
     def flush(self) -> None:
@@ -72,6 +122,33 @@ class EmbeddedGraph(SharedQueries):
 
     def close(self) -> None:
         self.dataset.close()
+
+    def compact(self) -> None:
+        """Rewrite the store with only the quads it holds now (after a removal).
+
+        Oxigraph keeps the strings of removed triples (provision texts, titles) in
+        its files, even after ``optimize``. The live quads are copied into a fresh
+        store and the folders swapped; a crash mid-way leaves a folder that the
+        next open drops, and ``sync`` refills the graph from the store.
+        """
+        inner = getattr(self.dataset.store, "_inner", None)
+        if not isinstance(inner, ox.Store) or self.path is None:
+            return
+        fresh_path, old_path = _leftovers(self.path)
+        shutil.rmtree(fresh_path, ignore_errors=True)
+        fresh = ox.Store(str(fresh_path))
+        fresh.bulk_extend(inner.quads_for_pattern(None, None, None, None))
+        fresh.flush()
+        fresh.optimize()
+        del fresh, inner
+        self.dataset.close()
+        gc.collect()  # the RocksDB handles close when their last reference goes
+        os.replace(self.path, old_path)
+        os.replace(fresh_path, self.path)
+        shutil.rmtree(old_path)
+        self.dataset = _open_dataset(self.path)
+        for prefix, namespace in PREFIXES.items():
+            self.dataset.bind(prefix, namespace)
 
     def ensure_base(self) -> None:
         """Load the ontology, the scheme and the regions once (again when they change)."""

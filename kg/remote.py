@@ -18,12 +18,11 @@ from typing import Any, TypeVar
 from urllib.error import HTTPError, URLError
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 
 from policykg.ingest.iris import PKG, document_iri
 from policykg.ingest.models import ParsedDocument
-from policykg.ingest.storeurl import RemoteStore
+from policykg.ingest.storeurl import RemoteStore, StoreTimeouts
 from policykg.kg.base import (
     BASE_GRAPH,
     Bindings,
@@ -33,6 +32,7 @@ from policykg.kg.base import (
     plain_literal,
 )
 from policykg.kg.build import PREFIXES, bind_prefixes, document_triples
+from policykg.kg.remote_http import ConnectTimeout, TimedSPARQLStore
 
 BATCH_TRIPLES = 5_000  # triples per update request when loading large graphs
 T = TypeVar("T")
@@ -49,24 +49,21 @@ def _ntriples(triples: Iterable[tuple]) -> str:
 class RemoteGraph(SharedQueries):
     """The graph on a SPARQL server (state: the HTTP store)."""
 
-    def __init__(self, store: RemoteStore) -> None:
+    def __init__(self, store: RemoteStore, timeouts: StoreTimeouts) -> None:
         self.path: Path | None = None  # no folder: user queries run in a thread
         self.store_url = store.url
         self.endpoints = store.endpoints
-        self._store = SPARQLUpdateStore(
-            query_endpoint=self.endpoints.query,
-            update_endpoint=self.endpoints.update,
-            returnFormat="json",
-            method="POST",  # GET hides connection errors behind a generic ValueError
-        )
+        self.timeouts = timeouts
+        # POST: GET hides connection errors behind a generic ValueError.
+        self._store = TimedSPARQLStore(self.endpoints.query, self.endpoints.update, timeouts)
         self.dataset = Dataset(store=self._store, default_union=True)
         for prefix, namespace in PREFIXES.items():
             self.dataset.bind(prefix, namespace)
 
     @classmethod
-    def open(cls, store: RemoteStore) -> RemoteGraph:
+    def open(cls, store: RemoteStore, timeouts: StoreTimeouts) -> RemoteGraph:
         """Connect, and load the base graph when the server lacks it (or an old one)."""
-        graph = cls(store)
+        graph = cls(store, timeouts)
         graph.ensure_base()
         return graph
 
@@ -78,9 +75,24 @@ class RemoteGraph(SharedQueries):
                 f"the SPARQL server at {self.endpoints.query} refused {what} ({error})"
             ) from None
         except (URLError, OSError) as error:
+            reason = error.reason if isinstance(error, URLError) else error
+            if isinstance(reason, TimeoutError):
+                raise self._timed_out(what, reason) from None
             raise StoreUnavailable(
                 f"cannot reach the SPARQL server at {self.endpoints.query} while {what} ({error})"
             ) from None
+
+    def _timed_out(self, what: str, reason: TimeoutError) -> StoreUnavailable:
+        """One line naming the server, the timeout that ran out and the setting for it."""
+        if isinstance(reason, ConnectTimeout):
+            seconds, setting, waiting = self.timeouts.connect_s, "connect", "accept a connection"
+        else:
+            seconds, setting, waiting = self.timeouts.read_s, "read", "answer"
+        return StoreUnavailable(
+            f"the SPARQL server at {self.store_url} did not {waiting} within {seconds:g} s"
+            f" while {what} (store_{setting}_timeout_s in settings.toml"
+            f" or POLICYKG_STORE_{setting.upper()}_TIMEOUT_S)"
+        )
 
     def update(self, request: str, what: str) -> None:
         self._call(what, lambda: self._store.update(request))

@@ -2,7 +2,9 @@
 
 A request is parsed with rdflib's SPARQL parser before it reaches the store:
 anything that parses as an update, or that calls another endpoint with
-SERVICE, is refused. Runaway queries are stopped by a time limit.
+SERVICE, is refused. Runaway queries are stopped by a time limit, or sooner
+when the caller's ``stop`` event is set (the app sets it when the library is
+about to change under the query).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import io
 import json
 import multiprocessing
 import threading
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -26,6 +29,8 @@ from policykg.kg.base import GraphStore
 from policykg.kg.build import PREFIXES
 
 DEFAULT_TIMEOUT_S = 30.0
+POLL_S = 0.05  # how often a running query looks at its stop event
+STOPPED = "the query was stopped: the library is being changed; run it again"
 
 
 class OutputFormat(str, Enum):
@@ -77,31 +82,48 @@ def _mentions_service(node: object) -> bool:
     return False
 
 
-def run_query(graph: GraphStore, text: str, timeout_s: float = DEFAULT_TIMEOUT_S) -> Table:
+def run_query(
+    graph: GraphStore,
+    text: str,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    stop: threading.Event | None = None,
+) -> Table:
     """Check, run with a time limit, and collect a query's answer.
 
     A store on disk is queried by a separate read-only process that is killed at
-    the limit, so a runaway query stops instead of burning a core in the
-    background; an in-memory store (tests, tools) is queried in a thread.
+    the limit or when ``stop`` is set, so a runaway query stops instead of burning
+    a core in the background; an in-memory or remote store is queried in a thread
+    (abandoned, not killed, at the limit).
     """
     check_read_only(text)
     if graph.path is not None:
-        return _run_in_process(graph.path, text, timeout_s)
-    return _run_in_thread(graph, text, timeout_s)
+        return _run_in_process(graph.path, text, timeout_s, stop or threading.Event())
+    return _run_in_thread(graph, text, timeout_s, stop or threading.Event())
 
 
-def _run_in_process(path: Path, text: str, timeout_s: float) -> Table:
+def _wait(ready: Callable[[float], bool], timeout_s: float, stop: threading.Event) -> None:
+    """Until ``ready(seconds)`` says yes; ``QueryRefused`` at the limit or on ``stop``."""
+    deadline = time.monotonic() + timeout_s
+    while not ready(min(POLL_S, max(0.0, deadline - time.monotonic()))):
+        if stop.is_set():
+            raise QueryRefused(STOPPED)
+        if time.monotonic() >= deadline:
+            raise QueryRefused(f"the query ran over the {timeout_s:g}-second limit and was stopped")
+
+
+def _run_in_process(path: Path, text: str, timeout_s: float, stop: threading.Event) -> Table:
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
     process = context.Process(
-        target=sparql_worker.work, args=(str(path), text, prefixes, sender), daemon=True
+        target=sparql_worker.work,
+        args=(str(path), text, prefixes, sender, timeout_s),
+        daemon=True,
     )
     process.start()
     sender.close()
     try:
-        if not receiver.poll(timeout_s):
-            raise QueryRefused(f"the query ran over the {timeout_s:g}-second limit and was stopped")
+        _wait(receiver.poll, timeout_s, stop)
         outcome = receiver.recv()
     except EOFError:
         raise QueryRefused("the query process ended without an answer") from None
@@ -116,7 +138,7 @@ def _run_in_process(path: Path, text: str, timeout_s: float) -> Table:
     return Table(kind, columns, rows)
 
 
-def _run_in_thread(graph: GraphStore, text: str, timeout_s: float) -> Table:
+def _run_in_thread(graph: GraphStore, text: str, timeout_s: float, stop: threading.Event) -> Table:
     outcome: dict[str, object] = {}
 
     def work() -> None:
@@ -127,9 +149,12 @@ def _run_in_thread(graph: GraphStore, text: str, timeout_s: float) -> Table:
 
     worker = threading.Thread(target=work, daemon=True)
     worker.start()
-    worker.join(timeout_s)
-    if worker.is_alive():
-        raise QueryRefused(f"the query ran over the {timeout_s:g}-second limit and was stopped")
+
+    def finished(seconds: float) -> bool:
+        worker.join(seconds)
+        return not worker.is_alive()
+
+    _wait(finished, timeout_s, stop)
     if "error" in outcome:
         raise QueryRefused(f"the query failed: {outcome['error']}")
     table = outcome["table"]

@@ -1,11 +1,15 @@
 """A read-only SPARQL query in a process of its own, so a runaway query can be killed.
 
 Imports only pyoxigraph: the worker starts fresh (``spawn``), never as a fork of
-a process that holds threads, models and locks.
+a process that holds threads, models and locks. The worker also limits itself: a
+parent killed mid-query (a server stopped with SIGTERM) must not leave an orphan
+burning a core on a query that would run for hours.
 """
 
 from __future__ import annotations
 
+import math
+import signal
 from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
@@ -38,7 +42,12 @@ def run(path: str, query: str, prefixes: dict[str, str]) -> Outcome:
     return ("SELECT", columns, table)
 
 
-def work(path: str, query: str, prefixes: dict[str, str], connection: Connection) -> None:
+def work(
+    path: str, query: str, prefixes: dict[str, str], connection: Connection, limit_s: float
+) -> None:
+    # SIGALRM's default action ends the process even while Oxigraph holds the GIL.
+    if hasattr(signal, "alarm"):
+        signal.alarm(math.ceil(limit_s) + 1)
     try:
         connection.send(run(path, query, prefixes))
     except Exception as error:  # sent back and reported as one line by the caller

@@ -18,6 +18,6 @@ def open_graph(settings: Settings) -> GraphStore:
         case EmbeddedStore():
             return EmbeddedGraph.open_at(settings.graph_dir)
         case RemoteStore():
-            return RemoteGraph.open(store)
+            return RemoteGraph.open(store, settings.store_timeouts)
         case _:
             assert_never(store)

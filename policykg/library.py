@@ -6,7 +6,10 @@ with the store, one document at a time.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import shutil
+import sqlite3
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -19,10 +22,16 @@ from policykg.ingest.settings import Settings
 from policykg.ingest.stamp import ingest_stamp, stamp_of
 from policykg.ingest.store import Store
 from policykg.kg.base import GraphStore
+from policykg.kg.graph import EmbeddedGraph, graph_damaged, is_corruption
 from policykg.kg.stamp import graph_stamp
 from policykg.kg.stores import open_graph
 from policykg.retrieval.catalog import Catalog, build_catalog
-from policykg.retrieval.index import SearchIndex
+from policykg.retrieval.index import (
+    DENSE_FILE,
+    IndexFormatError,
+    IndexMismatchError,
+    SearchIndex,
+)
 
 # The bundled corpus is package data of the composition root (in a wheel as in a clone).
 BUNDLED_CORPUS = Path(str(resources.files("policykg").joinpath("corpus")))
@@ -40,16 +49,60 @@ class Follower(Protocol):
     def close(self) -> None: ...
 
 
+class DataDirRefused(Exception):
+    """Opening the data dir as it is would lose data; one line says why and how to recover."""
+
+
+def check_store(settings: Settings) -> None:
+    """Refuse a data dir whose store is missing or empty while data derived from it remains.
+
+    The store is the record; the graph and the indexes follow it. Opened without
+    it they would follow an empty store and be emptied, so nothing is opened,
+    created or changed.
+    """
+    path = settings.store_path
+    if path.is_file() and path.stat().st_size > 0:
+        return
+    derived = [
+        f"{folder.name}/"
+        for folder in (settings.graph_dir, settings.index_dir)
+        if folder.is_dir() and any(folder.iterdir())
+    ]
+    if derived:
+        raise DataDirRefused(
+            f"the store {path} is missing or empty, but {' and '.join(derived)} built from it"
+            f" remain in {settings.data_dir}; nothing was changed: restore {path.name} from a"
+            f" backup, or move {' and '.join(derived)} aside and run `policykg ingest` on the"
+            " source files again"
+        )
+
+
+def check_store_readable(settings: Settings) -> None:
+    """``check_store``, and the store opens and lists its documents: before a rebuild deletes."""
+    check_store(settings)
+    if not settings.store_path.is_file():
+        return
+    store = _open_store(settings.store_path)
+    try:
+        store.doc_ids()
+    except sqlite3.DatabaseError as error:
+        raise _unreadable(settings.store_path, error) from None
+    finally:
+        store.close()
+
+
 class Library:
     """An open data dir (state: the store connection and the followers)."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        check_store(settings)
+        new_store = not settings.store_path.exists()
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         # What derived data is made with; documents stored under another stamp are re-derived.
         self.stamp = stamp_of([("ingest", ingest_stamp().encode()), ("kg", graph_stamp().encode())])
         self.notices: list[str] = []  # one line each, for the CLI and the app to show
-        self.store = Store(settings.store_path, self.stamp)
+        self.store = _open_store(settings.store_path, self.stamp)
         self.gazetteer: Gazetteer = load_gazetteer()
         try:
             self.graph: GraphStore = open_graph(settings)
@@ -57,19 +110,55 @@ class Library:
             self.store.close()
             raise
         try:
-            self.index = SearchIndex.open(settings)
+            if new_store and self.graph.document_graphs():  # a server's graph, say
+                raise DataDirRefused(_orphaned_graph(settings))
+            self.index = self._open_index()
             self._catalog: Catalog | None = None
-            # A crash between the store and the graph or an index leaves them apart;
-            # mend it on open (the store is the record: one transaction per document).
-            self.graph.sync(self.store)
-            self.index.sync(self.store)
+            self._sync_followers()
         except BaseException:
             # A refused index must not leave the graph store locked for the next opener.
             self.graph.close()
             self.store.close()
+            if new_store:  # created a moment ago, empty: leave the dir as it was found
+                _remove_store_files(settings.store_path)
             raise
         self.followers: list[Follower] = [self.graph, self.index]
         self.rederive_stale()
+
+    def _open_index(self) -> SearchIndex:
+        """The search index; a damaged one is dropped and rebuilt from the store by ``sync``."""
+        folder = self.settings.index_dir
+        try:
+            if not (folder / MANIFEST).exists() and any(folder.glob("*")):
+                # Without it the files would be ignored and overwritten: say so.
+                raise FileNotFoundError(2, "No such file", str(folder / MANIFEST))
+            return SearchIndex.open(self.settings)
+        except IndexMismatchError:
+            raise  # another model or dictionary: the user chooses to `policykg reindex`
+        except IndexFormatError as error:
+            self.notices.append(
+                f"the search index in {folder} has an older file format ({error});"
+                " rebuilding it from the store"
+            )
+        except (OSError, ValueError, RuntimeError, KeyError, TypeError) as error:
+            self.notices.append(
+                f"the search index in {folder} was damaged ({_diagnosis(folder, error)});"
+                " rebuilding it from the store"
+            )
+        shutil.rmtree(folder, ignore_errors=True)
+        return SearchIndex.open(self.settings)
+
+    def _sync_followers(self) -> None:
+        """Mend a crash between the store and the graph or an index (the store is the record)."""
+        try:
+            self.graph.sync(self.store)
+            self.index.sync(self.store)
+        except sqlite3.DatabaseError as error:  # read before anything is changed
+            raise _unreadable(self.settings.store_path, error) from None
+        except (OSError, RuntimeError) as error:
+            if is_corruption(error):
+                raise graph_damaged(self.graph.path, error) from None
+            raise
 
     def close(self) -> None:
         for follower in self.followers:
@@ -87,14 +176,38 @@ class Library:
             paths, self.settings, self.store, on_stored=self._on_stored, on_progress=on_progress
         )
         self._flush()
+        if report.replaced:  # the old versions' text must not stay readable on disk
+            self._scrub()
         return report
 
     def remove(self, doc_id: str) -> bool:
+        """Delete a document from the store, the graph, the indexes and the disk."""
+        document = self.store.document(doc_id)
         removed = self.store.remove(doc_id)
         for follower in self.followers:
             follower.remove_document(doc_id)
         self._flush()
+        if document is not None:
+            self._forget_upload(Path(document.source_path))
+            self._scrub()
         return removed
+
+    def _scrub(self) -> None:
+        """Rewrite the files that keep removed text until compaction (SQLite, Oxigraph).
+
+        The index files are rewritten whole on every flush, so they hold no old text.
+        """
+        self.store.vacuum()
+        if isinstance(self.graph, EmbeddedGraph):
+            self.graph.compact()
+
+    def _forget_upload(self, source: Path) -> None:
+        """Delete the app's copy of an uploaded file (files elsewhere are the user's)."""
+        uploads = self.settings.uploads_dir.resolve()
+        if source.is_relative_to(uploads) and source.is_file():
+            source.unlink()
+            with contextlib.suppress(OSError):  # its content-id folder, when now empty
+                source.parent.rmdir()
 
     def reindex(self) -> tuple[int, int]:
         """Rebuild the search indexes from the store; (documents, provisions)."""
@@ -153,3 +266,52 @@ class Library:
             for old in replaced:
                 follower.remove_document(old)
             follower.add_document(parsed)
+
+
+def _open_store(path: Path, stamp: str = "") -> Store:
+    try:
+        return Store(path, stamp)
+    except sqlite3.DatabaseError as error:
+        raise _unreadable(path, error) from None
+
+
+def _unreadable(path: Path, error: sqlite3.DatabaseError) -> DataDirRefused:
+    return DataDirRefused(
+        f"the store {path} is unreadable ({error}); nothing was changed: restore"
+        f" {path.name} from a backup (the graph and the indexes are rebuilt from it)"
+    )
+
+
+def _orphaned_graph(settings: Settings) -> str:
+    return (
+        f"the store {settings.store_path} is missing, but the graph store holds documents"
+        f" built from it; nothing was changed: restore {settings.store_path.name} from a"
+        " backup, or ingest the source files again into another data dir"
+    )
+
+
+def _remove_store_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+# The files ``SearchIndex.save`` writes, the manifest last.
+MANIFEST = "manifest.json"
+INDEX_FILES = (MANIFEST, DENSE_FILE, "lexical.jsonl", "documents.json")
+
+
+def _diagnosis(folder: Path, error: BaseException) -> str:
+    """Which index file is damaged, in a few words (read again only after a failed open)."""
+    for name in INDEX_FILES:
+        if not (folder / name).is_file():
+            return f"{name} is missing"
+    for name in (n for n in INDEX_FILES if n != DENSE_FILE):
+        try:
+            text = (folder / name).read_text(encoding="utf-8")
+            for line in text.splitlines() if name.endswith(".jsonl") else [text]:
+                json.loads(line)
+        except ValueError:  # JSON or UTF-8 cut short
+            return f"{name} is truncated or corrupt"
+    if isinstance(error, RuntimeError):  # what FAISS raises, over many lines
+        return f"{DENSE_FILE} is unreadable"
+    return f"{type(error).__name__}: {' '.join(str(error).split())[:120]}"

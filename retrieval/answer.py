@@ -125,10 +125,14 @@ def _which_regions(evidence: Evidence, answer: Draft) -> None:
             by_region.setdefault(code, []).append(mention)
     if not by_region:
         return
+    asked = set(question.region_codes)
+    if set(by_region) - asked:
+        # "Which county of 浙江 …": the answer is below the named region, not the region.
+        by_region = {code: group for code, group in by_region.items() if code not in asked}
     parts = []
     for code, group in by_region.items():
         markers = "".join(
-            dict.fromkeys(answer.cite(evidence.store.citation(m.provision_id)) for m in group)
+            dict.fromkeys(answer.cite(evidence.citation(m.provision_id)) for m in group)
         )
         labels = "、".join(dict.fromkeys(m.label_zh for m in group[:3]))
         parts.append(
@@ -177,7 +181,7 @@ def _region_measures(evidence: Evidence, answer: Draft) -> None:
     items = []
     held: list[str] = []
     for mention in mentions:
-        marker = answer.cite(evidence.store.citation(mention.provision_id))
+        marker = answer.cite(evidence.citation(mention.provision_id))
         label = mention.label_zh if evidence.zh else f"{mention.label_en} ({mention.label_zh})"
         # Name the real holder when it lies below the asked region (滁州市 → 定远县).
         below = _most_specific(evidence, set(mention.region_codes) & scope)
@@ -208,7 +212,7 @@ def _compare(evidence: Evidence, answer: Draft) -> None:
         mentions = _rank_mentions(evidence, topic_mentions(evidence, evidence.scope([code])))
         cells = []
         for mention in mentions[:MAX_MEASURES]:
-            marker = answer.cite(evidence.store.citation(mention.provision_id))
+            marker = answer.cite(evidence.citation(mention.provision_id))
             label = mention.label_zh if evidence.zh else f"{mention.label_en} ({mention.label_zh})"
             cells.append(f"{label} {marker}")
         answer.mentions.extend(mentions[:MAX_MEASURES])
@@ -237,7 +241,7 @@ def _best_provisions(evidence: Evidence, answer: Draft) -> None:
     )
     quotes = []
     for pid in pids:
-        citation = evidence.store.citation(pid)
+        citation = evidence.citation(pid)
         if citation is not None:
             quotes.append(f"「{citation.quote}」{answer.cite(citation)}")
     answer.mentions.extend(m for m in evidence.catalog.measures if m.provision_id in set(pids))
@@ -261,7 +265,7 @@ def _cite_best_evidence(evidence: Evidence, answer: Draft) -> None:
     cited = {c.provision_id for c in answer.citations}
     pids = [*evidence.with_sibling(best[0].provision_id), *(s.provision_id for s in best[1:])]
     for pid in dict.fromkeys(pids):
-        citation = evidence.store.citation(pid)
+        citation = evidence.citation(pid)
         if citation is None or pid in cited:
             continue
         marker = answer.cite(citation)

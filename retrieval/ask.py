@@ -59,7 +59,9 @@ def answer_question(
         )
     catalog = library.catalog()
     words = library.index.segmenter.words(text)
-    parsed = understand(text, library.gazetteer, load_vocabulary(), words, catalog.region_codes)
+    parsed = understand(
+        text, library.gazetteer, load_vocabulary(), words, catalog.region_codes, catalog.usage
+    )
     parsed = follow_up(parsed, previous)
 
     names = [
@@ -94,5 +96,8 @@ def answer_question(
 
     evidence = Evidence(parsed, library.store, library.gazetteer, catalog, search, hits)
     draft = compose(evidence)
-    retrieved = [h.provision_id for h in hits(parsed.search_text, k)]
+    # The reader's order first (what the answer weighed), then the search's for the rest.
+    read_order = [s.provision_id for s in evidence.scored()]
+    searched_order = [h.provision_id for h in hits(parsed.search_text, k)]
+    retrieved = list(dict.fromkeys([*read_order, *searched_order]))[:k]
     return draft.record(library.store, library.gazetteer, retrieved), parsed

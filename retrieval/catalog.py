@@ -54,6 +54,11 @@ class Catalog:
         count = self.bigram_counts.get(gram, 0)
         return math.log(1 + (total - count + 0.5) / (count + 0.5))
 
+    def usage(self, word: str) -> int:
+        """In how many provisions ``word`` may occur: its rarest bigram's count (a bound)."""
+        pairs = [word[i : i + 2] for i in range(len(word) - 1)] or [word]
+        return min(self.bigram_counts.get(pair, 0) for pair in pairs)
+
     def in_scope(self, provision_id: str, scope: set[str]) -> bool:
         return bool(self.provision_regions.get(provision_id, set()) & scope)
 
@@ -88,7 +93,7 @@ def build_catalog(store: Store, gazetteer: Gazetteer) -> Catalog:
             provision_text[provision.provision_id] = provision.text
             provision_doc[provision.provision_id] = doc_id
             provision_context[provision.provision_id] = " ".join(provision.section)
-            units[_unit_key(provision)].append(provision.provision_id)
+            units[unit_key(provision)].append(provision.provision_id)
         for members in units.values():
             for pid in members:
                 provision_unit[pid] = tuple(members)
@@ -116,7 +121,13 @@ def build_catalog(store: Store, gazetteer: Gazetteer) -> Catalog:
 _ARTICLE = re.compile(rf"^第[{CN_NUMERALS}\d]+条(?:之[{CN_NUMERALS}]+)?")
 
 
-def _unit_key(provision: Provision) -> str:
+def unit_locator(locator: str) -> str:
+    """The locator of a sentence's whole unit: its article (第二条第一款 → 第二条), else as is."""
+    article = _ARTICLE.match(locator)
+    return article.group() if article else locator
+
+
+def unit_key(provision: Provision) -> str:
     """The article a statute's sentence belongs to, else its paragraph."""
     article = _ARTICLE.match(provision.locator or "")
     return article.group() if article else f"¶{provision.paragraph}"

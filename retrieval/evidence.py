@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from policykg.ingest.extract import NATIONAL_CODE
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.models import Citation, MeasureMention
 from policykg.ingest.records import Answer
 from policykg.ingest.store import Store
-from policykg.retrieval.catalog import Catalog
+from policykg.retrieval.catalog import Catalog, unit_locator
 from policykg.retrieval.index import Hit
 from policykg.retrieval.question import Question
 from policykg.retrieval.reader import Scored, best_sibling, read, referenced_documents
 from policykg.retrieval.records import expand_regions, measure_records, region_record
 
 SEARCH_DEPTH = 60
+# Characters: an article or a paragraph up to this long is quoted whole.
+ARTICLE_QUOTE_MAX = 400
+PARAGRAPH_QUOTE_MAX = 250
 REFERENCED_DEPTH = 400
 
 Search = Callable[
@@ -35,11 +38,15 @@ class Draft:
     citations: list[Citation] = field(default_factory=list)
 
     def cite(self, citation: Citation | None) -> str:
-        """The marker ``[n]`` for a citation, adding it once."""
+        """The marker ``[n]`` for a citation, adding it once (or the one quoting it already)."""
         if citation is None:
             return ""
         for index, known in enumerate(self.citations, start=1):
-            if known.provision_id == citation.provision_id:
+            if known.provision_id == citation.provision_id or (
+                known.doc_id == citation.doc_id
+                and known.start <= citation.start
+                and citation.end <= known.end
+            ):
                 return f"[{index}]"
         self.citations.append(citation)
         return f"[{len(self.citations)}]"
@@ -101,6 +108,21 @@ class Evidence:
                 question, hits, self.catalog, scope, self.region_names(), referenced
             )
         return self._scored
+
+    def citation(self, provision_id: str) -> Citation | None:
+        """The provision quoted with the rest of its article (第X条) or paragraph when that is
+        short: a drafter cites the whole article, and the answer often sits in a sentence
+        beside the one that matched. Longer units are quoted sentence by sentence."""
+        members = self.catalog.provision_unit.get(provision_id, ())
+        first = self.store.citation(members[0]) if len(members) > 1 else None
+        if first is None:
+            return self.store.citation(provision_id)
+        locator = unit_locator(first.locator)
+        limit = ARTICLE_QUOTE_MAX if locator != first.locator else PARAGRAPH_QUOTE_MAX
+        if sum(len(self.catalog.provision_text.get(m, "")) for m in members) > limit:
+            return self.store.citation(provision_id)
+        span = self.store.span_citation(members[0], members[-1], locator)
+        return replace(span, provision_id=provision_id) if span else None
 
     def with_sibling(self, provision_id: str) -> list[str]:
         """The provision, and the sentence of its article the answer needs too (in order)."""

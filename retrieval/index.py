@@ -1,5 +1,10 @@
 """The search index: dense (a ``VectorIndex``) and lexical (BM25) over provisions, fused.
 
+The dense side holds each provision (a sentence) and each passage: the sentences of one
+article or paragraph taken together, up to ``PASSAGE_MAX_CHARS``. A sentence alone is
+short context for a multilingual model ("它" "该机制"); a passage found by a question
+lends its score to its sentences, which stay the unit that is cited.
+
 It follows the store document by document. Files are written through a
 temporary file and renamed into place, the manifest last; a manifest that does
 not match the running configuration is refused, never silently mixed.
@@ -10,15 +15,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from policykg.ingest.models import ParsedDocument
+from policykg.ingest.models import ParsedDocument, Provision
 from policykg.ingest.segment import Segmenter, load_segmenter
 from policykg.ingest.settings import Settings
 from policykg.ingest.store import Store
+from policykg.retrieval.catalog import unit_key
 from policykg.retrieval.embed import Embedder, load_embedder
 from policykg.retrieval.lexical import LexicalIndex, index_tokens
 from policykg.retrieval.vectors import (
@@ -28,13 +35,45 @@ from policykg.retrieval.vectors import (
     vector_id,
 )
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: passages beside provisions in the dense index
+PASSAGE_MAX_CHARS = 250  # about a naive RAG chunk, but whole sentences of one unit
 RRF_K = 60  # reciprocal-rank fusion constant (Cormack et al.)
 DENSE_FILE = "dense.faiss"  # the name data dirs already have, whatever the backend
+PASSAGES_FILE = "passages.json"
 
 
 class IndexMismatchError(Exception):
     """The saved index was built by another configuration."""
+
+
+class IndexFormatError(ValueError):
+    """The saved index has an older file format: rebuilt from the store, not refused."""
+
+
+def passages(provisions: Sequence[Provision]) -> list[tuple[str, ...]]:
+    """Provision ids of each passage: consecutive sentences of one article or paragraph,
+    packed up to ``PASSAGE_MAX_CHARS`` (a lone sentence is no passage)."""
+    found: list[tuple[str, ...]] = []
+    members: list[Provision] = []
+
+    def close() -> None:
+        if len(members) > 1:
+            found.append(tuple(p.provision_id for p in members))
+        members.clear()
+
+    for provision in provisions:
+        if members and (
+            unit_key(provision) != unit_key(members[-1])
+            or sum(len(p.text) for p in members) + len(provision.text) > PASSAGE_MAX_CHARS
+        ):
+            close()
+        members.append(provision)
+    close()
+    return found
+
+
+def passage_vector_id(members: Sequence[str]) -> int:
+    return vector_id("passage:" + ",".join(members))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +97,9 @@ class SearchIndex:
         self.dense: VectorIndex = new_vector_index(embedder.dimension, settings)
         self.lexical = LexicalIndex()
         self.documents: dict[str, list[str]] = {}
+        self.passages: dict[str, list[list[str]]] = {}  # doc id → its passages' provision ids
         self._by_vector: dict[int, str] = {}  # vector id → provision id, kept with the documents
+        self._passage_members: dict[int, list[str]] = {}  # vector id → the passage's provisions
         self.dirty = False
 
     @classmethod
@@ -75,6 +116,10 @@ class SearchIndex:
                 (index.folder / "documents.json").read_text(encoding="utf-8")
             )
             index._by_vector = {vector_id(p): p for p in index.provision_ids()}
+            index.passages = json.loads((index.folder / PASSAGES_FILE).read_text(encoding="utf-8"))
+            index._passage_members = {
+                passage_vector_id(m): m for ms in index.passages.values() for m in ms
+            }
             if not index._consistent():
                 # A crash between two renames of save(): start empty, sync rebuilds it.
                 index._reset()
@@ -83,12 +128,14 @@ class SearchIndex:
     def _consistent(self) -> bool:
         """Whether the dense, lexical and document files describe the same provisions."""
         provisions = self.provision_ids()
-        return self.dense.ids() == set(self._by_vector) and self.lexical.ids() == provisions
+        vectors = set(self._by_vector) | set(self._passage_members)
+        return self.dense.ids() == vectors and self.lexical.ids() == provisions
 
     def _reset(self) -> None:
         self.dense = new_vector_index(self.embedder.dimension, self.settings)
         self.lexical = LexicalIndex()
         self.documents, self._by_vector = {}, {}
+        self.passages, self._passage_members = {}, {}
         self.dirty = True
 
     def _expected(self) -> dict[str, object]:
@@ -100,6 +147,10 @@ class SearchIndex:
         }
 
     def _check(self, manifest: dict[str, object]) -> None:
+        if manifest.get("format_version") != FORMAT_VERSION:
+            raise IndexFormatError(
+                f"format {manifest.get('format_version')}, this version writes {FORMAT_VERSION}"
+            )
         for key, value in self._expected().items():
             if manifest.get(key) != value:
                 raise IndexMismatchError(
@@ -109,12 +160,24 @@ class SearchIndex:
 
     def add_document(self, parsed: ParsedDocument) -> None:
         texts = [p.text for p in parsed.provisions]
+        grouped = passages(parsed.provisions)
+        by_id = {p.provision_id: p.text for p in parsed.provisions}
+        vectors = self.embedder.encode(texts + ["".join(by_id[m] for m in g) for g in grouped])
         self.add_encoded(
             parsed.document.doc_id,
             [p.provision_id for p in parsed.provisions],
             [index_tokens(text, self.segmenter) for text in texts],
-            self.embedder.encode(texts),
+            vectors[: len(texts)],
         )
+        self._add_passages(parsed.document.doc_id, grouped, vectors[len(texts) :])
+
+    def _add_passages(
+        self, doc_id: str, grouped: Sequence[Sequence[str]], vectors: np.ndarray
+    ) -> None:
+        ids = [passage_vector_id(members) for members in grouped]
+        self.dense.add(ids, vectors)
+        self.passages[doc_id] = [list(members) for members in grouped]
+        self._passage_members.update(zip(ids, self.passages[doc_id], strict=True))
 
     def add_encoded(
         self,
@@ -139,7 +202,10 @@ class SearchIndex:
         provision_ids = self.documents.pop(doc_id, [])
         for pid in provision_ids:
             self._by_vector.pop(vector_id(pid), None)
-        self.dense.remove([vector_id(p) for p in provision_ids])
+        passage_ids = [passage_vector_id(m) for m in self.passages.pop(doc_id, [])]
+        for passage_id in passage_ids:
+            self._passage_members.pop(passage_id, None)
+        self.dense.remove([vector_id(p) for p in provision_ids] + passage_ids)
         self.lexical.remove(provision_ids)
         self.dirty = True
 
@@ -163,8 +229,14 @@ class SearchIndex:
         return {pid for pids in self.documents.values() for pid in pids}
 
     def dense_search(self, query: str, k: int) -> list[tuple[str, float]]:
-        hits = self.dense.search(self.embedder.encode([query])[0], k)
-        return [(self._by_vector[i], score) for i, score in hits if i in self._by_vector]
+        """Provisions by cosine: their own, or their passage's when that is higher."""
+        best: dict[str, float] = {}
+        for i, score in self.dense.search(self.embedder.encode([query])[0], 2 * k):
+            own = self._by_vector.get(i)
+            for pid in self._passage_members.get(i) or ([own] if own else []):
+                if score > best.get(pid, -1.0):
+                    best[pid] = score
+        return sorted(best.items(), key=lambda item: item[1], reverse=True)[:k]
 
     def lexical_search(self, query: str, k: int) -> list[tuple[str, float]]:
         return self.lexical.search(index_tokens(query, self.segmenter), k)
@@ -203,6 +275,10 @@ class SearchIndex:
         _atomic(
             self.folder / "documents.json",
             lambda p: p.write_text(json.dumps(self.documents), encoding="utf-8"),
+        )
+        _atomic(
+            self.folder / PASSAGES_FILE,
+            lambda p: p.write_text(json.dumps(self.passages), encoding="utf-8"),
         )
         corpus = hashlib.sha256("\n".join(sorted(self.provision_ids())).encode()).hexdigest()[:16]
         manifest = {

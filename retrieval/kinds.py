@@ -24,7 +24,7 @@ def yes_no(evidence: Evidence, answer: Draft) -> None:
         return
     quotes = []
     for scored in chosen:
-        citation = evidence.store.citation(scored.provision_id)
+        citation = evidence.citation(scored.provision_id)
         if citation is not None:
             quotes.append(f"「{citation.quote}」{answer.cite(citation)}")
     answer.region_codes = list(
@@ -78,7 +78,7 @@ def documents(evidence: Evidence, answer: Draft) -> None:
     lines = []
     for doc_id, pid in list(best.items())[:MAX_DOCUMENTS]:
         info = evidence.catalog.documents[doc_id]
-        citation = evidence.store.citation(pid)
+        citation = evidence.citation(pid)
         details = "，".join(x for x in (info.authority, info.date) if x)
         title = f"《{info.title}》" + (f"（{details}）" if details else "")
         lines.append(f"- {title}{answer.cite(citation)}")

@@ -8,7 +8,7 @@ the term 协议年薪. Rules and word lists live in ``retrieval/data/intents.jso
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
@@ -221,8 +221,12 @@ def understand(
     vocab: Vocabulary,
     words: list[str],
     context_codes: Iterable[str] = (),
+    used: Callable[[str], int] | None = None,
 ) -> Question:
-    """Fill the question's slots; ``words`` are its jieba tokens (domain dictionary)."""
+    """Fill the question's slots; ``words`` are its jieba tokens (domain dictionary).
+
+    ``used`` counts the library's provisions that may hold a word (English questions).
+    """
     lang = detect_language(text)
     codes = [m.code for m in link_regions(text, gazetteer, context_codes)]
     codes += [r.code for r in find_regions_en(text, gazetteer)]
@@ -242,7 +246,7 @@ def understand(
             entry = vocab.type(kind)
             expansions += [entry.label_zh, *entry.synonyms_zh, *entry.cues]
         # The question's own content words in Chinese, so BM25 reaches the texts.
-        expansions += translate_query(text, _rules().stopwords_en).zh_terms
+        expansions += translate_query(text, _rules().stopwords_en, used).zh_terms
     return Question(
         text=text,
         lang=lang,

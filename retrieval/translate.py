@@ -9,8 +9,9 @@ still goes to the dense (multilingual) side; the hybrid search fuses the two.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from policykg.ingest.lexicon import chinese, own_terms
@@ -34,7 +35,10 @@ QUESTION_WORDS = frozenset(
     collection library thing things get got make made give given take taken set sets
     """.split()  # noqa: SIM905 -- a word list reads best as text
 )
-MAX_PHRASE = 3  # lexicon keys are up to three words
+# Particles that make a phrasal verb with the word before them: "draw up", "look after".
+PARTICLES = frozenset(["up", "down", "out", "off", "after", "over", "on", "in", "back", "about"])
+MAX_PHRASE = 3
+USAGE_ORDER_COST = 1.0  # log usage a later dictionary choice must gain per place  # lexicon keys are up to three words
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*|[\u4e00-\u9fff]+")
 
 
@@ -82,13 +86,30 @@ def _lookup(words: list[str], glossary: frozenset[str]) -> tuple[str, ...]:
     return next((f for f in found if f[0] in glossary), found[0] if found else ())
 
 
-def _best(found: tuple[str, ...], domain: set[str]) -> list[str]:
-    """The lexicon's first choice, plus any alternative that is one of our domain terms."""
+def _best(found: tuple[str, ...], domain: set[str], used: Callable[[str], int] | None) -> list[str]:
+    """The lexicon's first choice, plus any alternative that is one of our domain terms.
+
+    With ``used`` (in how many of the library's provisions a word may occur), the first
+    choice is the word the texts use most, the lexicon's order breaking near-ties: a
+    word they never use can neither match nor rank anything.
+    """
+    if used is not None:
+        counts = {word: used(word) for word in found}
+        if any(counts.values()):
+            ranked = sorted(
+                found, key=lambda w: math.log1p(counts[w]) - USAGE_ORDER_COST * found.index(w)
+            )
+            found = tuple(reversed(ranked))
     return [found[0], *(word for word in found[1:] if word in domain)]
 
 
-def translate_query(text_en: str, stopwords: Iterable[str] = ()) -> TranslatedQuery:
+def translate_query(
+    text_en: str, stopwords: Iterable[str] = (), used: Callable[[str], int] | None = None
+) -> TranslatedQuery:
     """Chinese terms for an English question's content words and phrases, longest first.
+
+    A phrase may end in a particle ("draw up" → 制定, "look after" → 照看); a single
+    word may not be one. ``used`` counts the library's provisions that may hold a word.
 
     Example:
         >>> translate_query("Which cadres got an annual salary?").zh_terms
@@ -108,11 +129,13 @@ def translate_query(text_en: str, stopwords: Iterable[str] = ()) -> TranslatedQu
             continue
         for size in range(min(MAX_PHRASE, len(tokens) - position), 0, -1):
             words = [t.lower() for t in tokens[position : position + size]]
-            if not all(w.isascii() for w in words) or words[0] in stop or words[-1] in stop:
+            if not all(w.isascii() for w in words) or words[0] in stop:
+                continue
+            if words[-1] in stop and (size == 1 or words[-1] not in PARTICLES):
                 continue
             found = _lookup(words, glossary)
             if found:
-                terms += _best(found, domain)
+                terms += _best(found, domain, used)
                 position += size
                 break
         else:

@@ -33,6 +33,9 @@ STATUTE = """# 示范省干部监督条例
 诫勉的期限为六个月，期满后由原决定单位作出评价。
 
 第十三条 对受到失实举报的干部，应当在一个月内予以澄清正名。
+
+第十四条 干部容错申请由本人提出。
+经认定予以容错的，不影响其年度考核等次和评先评优。
 """
 
 REPORT = """平川县二〇二二年工作报告
@@ -76,6 +79,19 @@ def test_the_next_sentence_of_an_article_is_cited_when_it_holds_the_answer(
     answer = ask(library, "干部受到诫勉的，诫勉期限多长？")
     assert "六个月" in quotes(answer)
     assert all(citation.locator for citation in answer.citations)
+
+
+def test_a_short_article_is_quoted_whole_with_its_article_locator(library: Library) -> None:
+    answer = ask(library, "干部容错申请由谁提出？")
+    article = next(c for c in answer.citations if "容错申请" in c.quote)
+    assert article.locator == "第十四条"
+    assert "不影响其年度考核等次" in article.quote  # the paragraph beside the match
+    assert verbatim(library, answer)
+
+
+def test_a_which_region_question_about_a_city_names_places_below_it(library: Library) -> None:
+    answer = ask(library, "抚州市哪个县推行即时奖励机制？")
+    assert [region.label_zh for region in answer.regions] == ["南丰县"]
 
 
 def test_yes_first_with_evidence(library: Library) -> None:

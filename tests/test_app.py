@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import psutil
 import pytest
 from gradio_client import Client
+from gradio_client.utils import Status
 from playwright.sync_api import expect
 
 from benchmarks.local_servers import start_policykg, stop
@@ -28,12 +32,24 @@ XSS_TEXT = (
 pytestmark = pytest.mark.browser
 
 
+# Every (a, b, c, d, e, f, g, h, i) of three triples: far more than the time limit allows.
+RUNAWAY_SPARQL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+SPARQL_LIMIT_S = 20
+
+
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[subprocess.Popen, str]]:
     """A real `policykg serve` on an empty data dir: the first start ingests corpus/."""
-    process, url = start_policykg(tmp_path_factory.mktemp("app-data"))
-    yield url
+    data = tmp_path_factory.mktemp("app-data")
+    (data / "settings.toml").write_text(f"sparql_timeout_s = {SPARQL_LIMIT_S}\n", encoding="utf-8")
+    process, url = start_policykg(data)
+    yield process, url
     stop(process)
+
+
+@pytest.fixture(scope="module")
+def server(served: tuple[subprocess.Popen, str]) -> str:
+    return served[1]
 
 
 @pytest.fixture(scope="module")
@@ -112,6 +128,38 @@ def test_a_short_load_run_has_no_errors(server: str) -> None:
     result = run_load(server, clients=8, seconds=10)
     assert result.errors == 0, result.first_error
     assert result.requests >= 8
+
+
+def sparql_workers(server_pid: int) -> set[int]:
+    """The server's SPARQL query processes (multiprocessing ``spawn`` children)."""
+    workers = set()
+    for child in psutil.Process(server_pid).children(recursive=True):
+        with contextlib.suppress(psutil.Error):  # one that ended while we looked
+            if "spawn_main" in " ".join(child.cmdline()):
+                workers.add(child.pid)
+    return workers
+
+
+def test_a_question_is_answered_while_a_long_sparql_query_runs(
+    served: tuple[subprocess.Popen, str],
+) -> None:
+    """One user's runaway SPARQL query once held the one lock: /ask waited ~27 s behind it."""
+    process, url = served
+    query = Client(url, verbose=False).submit(RUNAWAY_SPARQL, api_name="/sparql")
+    deadline = time.monotonic() + 60  # a guard, not a measurement
+    while not sparql_workers(process.pid):  # the query is running, in its worker process
+        assert time.monotonic() < deadline and not query.done(), query.status()
+        time.sleep(0.05)
+    assert query.status().code is Status.PROCESSING
+    answer = Client(url, verbose=False).predict("哪些地区实行协议年薪？", api_name="/ask")
+    query_was_running = not query.done() and bool(sparql_workers(process.pid))
+    _, status = query.result(timeout=SPARQL_LIMIT_S + 60)
+    assert answer["regions"] and answer["citations"]
+    assert query_was_running  # the answer came back first
+    assert (
+        status == f"Refused: the query ran over the {SPARQL_LIMIT_S}-second limit and was stopped"
+    )
+    assert not sparql_workers(process.pid)  # killed at the limit, not left running
 
 
 # --- the browser ------------------------------------------------------------

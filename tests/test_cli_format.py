@@ -53,7 +53,14 @@ def test_ingest_reports_as_csv_and_json(corpus: Path, tmp_path: Path) -> None:
     code, out = run("ingest", str(corpus), "--data-dir", data, "--format", "csv")
     assert code == 0
     assert records(out) == [
-        {"ingested": "1", "unchanged": "0", "failed": "0", "documents": "1", "provisions": "52"}
+        {
+            "ingested": "1",
+            "unchanged": "0",
+            "failed": "0",
+            "skipped": "0",
+            "documents": "1",
+            "provisions": "52",
+        }
     ]
     code, out = run("ingest", str(corpus), "--data-dir", data, "-f", "json")
     assert code == 0

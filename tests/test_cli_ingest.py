@@ -42,6 +42,7 @@ def test_ingest_is_idempotent_and_reports_json(tmp_path: Path, corpus: Path) -> 
         "ingested": 1,
         "unchanged": 0,
         "failed": [],
+        "skipped": [],
         "documents": 1,
         "provisions": first["provisions"],
     }  # type: ignore[index]
@@ -78,6 +79,31 @@ def test_bad_files_fail_alone_and_the_batch_goes_on(tmp_path: Path, corpus: Path
     failed = {Path(f["path"]).name: f["error"] for f in report["failed"]}  # type: ignore[index]
     assert set(failed) == {"empty.txt", "broken.docx", "missing.txt"}
     assert "empty file" in failed["empty.txt"]
+
+
+def test_deeply_nested_html_fails_alone_and_the_batch_goes_on(tmp_path: Path, corpus: Path) -> None:
+    """200,000 nested <div> (2.2 MB) once never finished and held up the whole batch."""
+    levels = 200_000
+    nested = "<html><body>" + "<div>" * levels + "深层内容" + "</div>" * levels + "</body></html>"
+    (corpus / "nested.html").write_text(nested, encoding="utf-8")
+    command = [sys.executable, "-m", "policykg.ui.cli", "ingest", str(corpus), "--json"]
+    # In a process of its own with a generous guard: a regression fails, it never hangs CI.
+    result = subprocess.run(
+        [*command, "--data-dir", str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    report = last_json(result.stdout)
+    assert result.returncode == 1, result.stderr
+    assert report["ingested"] == 1 and report["documents"] == 1  # type: ignore[index]
+    assert report["failed"] == [  # type: ignore[index]
+        {
+            "path": str(corpus / "nested.html"),
+            "error": "nested.html: refused, elements nested deeper than 4,096 levels",
+        }
+    ]
 
 
 def test_measures_of_a_province_include_its_counties(tmp_path: Path, corpus: Path) -> None:

@@ -76,6 +76,20 @@ def test_an_english_question_becomes_chinese_content_words() -> None:
     assert terms.search_text_zh.split() == list(terms.zh_terms)
 
 
+def test_the_word_the_library_uses_is_chosen_among_the_dictionary_s() -> None:
+    # CC-CEDICT offers several words for "innovation"; the texts decide which one.
+    offered = chinese("innovation")
+    assert len(offered) >= 2
+    for preferred in offered[:2]:
+        terms = translate_query("innovation", used=lambda w, p=preferred: 50 if w == p else 0)
+        assert terms.zh_terms[0] == preferred
+
+
+def test_a_phrasal_verb_is_translated_as_one_phrase() -> None:
+    assert "制定" in translate_query("Who will draw up the plan?").zh_terms
+    assert translate_query("up").zh_terms == ()  # a particle alone is no content
+
+
 def test_chinese_written_into_an_english_question_is_kept() -> None:
     assert "澄清正名" in translate_query("Who was cleared (澄清正名)?").zh_terms
 

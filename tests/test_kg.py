@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import signal
 from pathlib import Path
 
 import networkx as nx
@@ -12,6 +14,7 @@ from typer.testing import CliRunner
 from policykg.ingest.iris import region_iri
 from policykg.ingest.records import CompareRow
 from policykg.ingest.settings import Settings
+from policykg.kg import sparql_worker
 from policykg.kg.compare import compare, comparison_rows
 from policykg.kg.export import ExportFormat, export
 from policykg.kg.sparql import QueryRefused, run_query
@@ -91,6 +94,25 @@ def test_updates_and_service_calls_are_refused(seed_library: Library) -> None:
         with pytest.raises(QueryRefused):
             run_query(seed_library.graph, request)
     assert seed_library.graph.triple_count() == before
+
+
+def test_a_query_worker_ends_at_its_limit_without_its_parent(seed_library: Library) -> None:
+    """A worker whose parent never stops it (a server killed mid-query) ends on its own."""
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    path = str(seed_library.graph.path)
+    worker = context.Process(target=sparql_worker.work, args=(path, runaway, {}, sender, 1.0))
+    worker.start()
+    sender.close()
+    worker.join(60)  # a guard: the worker's own limit is 1 s
+    left_running = worker.is_alive()
+    if left_running:
+        worker.kill()
+        worker.join()
+    receiver.close()
+    assert not left_running
+    assert worker.exitcode == -signal.SIGALRM
 
 
 def test_cli_refuses_an_insert_with_exit_2(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from policykg.ingest.models import IngestError
 from policykg.ingest.readers import READERS, SUPPORTED, iter_source_files, read_document
+from policykg.ingest.readers.html import read_html
 from policykg.ingest.settings import Settings
 from tests.conftest import CORPUS_REAL, SEED, needs_shared
 
@@ -88,6 +89,33 @@ def test_html_drops_scripts_and_keeps_title(tmp_path: Path, settings: Settings) 
     assert doc.meta.title == "干部激励通知"
     assert doc.text == "一、总体要求\n要健全容错纠错机制。\n要落实及时奖励。"
     assert "alert" not in doc.text
+
+
+@pytest.mark.parametrize("title", ["<title>干部激励通知</title>", ""])
+def test_an_html_doctype_subset_is_not_the_title(
+    tmp_path: Path, settings: Settings, title: str
+) -> None:
+    html = (
+        '<?xml version="1.0"?>\n<!DOCTYPE html [\n  <!ENTITY org "组织部">\n]>\n'
+        f"<html><head>{title}</head><body><h1>干部激励通知</h1>"
+        "<p>要健全容错纠错机制。</p></body></html>"
+    )
+    doc = read_document(write(tmp_path / "n.html", html.encode("utf-8")), settings)
+    assert doc.meta.title == "干部激励通知"
+    assert doc.text == "干部激励通知\n要健全容错纠错机制。"
+
+
+def test_deep_html_within_the_limit_is_read(tmp_path: Path, settings: Settings) -> None:
+    levels = 4_000  # deeper than any real page; a tree builder took seconds here
+    html = "<p>前言。</p>" + "<span>" * levels + "要落实及时奖励。" + "</span>" * levels
+    doc = read_document(write(tmp_path / "deep.html", html.encode("utf-8")), settings)
+    assert doc.text == "前言。\n要落实及时奖励。"
+    too_deep = "<div>" * 5_000 + "深" + "</div>" * 5_000
+    with pytest.raises(IngestError, match=r"deep\.html: refused, elements nested deeper than"):
+        read_document(write(tmp_path / "deep.html", too_deep.encode("utf-8")), settings)
+    many = "<p>多</p>" * 500_001
+    with pytest.raises(IngestError, match=r"refused, more than 500,000 elements"):
+        read_html(tmp_path / "many.html", many.encode("utf-8"))
 
 
 def test_docx_paragraphs_and_tables(tmp_path: Path, settings: Settings) -> None:

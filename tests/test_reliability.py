@@ -65,7 +65,8 @@ def assert_whole(data_dir: Path) -> set[str]:
         provisions = {p.provision_id for p in library.store.provisions()}
         assert library.index.provision_ids() == provisions
         assert library.index.lexical.ids() == provisions
-        assert len(library.index.dense) == len(provisions)
+        passages = sum(len(p) for p in library.index.passages.values())
+        assert len(library.index.dense) == len(provisions) + passages
         ask(library, SALARY)
         report = validate_graph(library.graph, library.store)
         assert report.conforms, report.problems[:3]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import socket
 import subprocess
+import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +17,13 @@ from typer.testing import CliRunner
 
 from benchmarks.local_servers import OXIGRAPH, free_port, start_oxigraph
 from policykg.ingest.settings import Settings, load_settings
-from policykg.ingest.storeurl import EmbeddedStore, RemoteStore, parse_store, parse_store_url
+from policykg.ingest.storeurl import (
+    EmbeddedStore,
+    RemoteStore,
+    StoreTimeouts,
+    parse_store,
+    parse_store_url,
+)
 from policykg.kg.compare import compare, comparison_rows
 from policykg.kg.export import ExportFormat, export
 from policykg.kg.graph import EmbeddedGraph
@@ -53,6 +63,50 @@ class OxigraphServer:
             self.process.kill()
             self.process.wait()
             self.process = None
+
+
+class SilentServer:
+    """A loopback socket that accepts connections and never answers (state: the sockets).
+
+    ``backlog_full`` leaves the one-place backlog taken and accepts nothing, so a
+    new connection is never completed: the connect timeout, not the read one.
+    """
+
+    def __init__(self, backlog_full: bool = False) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0), backlog=0)
+        self.port = self.listener.getsockname()[1]
+        self.url = f"sparql+http://127.0.0.1:{self.port}"
+        self.held: list[socket.socket] = []
+        if backlog_full:
+            self.held.append(socket.create_connection(("127.0.0.1", self.port)))
+        else:
+            threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:  # closed at the end of the test
+                return
+            self.held.append(connection)  # kept open, never read, never answered
+
+    def close(self) -> None:
+        for connection in self.held:
+            connection.close()
+        self.listener.close()
+
+
+def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """The real command in a process of its own; the timeout guard keeps a hang from hanging CI."""
+    return subprocess.run(
+        [sys.executable, "-m", "policykg.ui.cli", *args],
+        cwd=REPO,
+        env={**os.environ, "PYTHONWARNINGS": "ignore", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.fixture
@@ -154,6 +208,53 @@ def test_a_server_that_is_down_gets_one_clear_line(tmp_path: Path) -> None:
     assert len(lines) == 1 and lines[0].startswith("error: cannot reach the SPARQL server")
 
 
+@pytest.mark.parametrize("command", ["documents", "ingest"])
+def test_a_server_that_never_answers_gets_one_clear_line(command: str, tmp_path: Path) -> None:
+    silent = SilentServer()
+    try:
+        extra = [str(SEED)] if command == "ingest" else []
+        args = ["--store", silent.url, command, *extra, "--data-dir", str(tmp_path)]
+        result = run_cli(*args, env={"POLICYKG_STORE_READ_TIMEOUT_S": "2"})
+    finally:
+        silent.close()
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines == [
+        f"error: the SPARQL server at {silent.url} did not answer within 2 s while checking"
+        " the base graph (store_read_timeout_s in settings.toml or POLICYKG_STORE_READ_TIMEOUT_S)"
+    ]
+    assert silent.held  # the request did reach the server, which said nothing
+
+
+def test_a_server_that_never_accepts_gets_one_clear_line(tmp_path: Path) -> None:
+    full = SilentServer(backlog_full=True)
+    (tmp_path / "settings.toml").write_text("store_connect_timeout_s = 1.5\n", encoding="utf-8")
+    try:
+        result = run_cli("--store", full.url, "documents", "--data-dir", str(tmp_path), env={})
+    finally:
+        full.close()
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(
+        f"error: the SPARQL server at {full.url} did not accept a connection within 1.5 s"
+    )
+
+
+def test_timeouts_are_typed_settings(tmp_path: Path) -> None:
+    assert load_settings(data_dir=tmp_path).store_timeouts == StoreTimeouts(10.0, 60.0)
+    (tmp_path / "settings.toml").write_text("store_read_timeout_s = 5\n", encoding="utf-8")
+    assert load_settings(data_dir=tmp_path).store_timeouts == StoreTimeouts(10.0, 5.0)
+    for bad in ("0", "-1", "soon", "nan", "inf"):
+        (tmp_path / "settings.toml").write_text(
+            f'store_connect_timeout_s = "{bad}"\n', encoding="utf-8"
+        )
+        with pytest.raises(ValueError, match="store_connect_timeout_s must be a positive"):
+            load_settings(data_dir=tmp_path)
+    with pytest.raises(ValueError, match="read_s"):
+        StoreTimeouts(read_s=0)
+
+
 def test_a_server_stopping_mid_ingest_leaves_no_half_document(
     server: OxigraphServer, tmp_path: Path
 ) -> None:
@@ -168,7 +269,7 @@ def test_a_server_stopping_mid_ingest_leaves_no_half_document(
         stored = set(library.store.doc_ids())
     assert len(stored) == 2  # the store kept the new document …
     server.start()
-    remote = RemoteGraph(server.store)
+    remote = RemoteGraph(server.store, StoreTimeouts())
     assert remote.document_graphs() == remote.document_ids()  # … the server no half of it
     assert len(remote.document_ids()) == 1
     with Library(settings) as library:  # reopening brings the graph up to the store
@@ -184,7 +285,7 @@ def test_push_and_pull_copy_the_graph(server: OxigraphServer, tmp_path: Path) ->
     with Library(Settings(data_dir=Path(data))) as library:
         local_count = library.graph.triple_count()
         doc_ids = library.graph.document_ids()
-    remote = RemoteGraph(server.store)
+    remote = RemoteGraph(server.store, StoreTimeouts())
     assert remote.triple_count() == local_count
     assert remote.document_ids() == doc_ids
     other = tmp_path / "pulled"

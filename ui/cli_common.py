@@ -17,10 +17,10 @@ from rich.console import Console
 from policykg.ingest.models import IncentiveType
 from policykg.ingest.settings import Settings, load_settings
 from policykg.ingest.vocab import incentive_type_code, load_vocabulary
-from policykg.kg.graph import GraphStoreBusy
+from policykg.kg.graph import GraphStoreBusy, GraphStoreDamaged
 from policykg.kg.remote import StoreUnavailable
 from policykg.kg.sparql import OutputFormat
-from policykg.library import Library
+from policykg.library import DataDirRefused, Library
 from policykg.retrieval.index import IndexMismatchError
 
 err = Console(stderr=True, soft_wrap=True)  # one error, one line, whatever the width
@@ -81,7 +81,7 @@ def open_library(settings: Settings) -> Iterator[Library]:
         raise fail(
             f"{error}; close the other policykg process (an app or an ingest) first"
         ) from None
-    except (IndexMismatchError, StoreUnavailable) as error:
+    except (IndexMismatchError, StoreUnavailable, DataDirRefused, GraphStoreDamaged) as error:
         raise fail(str(error)) from None
     with library:
         for notice in library.notices:

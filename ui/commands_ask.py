@@ -13,6 +13,8 @@ from rich.console import Console
 from rich.table import Table
 
 from policykg.ingest.records import Answer
+from policykg.ingest.storeurl import EmbeddedStore
+from policykg.library import DataDirRefused, check_store_readable
 from policykg.retrieval.ask import DEFAULT_K, QuestionError, ask
 from policykg.retrieval.evaluate import evaluate, load_questions
 from policykg.retrieval.index import SearchIndex
@@ -179,12 +181,30 @@ def eval_command(
         raise typer.Exit(1)
 
 
-def reindex(ctx: typer.Context, data_dir: DataDir = None) -> None:
-    """Rebuild the search indexes from the store (after a model or dictionary change)."""
+def reindex(
+    ctx: typer.Context,
+    data_dir: DataDir = None,
+    graph: Annotated[
+        bool,
+        typer.Option(
+            "--graph", help="Rebuild the embedded graph store from the store too (when damaged)."
+        ),
+    ] = False,
+) -> None:
+    """Rebuild the search indexes (and with --graph the graph store) from the store."""
     settings = settings_from(ctx, data_dir)
+    try:
+        check_store_readable(settings)  # never remove what the store could not rebuild
+    except DataDirRefused as error:
+        raise fail(str(error)) from None
+    if graph and not isinstance(settings.store, EmbeddedStore):
+        raise fail("--graph rebuilds the embedded graph store; this data dir uses a server")
     # The old index may be refused on open (a manifest mismatch): remove it first.
     shutil.rmtree(settings.index_dir, ignore_errors=True)
+    if graph:
+        shutil.rmtree(settings.graph_dir, ignore_errors=True)
     with open_library(settings) as library:
         index: SearchIndex = library.index
         documents, provisions = len(index.documents), len(index.provision_ids())
-    sys.stdout.write(f"reindexed {documents} documents, {provisions} provisions\n")
+    rebuilt = " (and the graph store)" if graph else ""
+    sys.stdout.write(f"reindexed {documents} documents, {provisions} provisions{rebuilt}\n")

@@ -54,6 +54,7 @@ def ingest(
         "ingested": len(report.ingested),
         "unchanged": len(report.unchanged),
         "failed": [{"path": f.path, "error": f.error} for f in report.failed],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
         "documents": counts["documents"],
         "provisions": counts["provisions"],
     }
@@ -62,13 +63,16 @@ def ingest(
     else:
         for failure in report.failed:
             err.print(f"[yellow]failed:[/yellow] {failure.error}", highlight=False)
+        for skip in report.skipped:
+            err.print(f"[yellow]skipped:[/yellow] {skip.path}: {skip.reason}", highlight=False)
     if chosen is OutputFormat.CSV:
-        counted = {**summary, "failed": len(report.failed)}
+        counted = {**summary, "failed": len(report.failed), "skipped": len(report.skipped)}
         print_csv(list(counted), [list(counted.values())])
     elif chosen is OutputFormat.TABLE:
         print(
             f"{summary['ingested']} ingested, {summary['unchanged']} unchanged, "
-            f"{len(report.failed)} failed; {counts['documents']} documents, "
+            f"{len(report.failed)} failed, {len(report.skipped)} skipped; "
+            f"{counts['documents']} documents, "
             f"{counts['provisions']} provisions in the library"
         )
     if report.failed:
@@ -120,10 +124,14 @@ def documents(
         header = rows[0].keys() if rows else ("doc_id",)
         print_csv(list(header), [list(row.values()) for row in rows])
     else:
-        table = Table("doc_id", "title", "date", "chars")
+        table = Table("doc_id", "title", "date", "chars", "file")
         for row in rows:
             table.add_row(
-                str(row["doc_id"]), str(row["title"]), str(row["date"] or ""), str(row["chars"])
+                str(row["doc_id"]),
+                str(row["title"]),
+                str(row["date"] or ""),
+                str(row["chars"]),
+                Path(str(row["source_path"])).name,  # an upload's own name, not its folder
             )
         Console().print(table)
 

@@ -26,9 +26,12 @@ def _open_both(data_dir: DataDir, store: str) -> tuple[EmbeddedGraph, RemoteGrap
         raise fail(
             f"--store must be a server URL (sparql+http://HOST:PORT/…), not {store!r}"
         ) from None
-    settings = load_settings(data_dir=data_dir, store="embedded")
     try:
-        remote = RemoteGraph(server)
+        settings = load_settings(data_dir=data_dir, store="embedded")
+    except ValueError as error:  # a timeout that is not a positive number
+        raise fail(str(error)) from None
+    try:
+        remote = RemoteGraph(server, settings.store_timeouts)
         remote.named_graphs()  # reachable?
     except StoreUnavailable as error:
         raise fail(str(error)) from None

@@ -10,7 +10,7 @@ one readable line naming the file.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from policykg.ingest.settings import Settings
 __all__ = [
     "READERS",
     "SUPPORTED",
+    "OnSkip",
     "Reader",
     "decode_text",
     "iter_source_files",
@@ -46,19 +47,38 @@ SUPPORTED = {suffix: reader.format for suffix, reader in READERS.items()}
 MAX_CONTROL_SHARE = 0.01
 
 
-def iter_source_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Explicit files as given; folders recursively (sorted), supported files only."""
+# Told of a file or folder a folder walk leaves out on purpose, and why.
+OnSkip = Callable[[Path, str], None]
+HIDDEN_FILE = "hidden file (its name starts with '.'), not read; rename it to ingest it"
+HIDDEN_FOLDER = "hidden folder (its name starts with '.'), its files not read"
+
+
+def iter_source_files(paths: Iterable[Path], on_skip: OnSkip | None = None) -> Iterator[Path]:
+    """Explicit files as given; folders recursively (sorted), supported files only.
+
+    Hidden files and folders inside a folder are left out; ``on_skip`` hears of
+    each hidden folder and each hidden file that would otherwise be read.
+    """
     for path in paths:
-        if not path.is_dir():
+        if path.is_dir():
+            yield from _folder_files(path, on_skip or (lambda _path, _reason: None))
+        else:
             yield path
-            continue
-        for child in sorted(path.rglob("*")):
-            relative = child.relative_to(path)
-            if any(part.startswith(".") for part in relative.parts):
-                continue
-            supported = child.suffix.lower() in READERS
-            if child.is_file() and supported and not child.name.endswith(SIDECAR_SUFFIX):
-                yield child
+
+
+def _folder_files(folder: Path, on_skip: OnSkip) -> Iterator[Path]:
+    for child in sorted(folder.iterdir()):
+        readable = child.suffix.lower() in READERS and not child.name.endswith(SIDECAR_SUFFIX)
+        if child.name.startswith("."):
+            if child.is_dir():
+                on_skip(child, HIDDEN_FOLDER)
+            elif readable:
+                on_skip(child, HIDDEN_FILE)
+        elif child.is_dir():
+            if not child.is_symlink():  # as rglob: a linked folder could loop
+                yield from _folder_files(child, on_skip)
+        elif child.is_file() and readable:
+            yield child
 
 
 def reader_for(path: Path) -> Reader:

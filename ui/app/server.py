@@ -9,7 +9,7 @@ import gradio as gr
 from policykg.library import BUNDLED_CORPUS, Library
 from policykg.ui.app.tabs import ask, compare, export, graph, library, sparql
 from policykg.ui.app.views import CYTOSCAPE_JS
-from policykg.ui.app.wiring import api
+from policykg.ui.app.wiring import Work, api
 from policykg.ui.app.workspace import Workspace
 
 TABS = (ask.build, compare.build, graph.build, library.build, sparql.build, export.build)
@@ -27,7 +27,7 @@ def build_app(workspace: Workspace) -> gr.Blocks:
             for build in TABS:
                 build(workspace)
         # The named API, outside the tabs: the same JSON object as `policykg ask --json`.
-        api(workspace, ask.ask_json, "ask")
+        api(workspace, ask.ask_json, "ask", Work.ASK)
     return app
 
 

@@ -10,7 +10,7 @@ from policykg.ingest.models import Citation
 from policykg.retrieval.ask import DEFAULT_K, QuestionError, answer_question, ask
 from policykg.retrieval.question import Question
 from policykg.ui.app.views import answer_markdown, drafter_reference, provision_panel
-from policykg.ui.app.wiring import on
+from policykg.ui.app.wiring import Work, on
 from policykg.ui.app.workspace import Workspace
 
 EXAMPLES = [
@@ -50,8 +50,15 @@ def build(workspace: Workspace) -> None:
                     elem_id="pk-reference",
                 )
     outputs = [chatbot, question, previous, citations, sources, panel, reference]
-    on(workspace, question.submit, chat, [question, chatbot, previous], outputs)
-    on(workspace, sources.change, open_citation, [sources, citations], [panel, reference])
+    on(workspace, question.submit, chat, [question, chatbot, previous], outputs, work=Work.ASK)
+    on(
+        workspace,
+        sources.change,
+        open_citation,
+        [sources, citations],
+        [panel, reference],
+        work=Work.ASK,
+    )
 
 
 def ask_json(workspace: Workspace, question: str) -> dict[str, object]:

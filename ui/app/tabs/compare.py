@@ -9,7 +9,7 @@ import gradio as gr
 from policykg.ingest.vocab import load_vocabulary
 from policykg.kg.compare import Comparison, compare, write_comparison_csv
 from policykg.ui.app.views import type_labels
-from policykg.ui.app.wiring import on
+from policykg.ui.app.wiring import Work, on
 from policykg.ui.app.workspace import Workspace, region_choices
 
 
@@ -28,8 +28,9 @@ def build(workspace: Workspace) -> None:
             headers=["#", "quote", "document", "span"], label="Citations", wrap=True
         )
         download = gr.File(label="Download CSV", elem_id="pk-compare-csv")
-    on(workspace, run.click, show_comparison, [regions, kinds], [table, sources, download])
-    on(workspace, None, fill_regions, None, regions)
+    outputs = [table, sources, download]
+    on(workspace, run.click, show_comparison, [regions, kinds], outputs, work=Work.BROWSE)
+    on(workspace, None, fill_regions, None, regions, work=Work.BROWSE)
 
 
 def fill_regions(workspace: Workspace) -> Any:

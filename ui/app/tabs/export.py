@@ -7,7 +7,7 @@ import shutil
 import gradio as gr
 
 from policykg.kg.export import ExportFormat, export
-from policykg.ui.app.wiring import on
+from policykg.ui.app.wiring import Work, on
 from policykg.ui.app.workspace import Workspace
 
 SUFFIXES = {
@@ -27,7 +27,7 @@ def build(workspace: Workspace) -> None:
         chosen = gr.Radio([f.value for f in ExportFormat], value="turtle", label="Format")
         button = gr.Button("Export", variant="primary")
         download = gr.File(label="Download", elem_id="pk-export-file")
-    on(workspace, button.click, export_graph, chosen, download)
+    on(workspace, button.click, export_graph, chosen, download, work=Work.EXPORT)
 
 
 def export_graph(workspace: Workspace, export_format: str) -> str:

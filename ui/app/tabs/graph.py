@@ -17,7 +17,7 @@ from policykg.ui.app.views import (
     network_page,
     type_labels,
 )
-from policykg.ui.app.wiring import on
+from policykg.ui.app.wiring import Work, on
 from policykg.ui.app.workspace import Workspace, region_choices
 
 
@@ -34,8 +34,8 @@ def build(workspace: Workspace) -> None:
             status = gr.CheckboxGroup(statuses, value=statuses, label="Status")
         draw = gr.Button("Draw", variant="primary")
         network = gr.HTML(elem_id="pk-network-box")
-    on(workspace, draw.click, network_html, [region, types, status], network)
-    on(workspace, None, fill_regions, None, region)
+    on(workspace, draw.click, network_html, [region, types, status], network, work=Work.BROWSE)
+    on(workspace, None, fill_regions, None, region, work=Work.BROWSE)
 
 
 def fill_regions(workspace: Workspace) -> Any:

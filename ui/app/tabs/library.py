@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -12,7 +13,7 @@ from typing import Any
 import gradio as gr
 
 from policykg.ingest.readers import SUPPORTED
-from policykg.ui.app.wiring import on
+from policykg.ui.app.wiring import Work, on
 from policykg.ui.app.workspace import Workspace
 
 
@@ -48,10 +49,12 @@ def build(workspace: Workspace) -> None:
             reindex_button = gr.Button("Re-index")
         status = gr.Markdown()
     # Locks per file, so questions are answered between the files of a long upload.
-    on(workspace, uploads.upload, upload, uploads, [report, documents, to_remove], locked=False)
-    on(workspace, remove_button.click, remove, to_remove, [status, documents, to_remove])
-    on(workspace, reindex_button.click, reindex, None, status)
-    on(workspace, None, refresh, None, [documents, to_remove])
+    changed = [report, documents, to_remove]
+    on(workspace, uploads.upload, upload, uploads, changed, work=Work.WRITE, locked=False)
+    removed = [status, documents, to_remove]
+    on(workspace, remove_button.click, remove, to_remove, removed, work=Work.WRITE)
+    on(workspace, reindex_button.click, reindex, None, status, work=Work.WRITE)
+    on(workspace, None, refresh, None, [documents, to_remove], work=Work.BROWSE)
 
 
 def refresh(workspace: Workspace) -> tuple[list[list[str]], Any]:
@@ -104,13 +107,15 @@ def _upload_one(workspace: Workspace, source: Path) -> UploadResult:
     if size > limit:
         megabytes = limit // (1024 * 1024)
         return UploadResult(name, "rejected", f"{size} bytes is over the {megabytes} MB limit")
-    folder = workspace.settings.data_dir / "uploads"
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / name
+    target = upload_path(workspace.settings.uploads_dir, source, name)
+    kept_before = target.exists()  # the same content, uploaded before
+    target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     with workspace.lock:
         report = workspace.library.ingest([target])
     if report.failed:
+        if not kept_before:  # not in the library: no copy kept either
+            target.unlink(missing_ok=True)
         return UploadResult(name, "failed", report.failed[0].error)
     if report.unchanged:
         return UploadResult(name, "unchanged", "already in the library")
@@ -133,6 +138,20 @@ def reindex(workspace: Workspace) -> str:
     """Rebuild the search indexes from the store."""
     documents, provisions = workspace.library.reindex()
     return f"Re-indexed {documents} documents, {provisions} provisions."
+
+
+def upload_path(uploads: Path, source: Path, name: str) -> Path:
+    """Where an upload is kept: a folder named by its content, holding it under its own name.
+
+    Two different files called 通知.txt are two documents (two folders), and the
+    document table still shows the name each was uploaded as; the same file
+    uploaded again lands on the same path and is found unchanged.
+    """
+    digest = hashlib.sha256()
+    with source.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return uploads / digest.hexdigest()[:16] / name
 
 
 def safe_file_name(name: str) -> str:

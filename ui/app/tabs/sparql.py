@@ -9,7 +9,7 @@ from typing import Any
 import gradio as gr
 
 from policykg.kg.sparql import QueryRefused, run_query
-from policykg.ui.app.wiring import on
+from policykg.ui.app.wiring import Work, on
 from policykg.ui.app.workspace import Workspace
 
 QUERIES = Path(str(resources.files("policykg.kg").joinpath("queries")))
@@ -33,14 +33,32 @@ def build(workspace: Workspace) -> None:
     def example_text(_: Workspace, name: str | None) -> str:
         return queries.get(name or "", "")
 
-    on(workspace, example.change, example_text, example, query, locked=False)
-    on(workspace, run.click, sparql, query, [results, status])
+    on(workspace, example.change, example_text, example, query, work=Work.BROWSE, locked=False)
+    # Public as /sparql: the same read-only, time-limited query as the Run button. It takes
+    # the lock itself, as a reader that a waiting change stops.
+    outputs = [results, status]
+    on(
+        workspace,
+        run.click,
+        sparql,
+        query,
+        outputs,
+        work=Work.SPARQL,
+        api_name="sparql",
+        locked=False,
+    )
 
 
 def sparql(workspace: Workspace, query: str) -> tuple[Any, str]:
-    """The result table and a row count, or the reason the query was refused."""
+    """The result table and a row count, or the reason the query was refused.
+
+    Reads beside questions; stopped at the settings' limit, or at once when a change
+    to the library (an upload, a removal) waits for it.
+    """
+    library = workspace.library
     try:
-        table = run_query(workspace.library.graph, query)
+        with workspace.lock.read(stoppable=True) as stop:
+            table = run_query(library.graph, query, library.settings.sparql_timeout_s, stop)
     except QueryRefused as error:
         return gr.update(value=None), f"Refused: {error}"
     rows = [list(row) for row in table.rows]
