@@ -239,11 +239,11 @@ def _best_provisions(evidence: Evidence, answer: Draft) -> None:
             [*evidence.with_sibling(chosen[0].provision_id), *(s.provision_id for s in chosen)]
         )
     )
-    quotes = []
+    quotes: dict[str, str] = {}  # marker → quote: two sentences of one article quote it once
     for pid in pids:
         citation = evidence.citation(pid)
         if citation is not None:
-            quotes.append(f"「{citation.quote}」{answer.cite(citation)}")
+            quotes.setdefault(answer.cite(citation), citation.quote)
     answer.mentions.extend(m for m in evidence.catalog.measures if m.provision_id in set(pids))
     answer.region_codes = list(
         dict.fromkeys(
@@ -254,7 +254,7 @@ def _best_provisions(evidence: Evidence, answer: Draft) -> None:
         )
     )
     lead = "据资料：" if evidence.zh else "From the sources: "
-    answer.text = lead + " ".join(quotes)
+    answer.text = lead + " ".join(f"「{quote}」{marker}" for marker, quote in quotes.items())
 
 
 def _cite_best_evidence(evidence: Evidence, answer: Draft) -> None:
@@ -268,7 +268,10 @@ def _cite_best_evidence(evidence: Evidence, answer: Draft) -> None:
         citation = evidence.citation(pid)
         if citation is None or pid in cited:
             continue
+        known = len(answer.citations)
         marker = answer.cite(citation)
+        if len(answer.citations) == known:
+            continue  # quoted already, within an article or paragraph cited whole
         lead = "相关规定：" if evidence.zh else "See also: "
         answer.text += f"\n{lead}「{citation.quote}」{marker}"
     if not answer.region_codes:

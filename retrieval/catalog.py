@@ -94,11 +94,11 @@ def build_catalog(store: Store, gazetteer: Gazetteer) -> Catalog:
             provision_doc[provision.provision_id] = doc_id
             provision_context[provision.provision_id] = " ".join(provision.section)
             units[unit_key(provision)].append(provision.provision_id)
+            inside = {m.code for m in mentions if provision.start <= m.start < provision.end}
+            provision_regions[provision.provision_id].update(inside)
         for members in units.values():
             for pid in members:
                 provision_unit[pid] = tuple(members)
-            inside = {m.code for m in mentions if provision.start <= m.start < provision.end}
-            provision_regions[provision.provision_id].update(inside)
         region_codes.update(m.code for m in mentions)
     for codes in provision_regions.values():
         region_codes.update(codes)

@@ -22,11 +22,11 @@ def yes_no(evidence: Evidence, answer: Draft) -> None:
             else "No: the library holds no evidence of this."
         )
         return
-    quotes = []
+    quotes: dict[str, str] = {}  # marker → quote: two sentences of one article quote it once
     for scored in chosen:
         citation = evidence.citation(scored.provision_id)
         if citation is not None:
-            quotes.append(f"「{citation.quote}」{answer.cite(citation)}")
+            quotes.setdefault(answer.cite(citation), citation.quote)
     answer.region_codes = list(
         dict.fromkeys(
             [
@@ -36,7 +36,7 @@ def yes_no(evidence: Evidence, answer: Draft) -> None:
         )
     )
     lead = "是。依据：" if evidence.zh else "Yes. Evidence: "
-    answer.text = lead + " ".join(quotes)
+    answer.text = lead + " ".join(f"「{quote}」{marker}" for marker, quote in quotes.items())
 
 
 MAX_DOCUMENTS = 8

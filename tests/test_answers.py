@@ -145,6 +145,18 @@ def test_the_fixture_regions_are_the_gazetteer_s(library: Library) -> None:
     assert library.gazetteer.get(county.parent_code).name_zh == "抚州市"  # type: ignore[union-attr]
 
 
+def test_each_sentence_is_about_the_regions_it_names(library: Library) -> None:
+    catalog, store = library.catalog(), library.store
+    checked = 0
+    for doc_id in store.doc_ids():
+        provisions = store.provisions(doc_id)
+        for mention in store.region_mentions(doc_id):
+            for holder in (p for p in provisions if p.start <= mention.start < p.end):
+                assert mention.code in catalog.provision_regions[holder.provision_id], mention
+                checked += 1  # (a title or heading is no provision)
+    assert checked >= 3
+
+
 def referenced_titles(library: Library, text: str) -> list[str]:
     """The titles of the documents a question names, as the reader resolves them."""
     catalog = library.catalog()
