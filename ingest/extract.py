@@ -32,6 +32,7 @@ from policykg.ingest.models import (
     Section,
     Status,
 )
+from policykg.ingest.structure import CN_NUMERALS
 from policykg.ingest.vocab import Vocabulary
 
 NATIONAL_CODE = "CN"
@@ -118,7 +119,52 @@ def _provision_measures(
                     end=phrase.end,
                 )
             )
+    if not found:
+        found.extend(_cue_clause_measure(ctx, provision, fallback, status))
     return found
+
+
+# A label cut from a clause is at most this long (twice a phrase label's limit).
+MAX_CLAUSE_LABEL = 32
+_LEADING_MARKS = re.compile(
+    rf"\s*(?:第[{CN_NUMERALS}\d]+条\s*|[（(][{CN_NUMERALS}\d]+[）)]|[{CN_NUMERALS}]+、|\d+[.．、])*\s*"
+)
+
+
+def _cue_clause_measure(
+    ctx: Context, provision: Provision, fallback: tuple[str, ...], status: Status
+) -> list[MeasureMention]:
+    """A provision that speaks to an incentive type but fits no phrase pattern is still a
+    measure: its first clause with a type cue (受处分期间不得晋升…, 按照规定减免责任)."""
+    text = ctx.document.text
+    for start, end in split_clauses(text, provision.start, provision.end):
+        kind = ctx.vocab.classify(text[start:end])
+        if kind is None:
+            continue
+        marks = _LEADING_MARKS.match(text, start, end)
+        start = marks.end() if marks else start
+        end = min(end, start + MAX_CLAUSE_LABEL)
+        label = text[start:end].strip()
+        if len(label) < ctx.vocab.rules.min_label_chars or not _clean(label):
+            continue
+        regions = fallback
+        if ctx.kind is not DocumentKind.STATUTE:
+            regions = subject_regions(ctx, start, end) or fallback
+        return [
+            MeasureMention(
+                key=measure_key(label, ctx.vocab.rules),
+                label_zh=label,
+                label_en=english_label(label),
+                incentive_type=kind,
+                status=status,
+                region_codes=regions or (NATIONAL_CODE,),
+                doc_id=provision.doc_id,
+                provision_id=provision.provision_id,
+                start=start,
+                end=start + len(text[start:end].rstrip()),
+            )
+        ]
+    return []
 
 
 def _clause_phrases(ctx: Context, start: int, end: int) -> list[Phrase]:

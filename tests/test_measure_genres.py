@@ -117,3 +117,17 @@ def test_central_notice_orders_unless_it_reports_a_decision() -> None:
     year = labelled(parsed, "基层减负年")
     assert (year.status, year.region_codes) == (Status.ADOPTED, ("CN",))  # 重要 is no order
     assert labelled(parsed, "精简文件和会议").status is Status.REQUIRED
+
+
+def test_an_article_with_an_incentive_cue_but_no_phrase_is_a_measure_of_its_clause() -> None:
+    text = (
+        "# 示范省公务员管理条例\n"
+        "第六十四条 公务员在受处分期间不得晋升职务、职级和级别。\n"
+        "第六十五条 本条例自公布之日起施行。\n"
+    )
+    parsed = parse(text, title="浙江省公务员管理条例", region_code="330000")
+    (rule,) = [m for m in parsed.measures if "受处分期间" in m.label_zh]
+    assert rule.label_zh.startswith("公务员在受处分期间不得晋升")  # the article number dropped
+    assert rule.region_codes == ("330000",) and rule.incentive_type == "career"
+    assert parsed.document.text[rule.start : rule.end] == rule.label_zh
+    assert not [m for m in parsed.measures if "施行" in m.label_zh]  # no cue, no measure
