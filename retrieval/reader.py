@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from policykg.ingest.extract import NATIONAL_CODE
 from policykg.ingest.structure import CN_NUMERALS
 from policykg.retrieval.catalog import Catalog, DocumentInfo
 from policykg.retrieval.index import Hit
@@ -47,6 +48,7 @@ _TITLED = re.compile(r"《([^》]{2,60})》")
 _TITLE_PREFIXES = ("中华人民共和国",)
 W_TITLE = 0.5  # in a document the question names by 《title》
 W_OWN = 0.15  # in a document of the asked region itself, not one that mentions it
+W_SOLE = 0.2  # names the asked region (or places in it) and no other: about it, not a list
 
 
 def focus_terms(question: Question) -> tuple[str, ...]:
@@ -213,11 +215,18 @@ def read(
             + W_ADVICE * (question.recommended and bool(_ADVICE.search(text)))
             + W_TITLE * named
             + W_OWN * own
+            + W_SOLE * sole_region(catalog, hit.provision_id, scope)
         )
         full = share_in(grams, f"{text} {context_text}")
         has_focus = all(holds(term, text) for term in focus)
         scored.append(Scored(hit.provision_id, score, coverage, full, has_focus))
     return sorted(scored, key=lambda s: s.score, reverse=True)
+
+
+def sole_region(catalog: Catalog, pid: str, scope: set[str] | None) -> bool:
+    """Whether the provision names regions, all of them within the asked scope."""
+    named = catalog.provision_regions.get(pid, set()) - {NATIONAL_CODE}
+    return scope is not None and bool(named) and named <= scope
 
 
 def _in_scope(catalog: Catalog, pid: str, document: DocumentInfo | None, scope: set[str]) -> bool:

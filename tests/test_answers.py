@@ -13,7 +13,7 @@ from policykg.ingest.vocab import load_vocabulary
 from policykg.library import Library
 from policykg.retrieval.ask import ask
 from policykg.retrieval.question import understand
-from policykg.retrieval.reader import referenced_documents
+from policykg.retrieval.reader import referenced_documents, sole_region
 
 NOTICE = """中共抚州市委组织部关于进一步激励干部担当作为的通知
 抚组发〔2023〕7号
@@ -44,14 +44,21 @@ REPORT = """平川县二〇二二年工作报告
 """
 
 
+NEWS = """作风建设专项行动取得新进展
+专项行动开展以来，江西、湖南、湖北等地坚持边查边改，对突出问题展开集中整治。
+湖南坚持边查边改，对6类突出问题展开集中整治。
+"""
+
+
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     folder = tmp_path_factory.mktemp("answer-fixtures")
-    for name, text in (("notice.txt", NOTICE), ("statute.md", STATUTE), ("report.txt", REPORT)):
+    fixtures = {"notice.txt": NOTICE, "statute.md": STATUTE, "report.txt": REPORT, "news.txt": NEWS}
+    for name, text in fixtures.items():
         (folder / name).write_text(text, encoding="utf-8")
     opened = Library(Settings(data_dir=folder / "data"))
     report = opened.ingest([folder])
-    assert not report.failed and len(report.ingested) == 3
+    assert not report.failed and len(report.ingested) == len(fixtures)
     yield opened
     opened.close()
 
@@ -92,6 +99,17 @@ def test_a_short_article_is_quoted_whole_with_its_article_locator(library: Libra
 def test_a_which_region_question_about_a_city_names_places_below_it(library: Library) -> None:
     answer = ask(library, "抚州市哪个县推行即时奖励机制？")
     assert [region.label_zh for region in answer.regions] == ["南丰县"]
+
+
+def test_a_sentence_about_the_region_outranks_a_list_of_regions(library: Library) -> None:
+    answer = ask(library, "湖南对哪些突出问题展开集中整治？")
+    assert "6类突出问题" in answer.citations[0].quote
+    catalog = library.catalog()
+    by_text = {text[:2]: pid for pid, text in catalog.provision_text.items()}
+    hunan = {library.gazetteer.by_name("湖南省")[0].code}
+    assert sole_region(catalog, by_text["湖南"], hunan)  # names 湖南 only
+    assert not sole_region(catalog, by_text["专项"], hunan)  # one of a list
+    assert not sole_region(catalog, by_text["湖南"], None)  # no region asked
 
 
 def test_yes_first_with_evidence(library: Library) -> None:
