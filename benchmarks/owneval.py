@@ -27,6 +27,7 @@ from policykg.ingest.records import Answer
 from policykg.ingest.settings import Settings
 from policykg.library import BUNDLED_CORPUS, Library
 from policykg.retrieval.ask import ask
+from policykg.retrieval.embed import DEFAULT_MODEL, INT8_MODEL
 
 REPO = Path(__file__).resolve().parent.parent
 EVAL = REPO / "benchmarks" / "eval"
@@ -184,11 +185,12 @@ class HalfResult:
     gold: GoldScore
 
 
-def run_half(half: str) -> HalfResult:
+def run_half(half: str, embedding_model: str = DEFAULT_MODEL) -> HalfResult:
     with tempfile.TemporaryDirectory(prefix=f"owneval-{half}-") as temp:
         folder = Path(temp)
         paths = materialise(split_docs(half), folder)
-        with Library(Settings(data_dir=folder / "data")) as library:
+        settings = Settings(data_dir=folder / "data", embedding_model=embedding_model)
+        with Library(settings) as library:
             report = library.ingest(paths.values())
             assert not report.failed, report.failed
             by_path = {str(path.resolve()): doc for doc, path in paths.items()}
@@ -300,11 +302,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--report", type=Path, default=REPO / "docs" / "own-eval.md")
     parser.add_argument("--failures", action="store_true", help="list failed questions")
     parser.add_argument("--verbose", action="store_true", help="with --failures: the answers")
+    parser.add_argument(
+        "--embedding-model", default=DEFAULT_MODEL, help=f"e.g. {INT8_MODEL} (default %(default)s)"
+    )
     args = parser.parse_args(argv)
     if not SHARED.exists():
         raise SystemExit("../shared is absent: the evaluation needs its corpora")
     halves = HALVES if args.half == "both" else (args.half,)
-    results = [run_half(half) for half in halves]
+    results = [run_half(half, args.embedding_model) for half in halves]
     text = render(results)
     args.report.write_text(text, encoding="utf-8")
     print(text)

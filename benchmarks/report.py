@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from benchmarks.baselines import CHUNK_CHARS, CHUNK_OVERLAP
 from benchmarks.gold import GoldScore
 from benchmarks.measure import ROUNDS, Latency
+from benchmarks.peers_report import render_peers
 from benchmarks.quality import BaselineBuild, Comparison, IngestStats, K, MethodResult
 from benchmarks.reading import P95_TARGET_MS, reading
 from benchmarks.results import Results
@@ -29,6 +30,7 @@ def render(results: Results) -> str:
         _gold_section(results.gold),
         _large_section(results.large),
         _synthetic_section(results.synthetic),
+        render_peers(results.peers),
         _see_also(),
     ]
     return "\n\n".join(part.strip() for part in parts) + "\n"
@@ -60,7 +62,8 @@ def _head(results: Results) -> str:
     return (
         "# Benchmarks\n\n"
         "Written by `python -m benchmarks.run` (`make bench`); every figure below comes from "
-        "one run, nothing is edited by hand.\n\n"
+        "one run, nothing is edited by hand (`python -m benchmarks.peers` may rewrite its own "
+        "section, Speed on a shared machine, alone: that section gives its date).\n\n"
         f"- Date: {p.date}\n"
         f"- Machine: {p.cores} cores ({p.cpu}), {p.memory_gib:.0f} GiB RAM\n"
         f"- Python {p.python}; {versions}\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from benchmarks.gold import GoldScore
+from benchmarks.peers_records import PeersResult
 from benchmarks.quality import BaselineBuild, Comparison, IngestStats
 from benchmarks.scale import LargeResult, SyntheticResult
 
@@ -33,3 +34,4 @@ class Results:
     comparisons: tuple[Comparison, ...]
     large: LargeResult
     synthetic: SyntheticResult | None  # None with --quick
+    peers: PeersResult  # policykg now, as shipped before, and haystack-ai (A/B/A)

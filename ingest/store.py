@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 
+from policykg.ingest.meta_fields import MetaCorrection
 from policykg.ingest.models import (
     Citation,
     Document,
@@ -26,43 +27,22 @@ from policykg.ingest.models import (
     RegionMention,
     Section,
     Status,
+    VersionStatus,
 )
+from policykg.ingest.store_schema import (
+    PROVISION_COLUMNS,
+    SCHEMA,
+    SCHEMA_VERSION,
+    provision_from_row,
+    validity,
+)
+from policykg.ingest.versions import Work, group_works, statuses
 
-SCHEMA_VERSION = 3  # 2: documents.derived_with; 3: provisions.locator
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id TEXT PRIMARY KEY, source_path TEXT NOT NULL, format TEXT NOT NULL,
-    encoding TEXT NOT NULL, content_sha256 TEXT NOT NULL, text TEXT NOT NULL,
-    meta TEXT NOT NULL, ingested_at TEXT NOT NULL DEFAULT (datetime('now')),
-    derived_with TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX IF NOT EXISTS documents_path ON documents(source_path);
-CREATE TABLE IF NOT EXISTS sections (
-    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-    path TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS provisions (
-    provision_id TEXT PRIMARY KEY,
-    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-    section TEXT NOT NULL, paragraph INTEGER NOT NULL,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
-    locator TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX IF NOT EXISTS provisions_doc ON provisions(doc_id);
-CREATE TABLE IF NOT EXISTS region_mentions (
-    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-    code TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, surface TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS region_mentions_doc ON region_mentions(doc_id);
-CREATE TABLE IF NOT EXISTS measures (
-    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-    provision_id TEXT NOT NULL, key TEXT NOT NULL, label_zh TEXT NOT NULL,
-    label_en TEXT NOT NULL, incentive_type TEXT NOT NULL, status TEXT NOT NULL,
-    region_codes TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS measures_doc ON measures(doc_id);
-CREATE INDEX IF NOT EXISTS measures_key ON measures(key);
-"""
+
+def _carry_corrections(db: sqlite3.Connection, old: str, new: str) -> None:
+    """An edited file's corrections follow it to its new version (the new one's own win)."""
+    db.execute("UPDATE OR IGNORE meta_corrections SET doc_id = ? WHERE doc_id = ?", (new, old))
+    db.execute("DELETE FROM meta_corrections WHERE doc_id = ?", (old,))
 
 
 class Freshness(str, Enum):
@@ -90,6 +70,8 @@ class Store:
         self._db.execute("PRAGMA synchronous=NORMAL")
         # Deleted rows are overwritten, not just unlinked: a removed text leaves no copy.
         self._db.execute("PRAGMA secure_delete=ON")
+        # The works of the stored documents and each version's status, made on demand.
+        self._versions: tuple[list[Work], dict[str, tuple[str, VersionStatus]]] | None = None
         self._db.executescript(SCHEMA)
         self._migrate()
         self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -148,9 +130,11 @@ class Store:
         """
         doc = parsed.document
         replaced = [d for d in self.doc_ids_for_path(doc.source_path) if d != doc.doc_id]
+        self._versions = None
         with self._transaction() as db:
             for old in replaced:
                 db.execute("DELETE FROM documents WHERE doc_id = ?", (old,))
+                _carry_corrections(db, old, doc.doc_id)
             db.execute("DELETE FROM documents WHERE doc_id = ?", (doc.doc_id,))
             db.execute(
                 "INSERT INTO documents (doc_id, source_path, format, encoding, content_sha256,"
@@ -162,7 +146,7 @@ class Store:
                     doc.encoding,
                     doc.content_sha256,
                     doc.text,
-                    json.dumps(_meta_json(doc.meta), ensure_ascii=False),
+                    json.dumps(doc.meta.to_json(), ensure_ascii=False),
                     self.stamp,
                 ),
             )
@@ -215,10 +199,44 @@ class Store:
         return replaced
 
     def remove(self, doc_id: str) -> bool:
-        """Delete a document and everything derived from it."""
+        """Delete a document, everything derived from it, and the user's corrections of it."""
+        self._versions = None
         with self._transaction() as db:
             cursor = db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+            db.execute("DELETE FROM meta_corrections WHERE doc_id = ?", (doc_id,))
         return cursor.rowcount > 0
+
+    def correct(self, doc_id: str, corrections: Iterable[MetaCorrection]) -> None:
+        """Record the user's corrections of a document's metadata (one per field, the last kept)."""
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO meta_corrections (doc_id, field, value) VALUES (?, ?, ?)",
+                [(doc_id, c.field, c.value) for c in corrections],
+            )
+
+    def uncorrect(self, doc_id: str, fields: Iterable[str] | None = None) -> None:
+        """Forget corrections of the named fields (all of them when None)."""
+        with self._transaction() as db:
+            if fields is None:
+                db.execute("DELETE FROM meta_corrections WHERE doc_id = ?", (doc_id,))
+            else:
+                db.executemany(
+                    "DELETE FROM meta_corrections WHERE doc_id = ? AND field = ?",
+                    [(doc_id, name) for name in fields],
+                )
+
+    def corrections(self, doc_id: str, source_path: str | None = None) -> list[MetaCorrection]:
+        """The user's corrections of a document, else of the stored version of its file."""
+        rows = self._db.execute(
+            "SELECT field, value FROM meta_corrections WHERE doc_id = ? ORDER BY field", (doc_id,)
+        ).fetchall()
+        if not rows and source_path is not None:
+            rows = self._db.execute(
+                "SELECT c.field, c.value FROM meta_corrections c JOIN documents d USING (doc_id)"
+                " WHERE d.source_path = ? ORDER BY c.field",
+                (source_path,),
+            ).fetchall()
+        return [MetaCorrection(field, value) for field, value in rows]
 
     def vacuum(self) -> None:
         """Rewrite the database file and empty its write-ahead log.
@@ -240,7 +258,7 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        meta = DocumentMeta(**json.loads(row[5]))
+        meta = DocumentMeta.from_json(json.loads(row[5]))
         return Document(row[0], row[1], row[2], row[3], row[4], meta, row[6])
 
     def documents(self) -> list[Document]:
@@ -254,6 +272,28 @@ class Store:
         ).fetchall()
         return rows[0][0] if len(rows) == 1 else None
 
+    def works(self, as_of: str | None = None) -> list[Work]:
+        """The instruments the stored documents are versions of, with each version's status
+        (as of an ISO date when given: the versions made by then)."""
+        if as_of:
+            return group_works(self._metas(), as_of)
+        return self._works_and_statuses()[0]
+
+    def _metas(self) -> list[tuple[str, DocumentMeta]]:
+        rows = self._db.execute("SELECT doc_id, meta FROM documents ORDER BY rowid")
+        return [(doc_id, DocumentMeta.from_json(json.loads(meta))) for doc_id, meta in rows]
+
+    def version_status(self, doc_id: str) -> VersionStatus | None:
+        """A document's status among its work's versions; None for news and articles."""
+        found = self._works_and_statuses()[1].get(doc_id)
+        return found[1] if found else None
+
+    def _works_and_statuses(self) -> tuple[list[Work], dict[str, tuple[str, VersionStatus]]]:
+        if self._versions is None:
+            works = group_works(self._metas())
+            self._versions = (works, statuses(works))
+        return self._versions
+
     def sections(self, doc_id: str) -> tuple[Section, ...]:
         rows = self._db.execute(
             'SELECT path, start, "end" FROM sections WHERE doc_id = ? ORDER BY start', (doc_id,)
@@ -261,20 +301,20 @@ class Store:
         return tuple(Section(tuple(json.loads(p)), s, e) for p, s, e in rows)
 
     def provisions(self, doc_id: str | None = None) -> list[Provision]:
-        query = f"SELECT {_PROVISION_COLUMNS} FROM provisions"
+        query = f"SELECT {PROVISION_COLUMNS} FROM provisions"
         rows = (
             self._db.execute(query + " WHERE doc_id = ? ORDER BY start", (doc_id,))
             if doc_id
             else self._db.execute(query + " ORDER BY rowid")
         )
-        return [_provision(row) for row in rows]
+        return [provision_from_row(row) for row in rows]
 
     def provision(self, provision_id: str) -> Provision | None:
         row = self._db.execute(
-            f"SELECT {_PROVISION_COLUMNS} FROM provisions WHERE provision_id = ?",
+            f"SELECT {PROVISION_COLUMNS} FROM provisions WHERE provision_id = ?",
             (provision_id,),
         ).fetchone()
-        return _provision(row) if row else None
+        return provision_from_row(row) if row else None
 
     def region_mentions(self, doc_id: str) -> tuple[RegionMention, ...]:
         rows = self._db.execute(
@@ -333,10 +373,11 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        doc_id, section, locator, start, end, text, meta, source_path = row
+        doc_id, section, locator, start, end, text, meta_json, source_path = row
+        meta = DocumentMeta.from_json(json.loads(meta_json))
         return Citation(
             doc_id=doc_id,
-            doc_title=json.loads(meta)["title"],
+            doc_title=meta.title,
             provision_id=provision_id,
             section=" > ".join(json.loads(section)),
             start=start,
@@ -344,6 +385,12 @@ class Store:
             quote=text[start:end],
             source_path=source_path,
             locator=locator,
+            issuer=meta.authority,
+            doc_number=meta.doc_number,
+            date=meta.date,
+            doc_kind=meta.doc_kind.value if meta.doc_kind else None,
+            author=meta.author,
+            **validity(self.version_status(doc_id)),
         )
 
     def span_citation(self, first_id: str, last_id: str, locator: str) -> Citation | None:
@@ -362,24 +409,3 @@ class Store:
             table: self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in tables
         }
-
-
-_PROVISION_COLUMNS = 'provision_id, doc_id, section, paragraph, start, "end", text, locator'
-
-
-def _provision(row: tuple) -> Provision:
-    provision_id, doc_id, section, paragraph, start, end, text, locator = row
-    return Provision(
-        provision_id=provision_id,
-        doc_id=doc_id,
-        section=tuple(json.loads(section)),
-        paragraph=paragraph,
-        start=start,
-        end=end,
-        text=text,
-        locator=locator,
-    )
-
-
-def _meta_json(meta: DocumentMeta) -> dict[str, object]:
-    return {name: getattr(meta, name) for name in DocumentMeta.__slots__}

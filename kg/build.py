@@ -3,7 +3,7 @@ document's graph (document, provisions, measures, mentions with selectors)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib import resources
 
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
@@ -19,14 +19,17 @@ from policykg.ingest.iris import (
     mention_iri,
     provision_iri,
     region_iri,
+    work_iri,
 )
 from policykg.ingest.models import MeasureMention, ParsedDocument, Provision, RegionLevel
+from policykg.ingest.versions import Work
 from policykg.ingest.vocab import Vocabulary
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")
 SCHEME = URIRef(BASE + "id/incentive-types")
 NATIONAL = "CN"
+VERSIONS_GRAPH = URIRef(BASE + "graph/versions")
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -117,6 +120,10 @@ def document_triples(parsed: ParsedDocument) -> Iterator[Triple]:
         yield node, DCTERMS.issued, Literal(meta.date, datatype=datatype)
     if meta.region_code:
         yield node, DCTERMS.spatial, region_iri(meta.region_code)
+    if meta.doc_kind:
+        yield node, DCTERMS.type, Literal(meta.doc_kind.value, lang="zh")
+    if meta.level:
+        yield node, PKG.issuerLevel, Literal(meta.level.value)
     yield from _provision_triples(parsed)
     by_id = {p.provision_id: p for p in parsed.provisions}
     for mention in parsed.measures:
@@ -175,3 +182,28 @@ def _measure_triples(
             yield node, PKG.nationalScope, Literal(True)
         yield concept, PKG.region, region_iri(code)
         yield node, PKG.region, region_iri(code)
+
+
+def version_triples(works: Iterable[Work]) -> Iterator[Triple]:
+    """Works and their versions in DCTERMS: isVersionOf, replaces/isReplacedBy, a status.
+
+    These live in their own named graph (``VERSIONS_GRAPH``), rebuilt whenever the
+    library changes: a new version changes the status of the ones before it, whose
+    document graphs stay as they were.
+    """
+    for work in works:
+        node = work_iri(work.work_id)
+        yield node, RDF.type, PKG.Work
+        yield node, DCTERMS.title, Literal(work.title, lang="zh")
+        if work.issuer:
+            yield node, DCTERMS.publisher, Literal(work.issuer)
+        previous = None
+        for version in work.versions:
+            doc = document_iri(version.doc_id)
+            yield doc, DCTERMS.isVersionOf, node
+            yield node, DCTERMS.hasVersion, doc
+            yield doc, PKG.versionStatus, Literal(version.status.value)
+            if previous is not None and previous.date != version.date:
+                yield doc, DCTERMS.replaces, document_iri(previous.doc_id)
+                yield document_iri(previous.doc_id), DCTERMS.isReplacedBy, doc
+            previous = version

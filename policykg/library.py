@@ -11,17 +11,21 @@ import json
 import shutil
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
 from policykg.ingest.gazetteer import Gazetteer, load_gazetteer
-from policykg.ingest.models import ParsedDocument
+from policykg.ingest.meta_fields import MetaCorrection
+from policykg.ingest.metadata import reread_metadata
+from policykg.ingest.models import DocumentMeta, ParsedDocument
 from policykg.ingest.pipeline import IngestReport, OnProgress, ingest_paths, parse_document
 from policykg.ingest.settings import Settings
 from policykg.ingest.stamp import ingest_stamp, stamp_of
 from policykg.ingest.store import Store
 from policykg.kg.base import GraphStore
+from policykg.kg.build import VERSIONS_GRAPH, version_triples
 from policykg.kg.graph import EmbeddedGraph, graph_damaged, is_corruption
 from policykg.kg.stamp import graph_stamp
 from policykg.kg.stores import open_graph
@@ -124,6 +128,7 @@ class Library:
             raise
         self.followers: list[Follower] = [self.graph, self.index]
         self.rederive_stale()
+        self._sync_versions()  # a data dir from before versions were tracked
 
     def _open_index(self) -> SearchIndex:
         """The search index; a damaged one is dropped and rebuilt from the store by ``sync``."""
@@ -234,20 +239,44 @@ class Library:
             " code changed since they were stored"
         )
         for doc_id in stale:
-            document = self.store.document(doc_id)
-            if document is None:
-                continue
             try:
-                parsed = parse_document(document)
-                replaced = self.store.add(parsed)
+                self._rederive(doc_id)
             except Exception as error:  # kept as it was; tried again at the next open
                 self.notices.append(f"could not re-derive {doc_id}: {type(error).__name__}")
-                continue
-            for follower in self.followers:
-                follower.remove_document(doc_id)
-            self._on_stored(parsed, replaced)
         self._flush()
         return len(stale)
+
+    def _rederive(self, doc_id: str) -> ParsedDocument | None:
+        """Derive one stored document again, its corrections applied; the followers follow."""
+        document = self.store.document(doc_id)
+        if document is None:
+            return None
+        # Read again from the stored text, so improved metadata rules reach it too.
+        document = replace(document, meta=reread_metadata(document))
+        parsed = parse_document(document, self.store.corrections(doc_id))
+        replaced = self.store.add(parsed)
+        for follower in self.followers:
+            follower.remove_document(doc_id)
+        self._on_stored(parsed, replaced)
+        return parsed
+
+    def correct_meta(
+        self, doc_id: str, corrections: Iterable[MetaCorrection], reset: bool = False
+    ) -> DocumentMeta | None:
+        """Record the user's corrections of a document's metadata; its metadata after them.
+
+        The corrections are kept apart from what ingest read and applied over it
+        whenever the document is derived again (new rules, an edited file).
+        ``reset`` forgets the document's earlier corrections first.
+        """
+        if self.store.document(doc_id) is None:
+            return None
+        if reset:
+            self.store.uncorrect(doc_id)
+        self.store.correct(doc_id, corrections)
+        parsed = self._rederive(doc_id)
+        self._flush()
+        return parsed.document.meta if parsed else None
 
     def catalog(self) -> Catalog:
         """The in-memory view answers read; rebuilt after each change."""
@@ -259,6 +288,14 @@ class Library:
         self._catalog = None
         for follower in self.followers:
             follower.flush()
+        self._sync_versions()
+
+    def _sync_versions(self) -> None:
+        """Rewrite the graph's versions graph when the store's works have changed."""
+        triples = list(version_triples(self.store.works()))
+        if set(self.graph.graph_triples(str(VERSIONS_GRAPH))) != set(triples):
+            self.graph.replace_graph(str(VERSIONS_GRAPH), triples)
+            self.graph.flush()
 
     def _on_stored(self, parsed: ParsedDocument, replaced: list[str]) -> None:
         """Keep the followers (graph, indexes) in step with the store."""

@@ -19,7 +19,13 @@ HNSW_NEIGHBOURS = 32
 class DenseIndex:
     """A FAISS index of provision vectors (state: the index and its tombstones)."""
 
-    def __init__(self, dimension: int, exact_limit: int, index: Any = None) -> None:
+    def __init__(
+        self, dimension: int, exact_limit: int, index: Any = None, threads: int = 1
+    ) -> None:
+        # OpenMP's thread count is one per process, not per index: the last index opened
+        # sets it. With two threads on two shared cores, single queries waited on each other
+        # (docs/benchmarks.md, "Speed on a shared machine").
+        faiss.omp_set_num_threads(threads)
         self.dimension = dimension
         self.exact_limit = exact_limit
         # faiss's SWIG objects are typed loosely; Any keeps mypy honest about that.
@@ -99,5 +105,5 @@ class DenseIndex:
         faiss.write_index(self.index, str(path))
 
     @classmethod
-    def load(cls, path: Path, dimension: int, exact_limit: int) -> DenseIndex:
-        return cls(dimension, exact_limit, faiss.read_index(str(path)))
+    def load(cls, path: Path, dimension: int, exact_limit: int, threads: int = 1) -> DenseIndex:
+        return cls(dimension, exact_limit, faiss.read_index(str(path)), threads)

@@ -104,7 +104,8 @@ class SearchIndex:
 
     @classmethod
     def open(cls, settings: Settings, embedder: Embedder | None = None) -> SearchIndex:
-        index = cls(settings, embedder or load_embedder(settings.embedding_model), load_segmenter())
+        embedder = embedder or load_embedder(settings.embedding_model, settings.embed_threads)
+        index = cls(settings, embedder, load_segmenter())
         manifest = index.folder / "manifest.json"
         if manifest.exists():
             index._check(json.loads(manifest.read_text(encoding="utf-8")))

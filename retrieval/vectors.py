@@ -46,10 +46,11 @@ def vector_id(provision_id: str) -> int:
 
 
 def new_vector_index(dimension: int, settings: Settings) -> VectorIndex:
-    """An empty vector index: exact search, switching to HNSW past the settings' limit."""
-    return DenseIndex(dimension, settings.exact_search_limit)
+    """An empty vector index: exact search, switching to HNSW past the settings' limit,
+    searching with ``settings.search_threads`` threads."""
+    return DenseIndex(dimension, settings.exact_search_limit, threads=settings.search_threads)
 
 
 def load_vector_index(path: Path, dimension: int, settings: Settings) -> VectorIndex:
     """The vector index saved at ``path`` by ``VectorIndex.save``."""
-    return DenseIndex.load(path, dimension, settings.exact_search_limit)
+    return DenseIndex.load(path, dimension, settings.exact_search_limit, settings.search_threads)

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from policykg.ingest.segment import Segmenter, load_segmenter, private_cache_dir
+from policykg.ingest.segment import (
+    USER_WORD_FREQ,
+    Segmenter,
+    load_segmenter,
+    private_cache_dir,
+)
+from tests.conftest import REPO
 
 
 def test_domain_terms_and_places_stay_whole() -> None:
@@ -51,3 +57,25 @@ def test_a_dictionary_cache_planted_in_the_shared_temp_dir_is_never_loaded(
     assert words == ["我们", "建立", "机制"]
     cache = private_cache_dir()
     assert cache.is_relative_to(tmp_path) and not cache.stat().st_mode & 0o077
+
+
+def test_tokens_are_jiebas_with_the_same_user_words() -> None:
+    """rjieba cuts; jieba with the same user words is the reference, joined ASCII runs too."""
+    import jieba
+
+    segmenter = load_segmenter()
+    reference = jieba.Tokenizer()
+    reference.tmp_dir = str(private_cache_dir())
+    for term in segmenter.terms:
+        reference.add_word(term, freq=USER_WORD_FREQ)
+    texts = [
+        (REPO / "corpus" / "yangtze-delta-cadre-incentives.txt").read_text(encoding="utf-8"),
+        "2011-2020年规划 COVID-19疫情 e-mail www.gov.cn 增长5.2% v1.2.3% a_b -- 临港新片区",
+        "",
+    ]
+    for text in texts:
+        expected = [(word, start, end) for word, start, end in reference.tokenize(text)]
+        assert [(t.text, t.start, t.end) for t in segmenter.tokenize(text)] == expected
+        assert segmenter.words(text) == [w for w in reference.lcut(text) if w.strip()]
+    assert segmenter.frequency("干部") == reference.FREQ["干部"] > 0
+    assert segmenter.frequency("临港新片区") == 0  # our term keeps jieba's own count

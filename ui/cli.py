@@ -22,6 +22,7 @@ from policykg.ui.cli_common import CliOptions, UsageError, err
 from policykg.ui.commands_ask import ask_command, eval_command, reindex
 from policykg.ui.commands_graph import compare_regions, export_graph, graph_stats, sparql, validate
 from policykg.ui.commands_library import documents, ingest, measures, remove, show
+from policykg.ui.commands_meta import diff, meta, timeline_command, versions
 from policykg.ui.commands_serve import serve
 from policykg.ui.commands_store import pull, push
 
@@ -54,6 +55,10 @@ def global_options(
 app.command()(ingest)
 app.command()(documents)
 app.command()(show)
+app.command()(meta)
+app.command()(versions)
+app.command()(diff)
+app.command(name="timeline")(timeline_command)
 app.command()(remove)
 app.command()(measures)
 app.command()(sparql)

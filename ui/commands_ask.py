@@ -12,7 +12,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from policykg.ingest.records import Answer
+from policykg.ingest.records import Answer, citation_json
+from policykg.ingest.references import CiteStyle, reference
 from policykg.ingest.storeurl import EmbeddedStore
 from policykg.library import DataDirRefused, check_store_readable
 from policykg.retrieval.ask import DEFAULT_K, QuestionError, ask
@@ -42,7 +43,22 @@ CITATION_COLUMNS = (
     "end",
     "quote",
     "source_path",
+    "issuer",
+    "doc_number",
+    "date",
+    "doc_kind",
+    "in_force",
+    "author",
+    "reference",
 )
+CiteStyleOption = Annotated[
+    CiteStyle,
+    typer.Option(
+        "--cite-style",
+        help="Reference style of each citation: legal 《标题》（发文机关 文号，日期）第X条,"
+        " or gbt7714 (GB/T 7714-2015).",
+    ),
+]
 # The per-question fields of an eval report (attributes of a score), in column order.
 SCORE_COLUMNS = (
     "id",
@@ -68,6 +84,7 @@ def ask_command(
         ),
     ] = None,
     k: Annotated[int, typer.Option("-k", min=1, max=100, help="Provisions retrieved.")] = DEFAULT_K,
+    cite_style: CiteStyleOption = CiteStyle.LEGAL,
     data_dir: DataDir = None,
     output: FormatOption = None,
     as_json: JsonFlag = False,
@@ -79,7 +96,7 @@ def ask_command(
     if questions is not None:
         if chosen is OutputFormat.CSV:
             raise fail("--questions prints JSON lines; --format csv is for one question")
-        _ask_batch(ctx, _read_batch(questions), k, data_dir)
+        _ask_batch(ctx, _read_batch(questions), k, data_dir, cite_style)
         return
     with open_library(settings_from(ctx, data_dir)) as library:
         try:
@@ -87,15 +104,19 @@ def ask_command(
         except QuestionError as error:
             raise fail(str(error)) from None
     if chosen is OutputFormat.JSON:
-        print_json(answer.to_json())
+        print_json(answer.to_json(cite_style))
     elif chosen is OutputFormat.CSV:
-        print_csv(CITATION_COLUMNS, _citation_rows(answer))
+        print_csv(CITATION_COLUMNS, _citation_rows(answer, cite_style))
     else:
-        _print_answer(answer)
+        _print_answer(answer, cite_style)
 
 
 def _ask_batch(
-    ctx: typer.Context, batch: list[tuple[object, str]], k: int, data_dir: Path | None
+    ctx: typer.Context,
+    batch: list[tuple[object, str]],
+    k: int,
+    data_dir: Path | None,
+    cite_style: CiteStyle,
 ) -> None:
     """One JSON line per question, in order; a bad question gets ``error`` and the rest go on."""
     with open_library(settings_from(ctx, data_dir)) as library:
@@ -105,14 +126,14 @@ def _ask_batch(
             except QuestionError as error:
                 print_json({"id": question_id, "question": text, "error": str(error)})
                 continue
-            print_json({"id": question_id, **answer.to_json()})
+            print_json({"id": question_id, **answer.to_json(cite_style)})
 
 
-def _citation_rows(answer: Answer) -> list[list[object]]:
+def _citation_rows(answer: Answer, style: CiteStyle) -> list[list[object]]:
     """One row per citation: its number, then the citation object's fields by name."""
     rows = []
     for number, citation in enumerate(answer.citations, start=1):
-        fields = {"number": number, **citation.to_json()}
+        fields = {"number": number, **citation_json(citation, style)}
         rows.append([fields[column] for column in CITATION_COLUMNS])
     return rows
 
@@ -132,12 +153,13 @@ def _read_batch(path: Path) -> list[tuple[object, str]]:
     return batch
 
 
-def _print_answer(answer: Answer) -> None:
+def _print_answer(answer: Answer, style: CiteStyle) -> None:
+    """The answer, then each source: its reference, the span, the quote."""
     console = Console()
     console.print(answer.answer, highlight=False, markup=False)
     for number, citation in enumerate(answer.citations, start=1):
-        section = " ".join(filter(None, (citation.section, citation.locator)))
-        where = f"《{citation.doc_title}》" + (f" {section}" if section else "")
+        section = f" {citation.section}" if citation.section else ""
+        where = reference(citation, style) + section
         console.print(
             f"[{number}] {where} [{citation.start}:{citation.end}]\n    {citation.quote}",
             highlight=False,

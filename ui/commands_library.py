@@ -111,6 +111,8 @@ def documents(
                 "authority": doc.meta.authority,
                 "doc_number": doc.meta.doc_number,
                 "date": doc.meta.date,
+                "doc_kind": doc.meta.doc_kind.value if doc.meta.doc_kind else None,
+                "level": doc.meta.level.value if doc.meta.level else None,
                 "format": doc.format,
                 "encoding": doc.encoding,
                 "chars": len(doc.text),

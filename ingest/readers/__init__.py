@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from pathlib import Path
 
+from policykg.ingest.meta_fields import MetaFieldError, usable_fields
 from policykg.ingest.metadata import SIDECAR_SUFFIX, extract_metadata, read_sidecar
 from policykg.ingest.models import Document, IngestError, document_id
 from policykg.ingest.readers.base import Reader, decode_text
@@ -102,10 +102,12 @@ def read_document(path: Path, settings: Settings) -> Document:
     raw, reader = _checked_bytes(path, settings)
     extracted = reader.read(path, raw)
     _check_text(extracted.text, path.name)
-    meta = extract_metadata(extracted.text, fallback_title=path.stem, format_title=extracted.title)
-    sidecar = read_sidecar(path)
-    if sidecar:
-        meta = replace(meta, **sidecar)
+    try:
+        format_fields = (("title", extracted.title or ""), *extracted.fields)
+        given = {**usable_fields(format_fields), **read_sidecar(path)}
+        meta = extract_metadata(extracted.text, path.stem, given=given)
+    except MetaFieldError as error:
+        raise IngestError(f"{path.name}: {error}") from None
     return Document(
         doc_id=document_id(extracted.text),
         source_path=str(path.resolve()),

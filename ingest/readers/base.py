@@ -29,6 +29,9 @@ class Extracted:
     text: str
     encoding: str  # the text encoding, or the format name for binary formats
     title: str | None = None  # a title the format itself carries
+    # Other metadata the format carries (HTML <meta>, DOCX core properties), by
+    # ``DocumentMeta`` field name: ("authority", "国务院"), ("date", "2024-05-26").
+    fields: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

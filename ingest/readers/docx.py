@@ -1,4 +1,4 @@
-"""DOCX: paragraphs and table rows in document order, and the core-properties title."""
+"""DOCX: paragraphs and table rows in document order, and the core properties."""
 
 from __future__ import annotations
 
@@ -31,8 +31,18 @@ def read_docx(path: Path, raw: bytes) -> Extracted:
                 lines.append("\t".join(cell.text.strip() for cell in row.cells))
         else:
             lines.append(block.text)
-    title = (document.core_properties.title or "").strip() or None
-    return Extracted("\n".join(lines), "docx", title)
+    core = document.core_properties
+    title = (core.title or "").strip() or None
+    return Extracted("\n".join(lines), "docx", title, core_fields(core))
+
+
+def core_fields(core: Any) -> tuple[tuple[str, str], ...]:
+    """Metadata in the core properties: the author, and the kind when ``category`` names one.
+
+    ``created`` is when the file was made, not the document's date: it is not used.
+    """
+    fields = [("author", (core.author or "").strip()), ("doc_kind", (core.category or "").strip())]
+    return tuple((name, value) for name, value in fields if value)
 
 
 def inline_entities(root: Any) -> None:

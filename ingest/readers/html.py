@@ -1,4 +1,4 @@
-"""HTML: the visible text, one line per block element, and the ``<title>``.
+"""HTML: the visible text, one line per block element, the ``<title>`` and ``<meta>``.
 
 The page is read as a stream of parser events (lxml's HTML parser calling a
 target), never built into a tree: the time is linear in the size of the page
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -57,6 +58,25 @@ MAX_ELEMENTS = 500_000
 DOCTYPE_SUBSET = re.compile(r"\A(\s*(?:<\?xml[^>]*>\s*)?<!DOCTYPE[^\[>]*)\[.*?\]\s*>", re.I | re.S)
 
 
+# <meta name=…> (or property=…) that state a document's metadata: Chinese government
+# sites (ArticleTitle, PubDate, ContentSource), Dublin Core, Open Graph.
+META_FIELDS = {
+    "articletitle": "title",
+    "dc.title": "title",
+    "og:title": "title",
+    "pubdate": "date",
+    "publishdate": "date",
+    "firstpublishedtime": "date",
+    "dc.date": "date",
+    "dcterms.issued": "date",
+    "article:published_time": "date",
+    "contentsource": "authority",
+    "dc.publisher": "authority",
+    "author": "author",
+    "dc.creator": "author",
+}
+
+
 class PageRefused(Exception):
     """Raised inside the parser's callbacks to stop it at a limit (turned into IngestError)."""
 
@@ -71,8 +91,15 @@ class _VisibleText:
         self.depth = 0
         self.elements = 0
         self.hidden = 0  # how many hidden elements we are inside
+        self.fields: dict[str, str] = {}  # the first <meta> of each field
 
-    def start(self, tag: str, attrib: object) -> None:
+    def meta(self, attrib: Any) -> None:
+        name = str(attrib.get("name") or attrib.get("property") or "").strip().lower()
+        content = str(attrib.get("content") or "").strip()
+        if name in META_FIELDS and content:
+            self.fields.setdefault(META_FIELDS[name], content)
+
+    def start(self, tag: str, attrib: Any) -> None:
         self.depth += 1
         self.elements += 1
         if self.depth > MAX_DEPTH:
@@ -81,6 +108,8 @@ class _VisibleText:
             raise PageRefused(f"more than {MAX_ELEMENTS:,} elements")
         if tag == "title" and not self.title_done:
             self.title = []
+        if tag == "meta":
+            self.meta(attrib)
         if tag in HIDDEN_TAGS:
             self.hidden += 1
         if tag in BLOCK_TAGS:
@@ -125,7 +154,8 @@ def read_html(path: Path, raw: bytes) -> Extracted:
         raise IngestError(f"{path.name}: unreadable HTML ({error})") from None
     lines = (line.strip() for line in "".join(target.pieces).splitlines())
     title = "".join(target.title or ()).strip()
-    return Extracted("\n".join(line for line in lines if line), encoding, title or None)
+    text = "\n".join(line for line in lines if line)
+    return Extracted(text, encoding, title or None, tuple(target.fields.items()))
 
 
 def _decode_markup(raw: bytes, name: str) -> tuple[str, str]:

@@ -16,8 +16,9 @@ from pathlib import Path
 import networkx as nx
 
 from policykg.ingest.iris import measure_iri
-from policykg.ingest.models import Citation, Document, MeasureMention
+from policykg.ingest.models import Citation, MeasureMention, VersionStatus
 from policykg.ingest.records import Answer
+from policykg.ingest.references import CiteStyle, reference
 from policykg.ingest.store import Store
 from policykg.ingest.vocab import load_vocabulary
 
@@ -59,19 +60,10 @@ def answer_markdown(answer: Answer) -> str:
     return answer.answer + ("\n\n" + "\n\n".join(sources) if sources else "")
 
 
-def drafter_reference(citation: Citation, document: Document | None) -> str:
-    """A reference a drafter can paste: 《标题》，section：“quote”（文号，date；span）."""
-    parts = [f"《{citation.doc_title}》"]
-    if citation.section:
-        parts.append(f"，{citation.section}")
-    parts.append(f"：“{citation.quote}”")
-    notes = []
-    if document is not None and document.meta.doc_number:
-        notes.append(document.meta.doc_number)
-    if document is not None and document.meta.date:
-        notes.append(document.meta.date)
-    notes.append(f"字符 {citation.start}–{citation.end}")
-    return "".join(parts) + "（" + "，".join(notes) + "）"
+def drafter_reference(citation: Citation) -> str:
+    """What the copy button gives: the legal-style reference with the quote, then GB/T 7714."""
+    legal = reference(citation, CiteStyle.LEGAL)
+    return f"{legal}：“{citation.quote}”\n{reference(citation, CiteStyle.GBT7714)}"
 
 
 def provision_panel(store: Store, citation: Citation) -> str:
@@ -93,8 +85,11 @@ def provision_panel(store: Store, citation: Citation) -> str:
     facts = [
         ("Document", meta.title),
         ("Section", citation.section or "—"),
+        ("Issuer", meta.authority or "—"),
         ("Document number", meta.doc_number or "—"),
         ("Date", meta.date or "—"),
+        ("Kind", meta.doc_kind.value if meta.doc_kind else "—"),
+        ("Version", _status_label(store.version_status(document.doc_id))),
         ("Span", f"[{citation.start}, {citation.end})"),
         ("Document id", document.doc_id),
     ]
@@ -108,6 +103,17 @@ def provision_panel(store: Store, citation: Citation) -> str:
         f'<p class="pk-paragraph">{before}<mark class="pk-quote">{quoted}</mark>{after}</p>'
         "</div>"
     )
+
+
+def _status_label(status: VersionStatus | None) -> str:
+    """A version's status as 北大法宝 names it (时效性), with the code."""
+    labels = {
+        VersionStatus.IN_FORCE: "现行有效 (in force)",
+        VersionStatus.SUPERSEDED: "已被修改 (superseded)",
+        VersionStatus.REPEALED: "已废止 (repealed)",
+        VersionStatus.UNKNOWN: "未知 (unknown)",
+    }
+    return labels[status] if status else "—"
 
 
 def network_elements(

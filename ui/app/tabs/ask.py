@@ -100,9 +100,7 @@ def open_citation(
         return "", ""
     citation = citations[int(number) - 1]
     store = workspace.library.store
-    return provision_panel(store, citation), drafter_reference(
-        citation, store.document(citation.doc_id)
-    )
+    return provision_panel(store, citation), drafter_reference(citation)
 
 
 def _choice(number: int, citation: Citation) -> tuple[str, str]:

@@ -1,4 +1,4 @@
-"""The Library tab: the documents, uploads (checked, then ingested), remove, re-index."""
+"""The Library tab: documents, uploads (checked, then ingested), remove, re-index, corrections."""
 
 from __future__ import annotations
 
@@ -12,9 +12,14 @@ from typing import Any
 
 import gradio as gr
 
+from policykg.ingest.meta_fields import MetaFieldError, parse_correction
+from policykg.ingest.models import VersionStatus
 from policykg.ingest.readers import SUPPORTED
 from policykg.ui.app.wiring import Work, on
 from policykg.ui.app.workspace import Workspace
+
+# The fields the Library tab corrects, as ``policykg meta --set`` names them.
+CORRECTABLE = ("title", "issuer", "doc_number", "date", "doc_kind", "level", "status", "author")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +30,11 @@ class UploadResult:
 
 
 def build(workspace: Workspace) -> None:
-    """The document table, the upload box and its report, remove and re-index."""
+    """The document table, the upload box and its report, remove, re-index, corrections."""
     megabytes = workspace.settings.max_file_bytes // (1024 * 1024)
     with gr.Tab("Library", id="library"):
         documents = gr.Dataframe(
-            headers=["id", "title", "authority", "文号", "date", "chars", "file"],
+            headers=["id", "title", "issuer", "文号", "date", "kind", "version", "chars", "file"],
             label="Documents",
             wrap=True,
         )
@@ -44,9 +49,13 @@ def build(workspace: Workspace) -> None:
             elem_id="pk-upload-report",
         )
         with gr.Row():
-            to_remove = gr.Dropdown(label="Document to remove", choices=[])
+            to_remove = gr.Dropdown(label="Document (to remove or correct)", choices=[])
             remove_button = gr.Button("Remove", variant="stop")
             reindex_button = gr.Button("Re-index")
+        with gr.Row():  # a correction is kept apart and survives re-ingest (policykg meta)
+            field = gr.Dropdown(label="Field to correct", choices=list(CORRECTABLE), value="title")
+            value = gr.Textbox(label="Correct value (empty clears it)", elem_id="pk-meta-value")
+            correct_button = gr.Button("Save correction", elem_id="pk-meta-save")
         status = gr.Markdown()
     # Locks per file, so questions are answered between the files of a long upload.
     changed = [report, documents, to_remove]
@@ -54,6 +63,9 @@ def build(workspace: Workspace) -> None:
     removed = [status, documents, to_remove]
     on(workspace, remove_button.click, remove, to_remove, removed, work=Work.WRITE)
     on(workspace, reindex_button.click, reindex, None, status, work=Work.WRITE)
+    corrected = [status, documents]
+    inputs = [to_remove, field, value]
+    on(workspace, correct_button.click, correct, inputs, corrected, work=Work.WRITE)
     on(workspace, None, refresh, None, [documents, to_remove], work=Work.BROWSE)
 
 
@@ -69,7 +81,8 @@ def document_choices(rows: list[list[str]]) -> list[tuple[str, str]]:
 
 
 def documents_table(workspace: Workspace) -> list[list[str]]:
-    """One row per document: id, title, authority, 文号, date, characters, file name."""
+    """One row per document: id, title, issuer, 文号, date, kind, version status, characters, file."""
+    store = workspace.library.store
     return [
         [
             d.doc_id,
@@ -77,11 +90,17 @@ def documents_table(workspace: Workspace) -> list[list[str]]:
             d.meta.authority or "",
             d.meta.doc_number or "",
             d.meta.date or "",
+            d.meta.doc_kind.value if d.meta.doc_kind else "",
+            _status(store.version_status(d.doc_id)),
             str(len(d.text)),
             Path(d.source_path).name,
         ]
-        for d in workspace.library.store.documents()
+        for d in store.documents()
     ]
+
+
+def _status(status: VersionStatus | None) -> str:
+    return status.value if status else ""
 
 
 def upload(
@@ -132,6 +151,22 @@ def remove(workspace: Workspace, doc_id: str | None) -> tuple[str, list[list[str
         message = f"No document {doc_id}."
     table = documents_table(workspace)
     return message, table, gr.update(choices=document_choices(table), value=None)
+
+
+def correct(
+    workspace: Workspace, doc_id: str | None, field: str | None, value: str | None
+) -> tuple[str, list[list[str]]]:
+    """Record a correction of one metadata field; a message, then the refreshed table."""
+    if not doc_id or not field:
+        return "Pick a document and a field first.", documents_table(workspace)
+    try:
+        correction = parse_correction(f"{field}={value or ''}")
+    except MetaFieldError as error:
+        return f"Not saved: {error}.", documents_table(workspace)
+    if workspace.library.correct_meta(doc_id, [correction]) is None:
+        return f"No document {doc_id}.", documents_table(workspace)
+    shown = correction.value if correction.value is not None else "(cleared)"
+    return f"Saved: {field} = {shown}.", documents_table(workspace)
 
 
 def reindex(workspace: Workspace) -> str:

@@ -1,0 +1,335 @@
+"""Document metadata as the documents state it, and the user's corrections of it.
+
+Statutes with a history block (the real texts in ../shared/corpus-law, read in
+place), official notices (文号 in the header, issuer and date in the footer), HTML
+``<meta>``, DOCX core properties and a sidecar; a correction that survives the
+document being derived again and its file being edited and ingested again.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import docx
+import pytest
+
+from policykg.ingest.meta_fields import MetaFieldError, normalise_date, parse_correction
+from policykg.ingest.models import DocKind, IngestError, IssuerLevel
+from policykg.ingest.readers import read_document
+from policykg.ingest.settings import Settings
+from policykg.library import Library
+from tests.conftest import SHARED, needs_shared
+
+LAW = SHARED / "corpus-law"
+# The issuer, kind and level of each of the 16 statutes, read from their history lines.
+LAW_FACTS = {
+    "上海市优化营商环境条例(2020-04-10).md": (
+        "上海市人民代表大会常务委员会",
+        "地方性法规",
+        "provincial",
+    ),
+    "上海市优化营商环境条例(2024-09-27).md": (
+        "上海市人民代表大会常务委员会",
+        "地方性法规",
+        "provincial",
+    ),
+    "事业单位人事管理条例(2014-04-25).md": ("国务院", "行政法规", "central"),
+    "优化营商环境条例(2019-10-22).md": ("国务院", "行政法规", "central"),
+    "公务员法(2018-12-29).md": ("全国人民代表大会常务委员会", "法律", "central"),
+    "北京国际科技创新中心建设条例(2024-01-25).md": (
+        "北京市人民代表大会",
+        "地方性法规",
+        "provincial",
+    ),
+    "国家科学技术奖励条例(2020-10-07).md": ("国务院", "行政法规", "central"),
+    "国家科学技术奖励条例(2024-05-26).md": ("国务院", "行政法规", "central"),
+    "山东省人才发展促进条例(2020-03-26).md": (
+        "山东省人民代表大会常务委员会",
+        "地方性法规",
+        "provincial",
+    ),
+    "浙江省民营企业发展促进条例(2020-01-16).md": ("浙江省人民代表大会", "地方性法规", "provincial"),
+    "监察官法(2021-08-20).md": ("全国人民代表大会常务委员会", "法律", "central"),
+    "监察法(2018-03-20).md": ("全国人民代表大会", "法律", "central"),
+    "监察法(2024-12-25).md": ("全国人民代表大会常务委员会", "法律", "central"),
+    "科学技术进步法(2021-12-24).md": ("全国人民代表大会常务委员会", "法律", "central"),
+    "行政机关公务员处分条例(2007-04-22).md": ("国务院", "行政法规", "central"),
+    "重大行政决策程序暂行条例(2019-04-20).md": ("国务院", "行政法规", "central"),
+}
+NOTICE = """中共抚州市委组织部关于进一步激励干部担当作为的通知
+抚组发〔2023〕7号
+各县（区）委组织部：
+为进一步激励干部担当作为，现就有关事项通知如下。
+一、落实乡镇工作补贴，乡镇干部每人每月发放补贴400元。
+二、2022年12月底前完成首批评选。
+中共抚州市委组织部
+2023年3月15日
+（此件公开发布）
+"""
+RED_HEAD = """南丰县人民政府文件
+丰府发〔2024〕3号
+关于推行即时奖励机制的通知
+各乡镇人民政府：
+为激励干部担当作为，经研究，决定推行“一事一奖”即时奖励机制。
+南丰县人民政府
+二〇二四年一月十八日
+"""
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data")
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@needs_shared
+def test_every_statute_has_its_version_date_issuer_kind_and_level(settings: Settings) -> None:
+    with (LAW / "MANIFEST.tsv").open(encoding="utf-8") as rows:
+        manifest = {row["file"]: row for row in csv.DictReader(rows, delimiter="\t")}
+    assert set(manifest) == set(LAW_FACTS)
+    for name, (issuer, kind, level) in LAW_FACTS.items():
+        meta = read_document(LAW / name, settings).meta
+        row = manifest[name]
+        assert (meta.title, meta.date) == (row["title"], row["version_date"]), name
+        assert (meta.authority, meta.doc_kind, meta.level) == (
+            issuer,
+            DocKind(kind),
+            IssuerLevel(level),
+        ), name
+        assert not meta.title.startswith("#")
+        # Every dated line of the history block, in the manifest's order.
+        history = [part.strip().split(" ")[0] for part in row["history"].split(" / ")]
+        assert [e.text.split(" ")[0].strip("（") for e in meta.dates] == history, name
+
+
+@needs_shared
+def test_the_amended_version_of_a_law_gets_its_own_date(settings: Settings) -> None:
+    old = read_document(LAW / "监察法(2018-03-20).md", settings).meta
+    new = read_document(LAW / "监察法(2024-12-25).md", settings).meta
+    assert (old.date, new.date) == ("2018-03-20", "2024-12-25")
+    assert [(e.event, e.date) for e in new.dates] == [
+        ("通过", "2018-03-20"),
+        ("修正", "2024-12-25"),
+    ]
+    regulation = read_document(LAW / "事业单位人事管理条例(2014-04-25).md", settings).meta
+    assert regulation.doc_number == "中华人民共和国国务院令第652号"
+    assert [e.event for e in regulation.dates] == ["通过", "公布", "施行"]  # 施行 is not the date
+
+
+def test_official_notice_header_and_footer(tmp_path: Path, settings: Settings) -> None:
+    meta = read_document(write(tmp_path, "notice.txt", NOTICE), settings).meta
+    assert meta.title == "中共抚州市委组织部关于进一步激励干部担当作为的通知"
+    assert (meta.authority, meta.doc_number) == ("中共抚州市委组织部", "抚组发〔2023〕7号")
+    # The footer's date, not the first date of the body (2022年12月).
+    assert meta.date == "2023-03-15"
+    assert [(e.event, e.date) for e in meta.dates] == [("成文", "2023-03-15")]
+    assert (meta.doc_kind, meta.level) == (DocKind.NORMATIVE_DOCUMENT, IssuerLevel.PREFECTURAL)
+
+
+def test_red_head_names_the_issuer_and_the_title_follows_the_number(
+    tmp_path: Path, settings: Settings
+) -> None:
+    meta = read_document(write(tmp_path, "red.txt", RED_HEAD), settings).meta
+    assert meta.title == "关于推行即时奖励机制的通知"
+    assert (meta.authority, meta.doc_number, meta.date) == (
+        "南丰县人民政府",
+        "丰府发〔2024〕3号",
+        "2024-01-18",  # 二〇二四年一月十八日
+    )
+    assert meta.level is IssuerLevel.COUNTY
+
+
+def test_a_long_markdown_heading_is_the_whole_title(tmp_path: Path, settings: Settings) -> None:
+    title = "关于进一步完善干部考核评价机制推动形成能者上优者奖庸者下劣者汰良好局面" * 2
+    path = write(tmp_path, "long.md", f"# {title}\n\n第一条 为了规范考核工作，制定本办法。\n")
+    meta = read_document(path, settings).meta
+    assert (meta.title, meta.title_supplied) == (title, False)
+    assert len(title) > 60
+
+
+def test_html_meta_gives_title_date_and_issuer(tmp_path: Path, settings: Settings) -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><title>通知 - 抚州市人民政府网</title>'
+        '<meta name="ArticleTitle" content="关于做好干部容错纠错工作的通知">'
+        '<meta name="PubDate" content="2023-06-01 09:30">'
+        '<meta name="ContentSource" content="抚州市人民政府办公室">'
+        '<meta name="author" content="市政府办">'
+        "</head><body><p>各县（区）人民政府：</p><p>现就容错纠错工作通知如下。</p></body></html>"
+    )
+    meta = read_document(write(tmp_path, "page.html", page), settings).meta
+    assert (meta.title, meta.date, meta.authority) == (
+        "关于做好干部容错纠错工作的通知",
+        "2023-06-01",
+        "抚州市人民政府办公室",
+    )
+    assert set(meta.supplied) == {"title", "date", "authority", "author"}
+
+
+def test_html_meta_with_an_unreadable_date_is_left_out(tmp_path: Path, settings: Settings) -> None:
+    page = '<meta name="PubDate" content="yesterday"><p>2021年5月4日，某县召开会议。</p>'
+    meta = read_document(write(tmp_path, "odd.html", page), settings).meta
+    assert meta.date == "2021-05-04"  # the text's date; the page is still read
+
+
+def test_docx_core_properties(tmp_path: Path, settings: Settings) -> None:
+    document = docx.Document()
+    document.add_paragraph("为激励干部担当作为，现提出如下意见。")
+    document.core_properties.title = "关于激励干部担当作为的实施意见"
+    document.core_properties.author = "王明"
+    document.core_properties.category = "研究文章"
+    document.save(str(tmp_path / "opinion.docx"))
+    meta = read_document(tmp_path / "opinion.docx", settings).meta
+    assert (meta.title, meta.author, meta.doc_kind) == (
+        "关于激励干部担当作为的实施意见",
+        "王明",
+        DocKind.ARTICLE,
+    )
+
+
+def test_sidecar_fields_override_the_text(tmp_path: Path, settings: Settings) -> None:
+    path = write(tmp_path, "notice.txt", NOTICE)
+    sidecar = {"issuer": "抚州市委组织部", "date": "2023年3月16日", "doc_kind": "规范性文件"}
+    (tmp_path / "notice.meta.json").write_text(json.dumps(sidecar, ensure_ascii=False), "utf-8")
+    meta = read_document(path, settings).meta
+    assert (meta.authority, meta.date, meta.doc_kind) == (
+        "抚州市委组织部",
+        "2023-03-16",
+        DocKind.NORMATIVE_DOCUMENT,
+    )
+    assert meta.doc_number == "抚组发〔2023〕7号"  # what the sidecar does not give stays
+    (tmp_path / "notice.meta.json").write_text('{"date": "spring"}', "utf-8")
+    with pytest.raises(IngestError, match=r"notice.meta.json: unreadable date 'spring'"):
+        read_document(path, settings)
+
+
+def test_corrections_are_checked_where_they_enter() -> None:
+    assert parse_correction("issuer=国务院").field == "authority"
+    assert parse_correction("date=").value is None
+    assert normalise_date("2024/5/26") == "2024-05-26"
+    with pytest.raises(MetaFieldError, match="unknown metadata field 'publisher'"):
+        parse_correction("publisher=x")
+    with pytest.raises(MetaFieldError, match="unknown doc_kind"):
+        parse_correction("doc_kind=法规")
+    with pytest.raises(MetaFieldError, match="no such date"):
+        parse_correction("date=2024-13-01")
+
+
+def test_a_correction_survives_rederiving_and_reingesting(tmp_path: Path) -> None:
+    import sqlite3
+
+    settings = Settings(data_dir=tmp_path / "data")
+    path = write(tmp_path, "notice.txt", NOTICE)
+    with Library(settings) as library:
+        (doc_id,) = library.ingest([path]).ingested
+        fixes = [parse_correction("issuer=抚州市委组织部"), parse_correction("doc_number=")]
+        meta = library.correct_meta(doc_id, fixes)
+        assert meta is not None and (meta.authority, meta.doc_number) == ("抚州市委组织部", None)
+        pid = library.store.provisions(doc_id)[0].provision_id
+        citation = library.store.citation(pid)
+        assert citation is not None and citation.issuer == "抚州市委组织部"
+    with sqlite3.connect(settings.store_path) as db:  # as if ingest's rules had changed
+        db.execute("UPDATE documents SET derived_with = 'older-rules'")
+    with Library(settings) as library:
+        assert library.notices and "re-deriving 1 document" in library.notices[0]
+        document = library.store.document(doc_id)
+        assert document is not None and document.meta.authority == "抚州市委组织部"
+        assert document.meta.date == "2023-03-15"  # the fields not corrected are read again
+    path.write_text(NOTICE + "附件：评选办法\n", encoding="utf-8")  # the file is edited
+    with Library(settings) as library:
+        (new_id,) = library.ingest([path]).ingested
+        assert new_id != doc_id
+        document = library.store.document(new_id)
+        assert document is not None
+        assert (document.meta.authority, document.meta.doc_number) == ("抚州市委组织部", None)
+        assert [c.field for c in library.store.corrections(new_id)] == ["authority", "doc_number"]
+        assert library.store.corrections(doc_id) == []
+        library.correct_meta(new_id, [], reset=True)  # forgotten: the text's values return
+        document = library.store.document(new_id)
+        assert document is not None and document.meta.authority == "中共抚州市委组织部"
+        assert library.remove(new_id) and library.store.corrections(new_id) == []
+
+
+def test_meta_command_shows_and_corrects(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from policykg.ui.cli import app
+
+    runner = CliRunner()
+    data = str(tmp_path / "data")
+    path = write(tmp_path, "notice.txt", NOTICE)
+    assert runner.invoke(app, ["ingest", str(path), "--data-dir", data]).exit_code == 0
+    listed = runner.invoke(app, ["documents", "--data-dir", data, "--json"]).stdout
+    doc_id = json.loads(listed.strip().splitlines()[-1])[0]["doc_id"]
+    shown = runner.invoke(app, ["meta", doc_id[:8], "--data-dir", data, "--json"])
+    data_out = json.loads(shown.stdout.strip().splitlines()[-1])
+    assert (data_out["authority"], data_out["doc_kind"], data_out["corrected"]) == (
+        "中共抚州市委组织部",
+        "规范性文件",
+        [],
+    )
+    assert data_out["dates"] == [{"event": "成文", "date": "2023-03-15", "text": "2023年3月15日"}]
+    args = ["meta", doc_id, "--set", "date=2023-03-20", "--set", "level=prefectural"]
+    corrected = runner.invoke(app, [*args, "--data-dir", data, "--json"])
+    out = json.loads(corrected.stdout.strip().splitlines()[-1])
+    assert (out["date"], out["corrected"]) == ("2023-03-20", ["date", "level"])
+    table = runner.invoke(app, ["meta", doc_id, "--data-dir", data]).stdout
+    assert "2023-03-20" in table and "yes" in table
+    refused = runner.invoke(app, ["meta", doc_id, "--set", "date=soon", "--data-dir", data])
+    assert refused.exit_code == 2 and "unreadable date 'soon'" in refused.stderr
+
+
+def test_metadata_stored_before_supplied_was_recorded_keeps_the_sidecar_s(tmp_path: Path) -> None:
+    """An older store's metadata has no ``supplied``: a sidecar's title and author survive
+    re-derivation, and what the text states is read again."""
+    import shutil
+    import sqlite3
+
+    from tests.conftest import SEED
+
+    shutil.copy(SEED, tmp_path / SEED.name)
+    shutil.copy(SEED.with_name(SEED.stem + ".meta.json"), tmp_path)
+    settings = Settings(data_dir=tmp_path / "data")
+    with Library(settings) as library:
+        (doc_id,) = library.ingest([tmp_path / SEED.name]).ingested
+        expected = library.store.document(doc_id).meta  # type: ignore[union-attr]
+    with sqlite3.connect(settings.store_path) as db:
+        (stored,) = db.execute("SELECT meta FROM documents").fetchone()
+        old = {
+            k: v
+            for k, v in json.loads(stored).items()
+            if k in ("title", "title_supplied", "author")
+        }
+        db.execute("UPDATE documents SET meta = ?, derived_with = 'older'", (json.dumps(old),))
+    with Library(settings) as library:
+        meta = library.store.document(doc_id).meta  # type: ignore[union-attr]
+    assert (meta.title, meta.title_supplied, meta.author) == (
+        "长三角地区激励干部担当作为的创新举措与对江苏的启示",
+        True,
+        "刘海超",
+    )
+    assert meta == expected
+
+
+def test_the_library_tab_saves_a_correction(tmp_path: Path) -> None:
+    from policykg.ui.app.tabs.library import correct, documents_table
+    from policykg.ui.app.workspace import Workspace
+
+    path = write(tmp_path, "notice.txt", NOTICE)
+    with Library(Settings(data_dir=tmp_path / "data")) as library:
+        (doc_id,) = library.ingest([path]).ingested
+        workspace = Workspace(library)
+        message, table = correct(workspace, doc_id, "issuer", "抚州市委组织部")
+        assert message == "Saved: issuer = 抚州市委组织部."
+        assert table[0][2] == "抚州市委组织部" and table == documents_table(workspace)
+        assert [c.field for c in library.store.corrections(doc_id)] == ["authority"]
+        message, _ = correct(workspace, doc_id, "date", "soon")
+        assert message == "Not saved: unreadable date 'soon' (write YYYY-MM-DD, YYYY-MM or YYYY)."
+        message, table = correct(workspace, doc_id, "doc_number", "")
+        assert message == "Saved: doc_number = (cleared)." and table[0][3] == ""

@@ -1,0 +1,230 @@
+"""Versions of one instrument form one work; the latest is in force (the real statutes in
+../shared/corpus-law, read in place), in the store, the citations, the CLI and the graph."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from policykg.ingest.meta_fields import parse_correction
+from policykg.ingest.models import VersionStatus
+from policykg.ingest.references import CiteStyle, reference
+from policykg.ingest.settings import Settings
+from policykg.kg.validate import validate_graph
+from policykg.library import Library
+from policykg.retrieval.diff import Article, Change, articles, diff_versions
+from policykg.ui.cli import app
+from tests.conftest import SHARED, needs_shared
+
+LAW = SHARED / "corpus-law"
+PAIRS = {
+    "中华人民共和国监察法": ("监察法(2018-03-20).md", "监察法(2024-12-25).md"),
+    "上海市优化营商环境条例": (
+        "上海市优化营商环境条例(2020-04-10).md",
+        "上海市优化营商环境条例(2024-09-27).md",
+    ),
+    "国家科学技术奖励条例": (
+        "国家科学技术奖励条例(2020-10-07).md",
+        "国家科学技术奖励条例(2024-05-26).md",
+    ),
+}
+pytestmark = needs_shared
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    folder = tmp_path_factory.mktemp("versions")
+    library = Library(Settings(data_dir=folder / "data"))
+    assert not library.ingest([LAW]).failed
+    yield library
+    library.close()
+
+
+def names(library: Library) -> dict[str, str]:
+    """File name → doc id."""
+    return {Path(d.source_path).name: d.doc_id for d in library.store.documents()}
+
+
+def test_each_version_pair_is_one_work_the_later_in_force(library: Library) -> None:
+    works = {work.title: work for work in library.store.works()}
+    assert len(works) == 13  # 16 documents, three of them second versions
+    by_name = names(library)
+    for title, (old, new) in PAIRS.items():
+        versions = works[title].versions
+        assert [v.doc_id for v in versions] == [by_name[old], by_name[new]], title
+        assert [v.status for v in versions] == [VersionStatus.SUPERSEDED, VersionStatus.IN_FORCE]
+    single = works["中华人民共和国公务员法"].versions
+    assert [v.status for v in single] == [VersionStatus.UNKNOWN]
+
+
+def first_article(library: Library, doc_id: str) -> str:
+    """The provision id of 第一条 (the history lines above it are provisions too)."""
+    return next(p.provision_id for p in library.store.provisions(doc_id) if p.locator == "第一条")
+
+
+def test_citations_say_whether_their_version_is_in_force(library: Library) -> None:
+    by_name = names(library)
+    old_cite = library.store.citation(first_article(library, by_name["监察法(2018-03-20).md"]))
+    new_cite = library.store.citation(first_article(library, by_name["监察法(2024-12-25).md"]))
+    assert old_cite is not None and new_cite is not None
+    assert (old_cite.in_force, old_cite.status) == (False, "superseded")
+    assert (new_cite.in_force, new_cite.status) == (True, "in_force")
+    assert reference(old_cite, CiteStyle.LEGAL).endswith("（已被修改）")
+    assert reference(old_cite, CiteStyle.LEGAL).startswith(
+        "《中华人民共和国监察法》（全国人民代表大会，2018年3月20日）第一条"
+    )
+    cited = library.store.citation(first_article(library, by_name["公务员法(2018-12-29).md"]))
+    assert cited is not None and cited.in_force is None
+
+
+def test_the_graph_has_works_versions_and_replaces(library: Library) -> None:
+    by_name = names(library)
+    rows = library.graph.rows(
+        """SELECT ?new ?old ?status WHERE {
+             ?newDoc dcterms:replaces ?oldDoc ; pkg:versionStatus ?status ;
+                     dcterms:isVersionOf ?work ; pkg:docId ?new .
+             ?oldDoc pkg:docId ?old ; dcterms:isVersionOf ?work . }"""
+    )
+    pairs = {(str(new), str(old), str(status)) for new, old, status in rows}
+    assert pairs == {(by_name[n], by_name[o], "in_force") for o, n in PAIRS.values()}
+    report = validate_graph(library.graph, library.store)
+    assert report.conforms, report.problems[:5]
+
+
+def test_a_user_status_wins_and_the_graph_follows(tmp_path: Path) -> None:
+    with Library(Settings(data_dir=tmp_path / "data")) as library:
+        library.ingest([LAW / "公务员法(2018-12-29).md"])
+        (doc_id,) = library.store.doc_ids()
+        assert library.store.version_status(doc_id) is VersionStatus.UNKNOWN
+        library.correct_meta(doc_id, [parse_correction("status=in_force")])
+        assert library.store.version_status(doc_id) is VersionStatus.IN_FORCE
+        status = "SELECT ?s WHERE { ?d pkg:versionStatus ?s }"
+        assert [str(row[0]) for row in library.graph.rows(status)] == ["in_force"]
+
+
+def test_versions_command(tmp_path: Path) -> None:
+    runner = CliRunner()
+    data = str(tmp_path / "data")
+    files = [
+        str(LAW / name) for name in (*PAIRS["中华人民共和国监察法"], "监察官法(2021-08-20).md")
+    ]
+    assert runner.invoke(app, ["ingest", *files, "--data-dir", data]).exit_code == 0
+    result = runner.invoke(app, ["versions", "监察法", "--json", "--data-dir", data])
+    assert result.exit_code == 0, result.stderr
+    works = json.loads(result.stdout)
+    assert [w["title"] for w in works] == ["中华人民共和国监察法"]  # not 监察官法
+    assert [(v["date"], v["status"]) for v in works[0]["versions"]] == [
+        ("2018-03-20", "superseded"),
+        ("2024-12-25", "in_force"),
+    ]
+    table = runner.invoke(app, ["versions", "--data-dir", data]).stdout
+    assert "2024-12-25 in_force" in table and "2021-08-20 unknown" in table
+    as_of = ["versions", "监察法", "--as-of", "2023-06-30", "--json", "--data-dir", data]
+    (work,) = json.loads(runner.invoke(app, as_of).stdout)
+    assert [(v["date"], v["status"]) for v in work["versions"]] == [("2018-03-20", "in_force")]
+    before = ["versions", "--as-of", "2010", "--json", "--data-dir", data]
+    assert json.loads(runner.invoke(app, before).stdout) == []  # nothing made yet
+    bad = runner.invoke(app, ["versions", "--as-of", "someday", "--data-dir", data])
+    assert bad.exit_code == 2 and "--as-of: unreadable date" in bad.stderr
+
+
+def version_diff(library: Library, old: str, new: str) -> dict:
+    by_name = names(library)
+    sides = [
+        (
+            by_name[name],
+            articles(
+                library.store.document(by_name[name]).text,  # type: ignore[union-attr]
+                library.store.provisions(by_name[name]),
+            ),
+        )
+        for name in (old, new)
+    ]
+    return diff_versions(*sides[0], *sides[1]).to_json()
+
+
+def test_diff_of_the_science_award_regulation_as_checked_by_hand(library: Library) -> None:
+    """2020 → 2024: eight articles changed, none added, removed or moved (a line diff of
+    the two files, read by hand, shows exactly these eight)."""
+    found = version_diff(library, *PAIRS["国家科学技术奖励条例"])
+    assert found["summary"] == {"added": 0, "removed": 0, "changed": 8, "moved": 0, "unchanged": 30}
+    changed = [c["new_locator"] for c in found["changes"]]
+    assert changed == [
+        "第二条",
+        "第三条",
+        "第四条",
+        "第七条",
+        "第二十一条",
+        "第二十二条",
+        "第二十五条",
+        "第三十条",
+    ]
+    second = found["changes"][0]
+    assert second["marked"].startswith("国[-务院-]{+家+}设立下列国家科学技术奖：")
+    assert second["old_text"].startswith("第二条 国务院设立")
+    assert second["new_text"].startswith("第二条 国家设立")
+    fourth = found["changes"][2]["marked"]
+    assert fourth.endswith("{+\n\n国家科学技术奖励工作重大事项，应当按照有关规定报党中央。+}")
+
+
+def test_diff_of_the_supervision_law_counts_renumbered_articles_as_unchanged(
+    library: Library,
+) -> None:
+    found = version_diff(library, *PAIRS["中华人民共和国监察法"])
+    assert found["summary"] == {
+        "added": 9,
+        "removed": 0,
+        "changed": 23,
+        "moved": 0,
+        "unchanged": 46,
+    }
+    twelfth = next(c for c in found["changes"] if c["old_locator"] == "第十二条")
+    assert (
+        twelfth["change"] == "changed" and twelfth["new_locator"] == "第十二条"
+    )  # grew, still itself
+    renumbered = next(c for c in found["changes"] if c["old_locator"] == "第二十二条")
+    assert renumbered["new_locator"] == "第二十四条" and not renumbered["marked"].startswith("第")
+
+
+def test_an_article_moved_elsewhere_is_moved() -> None:
+    def law(*bodies: str) -> list[Article]:
+        numbers = "一二三四五"
+        return [Article(f"第{numbers[n]}条", f"第{numbers[n]}条 {b}") for n, b in enumerate(bodies)]
+
+    old = law("总则甲乙丙丁。", "监督检查的具体办法由省人民政府规定。", "考核丙。", "奖励丁。")
+    new = law(
+        "总则甲乙丙丁。",
+        "考核丙。",
+        "奖励丁。",
+        "监督检查的具体办法由省人民政府规定。",
+        "新增条款戊。",
+    )
+    found = diff_versions("a", old, "b", new)
+    assert [
+        (c.change, c.old and c.old.locator, c.new and c.new.locator) for c in found.changes
+    ] == [
+        (Change.MOVED, "第二条", "第四条"),
+        (Change.ADDED, None, "第五条"),
+    ]
+    assert found.unchanged == 3
+
+
+def test_diff_command(tmp_path: Path) -> None:
+    runner = CliRunner()
+    data = str(tmp_path / "data")
+    files = [str(LAW / name) for name in PAIRS["国家科学技术奖励条例"]]
+    assert runner.invoke(app, ["ingest", *files, "--data-dir", data]).exit_code == 0
+    listed = json.loads(runner.invoke(app, ["versions", "--json", "--data-dir", data]).stdout)
+    old, new = (v["doc_id"] for v in listed[0]["versions"])
+    result = runner.invoke(app, ["diff", old[:10], new[:10], "--json", "--data-dir", data])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["summary"]["changed"] == 8
+    table = runner.invoke(app, ["diff", old, new, "--data-dir", data]).stdout
+    assert table.startswith("0 added, 0 removed, 8 changed, 0 moved, 30 unchanged")
+    assert "changed 第二条 → 第二条" in table
+    missing = runner.invoke(app, ["diff", old, "dnope", "--data-dir", data])
+    assert missing.exit_code == 2 and "no document 'dnope'" in missing.stderr
