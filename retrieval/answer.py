@@ -57,6 +57,12 @@ def compose(evidence: Evidence) -> Draft:
         _best_provisions(evidence, answer)
     if not answer.text:
         answer.text = _not_found(evidence)
+    if outdated := evidence.outdated_markers(answer.citations):
+        answer.text += (
+            f"\n注：{''.join(outdated)} 引自已被修改或废止的版本。"
+            if evidence.zh
+            else f"\nNote: {''.join(outdated)} quote a version no longer in force."
+        )
     return answer
 
 

@@ -20,6 +20,7 @@ from policykg.retrieval.catalog import Catalog
 from policykg.retrieval.evidence import Evidence
 from policykg.retrieval.index import Hit, SearchIndex
 from policykg.retrieval.question import Question, follow_up, lexical_support, understand
+from policykg.retrieval.reader import versions_as_of
 
 MAX_QUESTION_CHARS = 2_000
 DEFAULT_K = 5
@@ -43,13 +44,21 @@ class QuestionError(ValueError):
     """A question that cannot be asked (empty, only punctuation)."""
 
 
-def ask(library: Askable, question: str, k: int = DEFAULT_K) -> Answer:
-    """Answer one question (``to_json()`` is the object ``policykg ask --json`` prints)."""
-    return answer_question(library, question, k)[0]
+def ask(library: Askable, question: str, k: int = DEFAULT_K, as_of: str | None = None) -> Answer:
+    """Answer one question (``to_json()`` is the object ``policykg ask --json`` prints).
+
+    Versions in force are preferred; ``as_of`` (an ISO date) answers as of that date:
+    documents made later are left out, and the versions in force then are preferred.
+    """
+    return answer_question(library, question, k, as_of=as_of)[0]
 
 
 def answer_question(
-    library: Askable, question: str, k: int = DEFAULT_K, previous: Question | None = None
+    library: Askable,
+    question: str,
+    k: int = DEFAULT_K,
+    previous: Question | None = None,
+    as_of: str | None = None,
 ) -> tuple[Answer, Question]:
     """The answer and the understood question (a chat keeps it for follow-ups)."""
     text = question.strip()[:MAX_QUESTION_CHARS]
@@ -94,7 +103,8 @@ def answer_question(
             for h in hits(query, depth)
         ]
 
-    evidence = Evidence(parsed, library.store, library.gazetteer, catalog, search, hits)
+    validity = versions_as_of(library.store, catalog, as_of)
+    evidence = Evidence(parsed, library.store, library.gazetteer, catalog, search, hits, validity)
     draft = compose(evidence)
     # The reader's order first (what the answer weighed), then the search's for the rest.
     read_order = [s.provision_id for s in evidence.scored()]

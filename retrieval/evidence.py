@@ -13,7 +13,13 @@ from policykg.ingest.store import Store
 from policykg.retrieval.catalog import Catalog, unit_locator
 from policykg.retrieval.index import Hit
 from policykg.retrieval.question import Question
-from policykg.retrieval.reader import Scored, best_sibling, read, referenced_documents
+from policykg.retrieval.reader import (
+    Scored,
+    Validity,
+    best_sibling,
+    read,
+    referenced_documents,
+)
 from policykg.retrieval.records import expand_regions, measure_records, region_record
 
 SEARCH_DEPTH = 60
@@ -78,6 +84,7 @@ class Evidence:
     catalog: Catalog
     search: Search
     hits: Hits
+    validity: Validity | None = None  # versions in force (today, or as of a date)
     _scored: list[Scored] | None = None
 
     def region_names(self) -> list[str]:
@@ -105,7 +112,7 @@ class Evidence:
                     and self.catalog.provision_doc.get(h.provision_id) in referenced
                 ]
             self._scored = read(
-                question, hits, self.catalog, scope, self.region_names(), referenced
+                question, hits, self.catalog, scope, self.region_names(), referenced, self.validity
             )
         return self._scored
 
@@ -123,6 +130,17 @@ class Evidence:
             return self.store.citation(provision_id)
         span = self.store.span_citation(members[0], members[-1], locator)
         return replace(span, provision_id=provision_id) if span else None
+
+    def outdated_markers(self, citations: Sequence[Citation]) -> list[str]:
+        """The markers of citations quoting a version that is not (or was not) in force."""
+        if self.validity is None:
+            return []
+        return [
+            f"[{number}]"
+            for number, citation in enumerate(citations, start=1)
+            if (document := self.catalog.documents.get(citation.doc_id)) is not None
+            and self.validity.outdated(document)
+        ]
 
     def with_sibling(self, provision_id: str) -> list[str]:
         """The provision, and the sentence of its article the answer needs too (in order)."""

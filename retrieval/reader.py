@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from policykg.ingest.extract import NATIONAL_CODE
+from policykg.ingest.models import VersionStatus
+from policykg.ingest.store import Store
 from policykg.ingest.structure import CN_NUMERALS
 from policykg.retrieval.catalog import Catalog, DocumentInfo
 from policykg.retrieval.index import Hit
@@ -49,6 +51,7 @@ _TITLE_PREFIXES = ("中华人民共和国",)
 W_TITLE = 0.5  # in a document the question names by 《title》
 W_OWN = 0.15  # in a document of the asked region itself, not one that mentions it
 W_SOLE = 0.2  # names the asked region (or places in it) and no other: about it, not a list
+W_SUPERSEDED = 0.5  # taken off a version no longer in force, unless the question names its year
 
 
 def focus_terms(question: Question) -> tuple[str, ...]:
@@ -186,8 +189,10 @@ def read(
     scope: set[str] | None,
     region_names: Sequence[str],
     referenced: set[str] | None = None,
+    validity: Validity | None = None,
 ) -> list[Scored]:
-    """The hits re-scored as evidence, best first (out-of-scope ones dropped)."""
+    """The hits re-scored as evidence, best first (out-of-scope ones dropped, and with
+    ``validity`` those of documents not yet made; versions not in force weigh less)."""
     grams = bigrams(question_words(question, region_names))
     weights = {gram: catalog.bigram_weight(gram) for gram in grams}  # once per question
     years = {m.group() for m in _YEAR.finditer(question.text)}
@@ -197,8 +202,10 @@ def read(
         text = catalog.provision_text.get(hit.provision_id, "")
         document = catalog.provision_document(hit.provision_id)
         in_scope = scope is None or _in_scope(catalog, hit.provision_id, document, scope)
-        if not in_scope:
+        if not in_scope or (validity and document and document.doc_id in validity.not_yet_made):
             continue
+        year = _year_match(years, document)
+        outdated = validity is not None and document is not None and validity.outdated(document)
         coverage = weighted_share(weights, text)
         context_text = catalog.context_text(hit.provision_id)
         context = share_in(grams, context_text)
@@ -210,7 +217,8 @@ def read(
             + W_CONTEXT * context
             + W_LEXICAL * (hit.lexical_rank is not None)
             + W_SCOPE * (scope is not None)
-            + W_YEAR * _year_match(years, document)
+            + W_YEAR * year
+            - W_SUPERSEDED * (outdated and year <= 0)
             + W_FIGURE * (question.intent is Intent.FACT and states_figure(text))
             + W_ADVICE * (question.recommended and bool(_ADVICE.search(text)))
             + W_TITLE * named
@@ -221,6 +229,28 @@ def read(
         has_focus = all(holds(term, text) for term in focus)
         scored.append(Scored(hit.provision_id, score, coverage, full, has_focus))
     return sorted(scored, key=lambda s: s.score, reverse=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Validity:
+    """Which versions are in force, as of today or a given date (``versions_as_of``)."""
+
+    status: dict[str, VersionStatus]  # doc id → status, for documents that are versions
+    not_yet_made: frozenset[str] = frozenset()  # dated after the asked date
+
+    def outdated(self, document: DocumentInfo) -> bool:
+        found = self.status.get(document.doc_id)
+        return found in (VersionStatus.SUPERSEDED, VersionStatus.REPEALED)
+
+
+def versions_as_of(store: Store, catalog: Catalog, as_of: str | None = None) -> Validity:
+    """The versions' statuses today, or as of an ISO date (later documents left out)."""
+    works = store.works(as_of)
+    status = {version.doc_id: version.status for work in works for version in work.versions}
+    if as_of is None:
+        return Validity(status)
+    later = {d.doc_id for d in catalog.documents.values() if d.date and d.date[:10] > as_of}
+    return Validity(status, frozenset(later))
 
 
 def sole_region(catalog: Catalog, pid: str, scope: set[str] | None) -> bool:

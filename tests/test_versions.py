@@ -16,6 +16,7 @@ from policykg.ingest.references import CiteStyle, reference
 from policykg.ingest.settings import Settings
 from policykg.kg.validate import validate_graph
 from policykg.library import Library
+from policykg.retrieval.ask import ask
 from policykg.retrieval.diff import Article, Change, articles, diff_versions
 from policykg.ui.cli import app
 from tests.conftest import SHARED, needs_shared
@@ -228,3 +229,43 @@ def test_diff_command(tmp_path: Path) -> None:
     assert "changed 第二条 → 第二条" in table
     missing = runner.invoke(app, ["diff", old, "dnope", "--data-dir", data])
     assert missing.exit_code == 2 and "no document 'dnope'" in missing.stderr
+
+
+def shared_article(library: Library, old_id: str, new_id: str) -> str:
+    """The first sentence of an article both versions state word for word (no 第X条)."""
+
+    def by_article(doc_id: str) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for provision in library.store.provisions(doc_id):
+            if provision.locator.startswith("第") and "条" in provision.locator:
+                article = provision.locator.split("条")[0] + "条"
+                found[article] = found.get(article, "") + provision.text
+        return found
+
+    old, new = by_article(old_id), by_article(new_id)
+    same = [text for article, text in new.items() if old.get(article) == text and len(text) > 40]
+    assert same
+    return same[len(same) // 2].split(" ", 1)[-1].split("。")[0] + "。"
+
+
+def test_answers_prefer_the_version_in_force_or_the_one_in_force_then(library: Library) -> None:
+    by_name = names(library)
+    old_id, new_id = by_name["监察法(2018-03-20).md"], by_name["监察法(2024-12-25).md"]
+    question = shared_article(library, old_id, new_id)
+    today = ask(library, question)
+    assert today.citations[0].doc_id == new_id
+    then = ask(library, question, as_of="2019-06-30")
+    assert then.citations[0].doc_id == old_id
+    assert new_id not in {c.doc_id for c in then.citations}  # not yet made then
+    assert "已被修改或废止" not in then.answer  # in force as of that day
+    named = ask(library, f"2018年版：{question}")
+    assert named.citations[0].doc_id == old_id  # the year asked for wins
+    assert "已被修改或废止的版本" in named.answer
+
+
+def test_ask_takes_an_as_of_date_and_refuses_a_bad_one(library: Library) -> None:
+    data_dir = str(library.settings.data_dir)
+    bad = CliRunner().invoke(
+        app, ["ask", "监察法", "--as-of", "2019-13-01", "--data-dir", data_dir]
+    )
+    assert bad.exit_code != 0 and "--as-of" in bad.output

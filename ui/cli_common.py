@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from policykg.ingest.meta_fields import MetaFieldError, normalise_date
 from policykg.ingest.models import IncentiveType
 from policykg.ingest.settings import Settings, load_settings
 from policykg.ingest.vocab import incentive_type_code, load_vocabulary
@@ -34,6 +35,25 @@ DataDir = Annotated[
 ]
 # The one output option of every command that prints records (like sqlite-utils'
 # output_options); --json (and --csv on compare) stay as aliases.
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="As of this day: documents made later are left out, the versions in force then"
+        " are preferred.",
+    ),
+]
+
+
+def as_of_day(text: str | None) -> str | None:
+    """The ``--as-of`` value as an ISO date, or one error line."""
+    try:
+        return normalise_date(text) if text else None
+    except MetaFieldError as error:
+        raise fail(f"--as-of: {error}") from None
+
+
 FormatOption = Annotated[
     OutputFormat | None,
     typer.Option("--format", "-f", help="Output: table (the default), json or csv."),

@@ -20,10 +20,12 @@ from policykg.retrieval.ask import DEFAULT_K, QuestionError, ask
 from policykg.retrieval.evaluate import evaluate, load_questions
 from policykg.retrieval.index import SearchIndex
 from policykg.ui.cli_common import (
+    AsOfOption,
     DataDir,
     FormatOption,
     JsonFlag,
     OutputFormat,
+    as_of_day,
     chosen_format,
     fail,
     open_library,
@@ -85,22 +87,27 @@ def ask_command(
     ] = None,
     k: Annotated[int, typer.Option("-k", min=1, max=100, help="Provisions retrieved.")] = DEFAULT_K,
     cite_style: CiteStyleOption = CiteStyle.LEGAL,
+    as_of: AsOfOption = None,
     data_dir: DataDir = None,
     output: FormatOption = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Answer a question with verbatim, numbered citations (csv: one row per citation)."""
+    """Answer a question with verbatim, numbered citations (csv: one row per citation).
+
+    Versions in force are preferred, and a quote of an older version says so.
+    """
     chosen = chosen_format(output, as_json)
+    day = as_of_day(as_of)
     if (question is None) == (questions is None):
         raise fail("give a QUESTION or --questions FILE.jsonl (one of them)")
     if questions is not None:
         if chosen is OutputFormat.CSV:
             raise fail("--questions prints JSON lines; --format csv is for one question")
-        _ask_batch(ctx, _read_batch(questions), k, data_dir, cite_style)
+        _ask_batch(ctx, _read_batch(questions), k, data_dir, cite_style, day)
         return
     with open_library(settings_from(ctx, data_dir)) as library:
         try:
-            answer = ask(library, question or "", k)
+            answer = ask(library, question or "", k, day)
         except QuestionError as error:
             raise fail(str(error)) from None
     if chosen is OutputFormat.JSON:
@@ -117,12 +124,13 @@ def _ask_batch(
     k: int,
     data_dir: Path | None,
     cite_style: CiteStyle,
+    as_of: str | None,
 ) -> None:
     """One JSON line per question, in order; a bad question gets ``error`` and the rest go on."""
     with open_library(settings_from(ctx, data_dir)) as library:
         for question_id, text in batch:
             try:
-                answer = ask(library, text, k)
+                answer = ask(library, text, k, as_of)
             except QuestionError as error:
                 print_json({"id": question_id, "question": text, "error": str(error)})
                 continue

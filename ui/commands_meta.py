@@ -12,7 +12,6 @@ from rich.table import Table
 from policykg.ingest.meta_fields import (
     MetaCorrection,
     MetaFieldError,
-    normalise_date,
     parse_correction,
 )
 from policykg.ingest.models import DocumentMeta
@@ -20,12 +19,14 @@ from policykg.retrieval.diff import Article, Change, articles, diff_versions
 from policykg.retrieval.records import select_mentions
 from policykg.retrieval.timeline import TIMELINE_COLUMNS, timeline
 from policykg.ui.cli_common import (
+    AsOfOption,
     CsvFlag,
     DataDir,
     FormatOption,
     JsonFlag,
     OutputFormat,
     TypeOption,
+    as_of_day,
     chosen_format,
     fail,
     open_library,
@@ -128,25 +129,14 @@ def versions(
     query: Annotated[
         str | None, typer.Argument(help="Only works whose title contains this (监察法).")
     ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="YYYY-MM-DD",
-            help="As of this day: versions made later are left out, the latest before it is"
-            " in force.",
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
     data_dir: DataDir = None,
     output: FormatOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """List the works (laws, regulations, official documents) with their versions and status."""
     chosen = chosen_format(output, as_json)
-    try:
-        day = normalise_date(as_of) if as_of else None
-    except MetaFieldError as error:
-        raise fail(f"--as-of: {error}") from None
+    day = as_of_day(as_of)
     with open_library(settings_from(ctx, data_dir)) as library:
         works = [w for w in library.store.works(day) if not query or query in w.title]
     if chosen is OutputFormat.JSON:
