@@ -78,9 +78,10 @@ def _not_found(evidence: Evidence) -> str:
 
 
 def _ranked_provisions(evidence: Evidence, k: int = 60) -> dict[str, int]:
-    """Provision id → rank for the question's search text."""
-    hits = evidence.search(evidence.question.search_text, k)
-    return {pid: rank for rank, (pid, _, _) in enumerate(hits)}
+    """Provision id → rank as evidence (the reader's order, then the search's)."""
+    read_order = [s.provision_id for s in evidence.scored()]
+    searched = [pid for pid, _, _ in evidence.search(evidence.question.search_text, k)]
+    return {pid: rank for rank, pid in enumerate(dict.fromkeys([*read_order, *searched]))}
 
 
 def topic_mentions(evidence: Evidence, scope: set[str] | None) -> list[MeasureMention]:
