@@ -155,10 +155,15 @@ class Evidence:
         return self.question.lang == "zh"
 
     def region_name(self, code: str) -> str:
+        """The region with its path, so a county is never mistaken: 浙江省宁波市宁海县."""
         region = self.gazetteer.get(code)
         if region is None:
             return code
-        return region.name_zh if self.zh else f"{region.name_en} ({region.name_zh})"
+        name_zh = "".join(self.gazetteer.path_zh(code)) or region.name_zh
+        if self.zh:
+            return name_zh
+        chain = [region, *self.gazetteer.ancestors(code)]
+        return f"{', '.join(r.name_en for r in chain)} ({name_zh})"
 
     def scope(self, codes: Sequence[str]) -> set[str]:
         return expand_regions(self.gazetteer, codes)
