@@ -16,11 +16,20 @@ from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
+import numpy as np
+
 from policykg.ingest.gazetteer import Gazetteer, load_gazetteer
 from policykg.ingest.meta_fields import MetaCorrection
 from policykg.ingest.metadata import reread_metadata
 from policykg.ingest.models import DocumentMeta, ParsedDocument
-from policykg.ingest.pipeline import IngestReport, OnProgress, ingest_paths, parse_document
+from policykg.ingest.pipeline import (
+    Guard,
+    IngestReport,
+    OnProgress,
+    Unguarded,
+    ingest_paths,
+    parse_document,
+)
 from policykg.ingest.settings import Settings
 from policykg.ingest.stamp import ingest_stamp, stamp_of
 from policykg.ingest.store import Store
@@ -176,13 +185,35 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def ingest(self, paths: Iterable[Path], on_progress: OnProgress | None = None) -> IngestReport:
+    def ingest(
+        self,
+        paths: Iterable[Path],
+        on_progress: OnProgress | None = None,
+        guard: Guard | None = None,
+    ) -> IngestReport:
+        """Ingest files and folders; the graph and the indexes follow each stored document.
+
+        Each file is read, parsed and embedded under ``guard.read()`` and written under
+        ``guard.write()`` (the app's lock: questions go on while an upload is prepared).
+        """
+        guard = guard or Unguarded()
+        vectors: dict[str, np.ndarray] = {}  # embedded ahead, by doc id
+
+        def embed(parsed: ParsedDocument) -> None:
+            vectors[parsed.document.doc_id] = self.index.encode(parsed)
+
+        def stored(parsed: ParsedDocument, replaced: list[str]) -> None:
+            self._on_stored(parsed, replaced, vectors.pop(parsed.document.doc_id, None))
+
         report = ingest_paths(
-            paths, self.settings, self.store, on_stored=self._on_stored, on_progress=on_progress
+            paths, self.settings, self.store, stored, on_progress, on_parsed=embed, guard=guard
         )
-        self._flush()
-        if report.replaced:  # the old versions' text must not stay readable on disk
-            self._scrub()
+        if not report.ingested:  # nothing changed: no need to stop a running SPARQL query
+            return report
+        with guard.write():
+            self._flush()
+            if report.replaced:  # the old versions' text must not stay readable on disk
+                self._scrub()
         return report
 
     def remove(self, doc_id: str) -> bool:
@@ -214,15 +245,24 @@ class Library:
             with contextlib.suppress(OSError):  # its content-id folder, when now empty
                 source.parent.rmdir()
 
-    def reindex(self) -> tuple[int, int]:
-        """Rebuild the search indexes from the store; (documents, provisions)."""
-        self.index.close()
-        shutil.rmtree(self.settings.index_dir, ignore_errors=True)
-        self.index = SearchIndex.open(self.settings)
-        self.followers = [self.graph, self.index]
-        self.index.sync(self.store)
-        self._catalog = None
-        self.rederive_stale()
+    def reindex(self, guard: Guard | None = None) -> tuple[int, int]:
+        """Rebuild the search indexes from the store; (documents, provisions).
+
+        The new index is built and saved aside from the one in use, under
+        ``guard.read()``: in the app, questions are answered from the old one
+        meanwhile, and only the swap holds the library alone. Its files are saved
+        through temporary names, manifest last, over the old ones.
+        """
+        guard = guard or Unguarded()
+        with guard.read():
+            fresh = SearchIndex(self.settings, self.index.embedder, self.index.segmenter)
+            if not fresh.sync(self.store):  # an empty store: still write an empty index
+                fresh.save()
+        with guard.write():
+            self.index = fresh  # the old one is not dirty: nothing changed it meanwhile
+            self.followers = [self.graph, self.index]
+            self._catalog = None
+            self.rederive_stale()
         return len(self.index.documents), len(self.index.provision_ids())
 
     def rederive_stale(self) -> int:
@@ -297,12 +337,17 @@ class Library:
             self.graph.replace_graph(str(VERSIONS_GRAPH), triples)
             self.graph.flush()
 
-    def _on_stored(self, parsed: ParsedDocument, replaced: list[str]) -> None:
-        """Keep the followers (graph, indexes) in step with the store."""
+    def _on_stored(
+        self, parsed: ParsedDocument, replaced: list[str], vectors: np.ndarray | None = None
+    ) -> None:
+        """Keep the followers (graph, indexes) in step with the store; ``vectors`` from
+        ``SearchIndex.encode``, when embedded ahead."""
+        self._catalog = None  # read between this and the flush: must not miss the document
         for follower in self.followers:
             for old in replaced:
                 follower.remove_document(old)
-            follower.add_document(parsed)
+        self.graph.add_document(parsed)
+        self.index.add_document(parsed, vectors)
 
 
 def _open_store(path: Path, stamp: str = "") -> Store:

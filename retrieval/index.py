@@ -159,11 +159,20 @@ class SearchIndex:
                     f"not {value!r}: run `policykg reindex` to rebuild it"
                 )
 
-    def add_document(self, parsed: ParsedDocument) -> None:
+    def encode(self, parsed: ParsedDocument) -> np.ndarray:
+        """The vectors ``add_document`` indexes: each provision's, then each passage's.
+
+        Only reads the model, so the app embeds an upload while questions are answered.
+        """
+        by_id = {p.provision_id: p.text for p in parsed.provisions}
+        grouped = ["".join(by_id[m] for m in g) for g in passages(parsed.provisions)]
+        return self.embedder.encode([p.text for p in parsed.provisions] + grouped)
+
+    def add_document(self, parsed: ParsedDocument, vectors: np.ndarray | None = None) -> None:
+        """Index one document, with its vectors from ``encode`` when given."""
         texts = [p.text for p in parsed.provisions]
         grouped = passages(parsed.provisions)
-        by_id = {p.provision_id: p.text for p in parsed.provisions}
-        vectors = self.embedder.encode(texts + ["".join(by_id[m] for m in g) for g in grouped])
+        vectors = self.encode(parsed) if vectors is None else vectors
         self.add_encoded(
             parsed.document.doc_id,
             [p.provision_id for p in parsed.provisions],

@@ -11,13 +11,16 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import psutil
 import pytest
 
+from policykg.ingest.settings import Settings
 from policykg.kg.sparql import STOPPED, QueryRefused, run_query
 from policykg.library import Library
 from policykg.ui.app.workspace import LibraryLock, Workspace
+from tests.conftest import REPO
 
 GUARD_S = 60.0
 RUNAWAY_SPARQL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -111,3 +114,24 @@ def test_the_lock_is_reentrant_but_a_reader_cannot_upgrade() -> None:
         lock.acquire_write()
     with lock.write():  # the failed upgrade left nothing behind
         pass
+
+
+def test_a_reindex_is_built_beside_the_readers_and_only_swapped_alone(tmp_path: Path) -> None:
+    """A re-index once held the library alone throughout: every question waited for it."""
+    with Library(Settings(data_dir=tmp_path)) as library:
+        library.ingest([REPO / "corpus"])
+        workspace, old = Workspace(library), library.index
+        manifest = library.settings.index_dir / "manifest.json"
+        saved_before = manifest.stat().st_ino  # each save renames a new file into place
+        counts: list[tuple[int, int]] = []
+        rebuild = threading.Thread(
+            target=lambda: counts.append(library.reindex(guard=workspace.lock)), daemon=True
+        )
+        with workspace.lock.read():  # a question being answered throughout the rebuild
+            rebuild.start()
+            wait_until(lambda: manifest.stat().st_ino != saved_before, "the new index saved")
+            assert library.index is old  # the questions still read the old one
+            assert library.index.search("协议年薪", 3)
+        rebuild.join(GUARD_S)
+        assert library.index is not old and counts == [(1, len(old.provision_ids()))]
+        assert library.index.search("协议年薪", 3)[0].provision_id in old.provision_ids()

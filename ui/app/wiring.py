@@ -8,7 +8,9 @@ are read from the signature).
 Each kind of work (``Work``) is a Gradio concurrency group of its own with its own
 limit, so a question never queues behind a SPARQL query, an export or an upload;
 and reads share the library lock, so a question never waits on a running one
-either. Only changes to the library (upload, remove, re-index) hold it alone.
+either. Only changes to the library (upload, remove, re-index) hold it alone, and an
+upload or a re-index only while it writes: reading, parsing and embedding a file, or
+building the new index, share the library with the questions.
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ def guarded(
     """``fn`` with the workspace bound as its first argument, run under the lock as ``work`` needs.
 
     ``locked=False`` is for a handler that takes ``workspace.lock`` itself, step by step
-    (an upload, file by file; a SPARQL query, stoppable).
+    (an upload or a re-index, shared to prepare and alone to write; a SPARQL query, stoppable).
     """
     access = LANES[work].access
 

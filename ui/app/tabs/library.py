@@ -57,12 +57,13 @@ def build(workspace: Workspace) -> None:
             value = gr.Textbox(label="Correct value (empty clears it)", elem_id="pk-meta-value")
             correct_button = gr.Button("Save correction", elem_id="pk-meta-save")
         status = gr.Markdown()
-    # Locks per file, so questions are answered between the files of a long upload.
+    # Upload and re-index take the lock themselves: shared while a file is read, parsed and
+    # embedded or the new index built, alone only to write; questions are answered meanwhile.
     changed = [report, documents, to_remove]
     on(workspace, uploads.upload, upload, uploads, changed, work=Work.WRITE, locked=False)
     removed = [status, documents, to_remove]
     on(workspace, remove_button.click, remove, to_remove, removed, work=Work.WRITE)
-    on(workspace, reindex_button.click, reindex, None, status, work=Work.WRITE)
+    on(workspace, reindex_button.click, reindex, None, status, work=Work.WRITE, locked=False)
     corrected = [status, documents]
     inputs = [to_remove, field, value]
     on(workspace, correct_button.click, correct, inputs, corrected, work=Work.WRITE)
@@ -111,7 +112,7 @@ def upload(
     """Check and ingest each file; the outcomes, then the refreshed table and choices."""
     paths = progress.tqdm(list(files or []), desc="Ingesting")
     results = [_upload_one(workspace, Path(path)) for path in paths]
-    with workspace.lock:
+    with workspace.lock.read():
         table, choices = refresh(workspace)
     return [[r.name, r.outcome, r.reason] for r in results], table, choices
 
@@ -130,8 +131,7 @@ def _upload_one(workspace: Workspace, source: Path) -> UploadResult:
     kept_before = target.exists()  # the same content, uploaded before
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
-    with workspace.lock:
-        report = workspace.library.ingest([target])
+    report = workspace.library.ingest([target], guard=workspace.lock)
     if report.failed:
         if not kept_before:  # not in the library: no copy kept either
             target.unlink(missing_ok=True)
@@ -170,8 +170,8 @@ def correct(
 
 
 def reindex(workspace: Workspace) -> str:
-    """Rebuild the search indexes from the store."""
-    documents, provisions = workspace.library.reindex()
+    """Rebuild the search indexes from the store, aside; the old one answers meanwhile."""
+    documents, provisions = workspace.library.reindex(guard=workspace.lock)
     return f"Re-indexed {documents} documents, {provisions} provisions."
 
 
