@@ -32,7 +32,7 @@ from policykg.ingest.models import (
     Section,
     Status,
 )
-from policykg.ingest.structure import CN_NUMERALS
+from policykg.ingest.structure import markers_end
 from policykg.ingest.vocab import Vocabulary
 
 NATIONAL_CODE = "CN"
@@ -126,9 +126,6 @@ def _provision_measures(
 
 # A label cut from a clause is at most this long (twice a phrase label's limit).
 MAX_CLAUSE_LABEL = 32
-_LEADING_MARKS = re.compile(
-    rf"\s*(?:第[{CN_NUMERALS}\d]+条\s*|[（(][{CN_NUMERALS}\d]+[）)]|[{CN_NUMERALS}]+、|\d+[.．、])*\s*"
-)
 
 
 def _cue_clause_measure(
@@ -141,8 +138,7 @@ def _cue_clause_measure(
         kind = ctx.vocab.classify(text[start:end])
         if kind is None:
             continue
-        marks = _LEADING_MARKS.match(text, start, end)
-        start = marks.end() if marks else start
+        start = min(markers_end(text, start), end)
         end = min(end, start + MAX_CLAUSE_LABEL)
         label = text[start:end].strip()
         if len(label) < ctx.vocab.rules.min_label_chars or not _clean(label):

@@ -393,15 +393,18 @@ class Store:
             **validity(self.version_status(doc_id)),
         )
 
-    def span_citation(self, first_id: str, last_id: str, locator: str) -> Citation | None:
-        """One verbatim citation from the start of one provision to the end of a later one
-        of the same document (the sentences of one article or paragraph), at ``locator``."""
-        first, last = self.citation(first_id), self.citation(last_id)
-        if first is None or last is None or last.doc_id != first.doc_id or last.end < first.start:
+    def span_citation(self, first: Citation, last_id: str, locator: str) -> Citation | None:
+        """``first`` extended to the end of a later provision of its document (the sentences
+        of one article or paragraph) as one verbatim citation, at ``locator``."""
+        row = self._db.execute(
+            'SELECT p."end", d.text FROM provisions p JOIN documents d USING (doc_id)'
+            " WHERE p.provision_id = ? AND p.doc_id = ?",
+            (last_id, first.doc_id),
+        ).fetchone()
+        if row is None or row[0] < first.start:
             return None
-        row = self._db.execute("SELECT text FROM documents WHERE doc_id = ?", (first.doc_id,))
-        text = row.fetchone()[0]
-        return replace(first, end=last.end, quote=text[first.start : last.end], locator=locator)
+        end, text = row
+        return replace(first, end=end, quote=text[first.start : end], locator=locator)
 
     def counts(self) -> dict[str, int]:
         tables = ("documents", "provisions", "region_mentions", "measures")

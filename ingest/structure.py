@@ -111,6 +111,22 @@ def _marker(line_text: str) -> tuple[Kind, int, re.Match[str]] | None:
     return None
 
 
+def markers_end(text: str, start: int = 0) -> int:
+    """Where the text after the heading markers at ``start`` begins (第六十四条 , 一、（二）)."""
+    window = text[start : start + MARKERS_WINDOW]  # markers are short: never copy the text
+
+    def skip_space(offset: int) -> int:
+        return offset + len(window[offset:]) - len(window[offset:].lstrip())
+
+    offset = skip_space(0)
+    while (found := _marker(window[offset:])) is not None:
+        offset = skip_space(offset + found[2].end())
+    return start + offset
+
+
+MARKERS_WINDOW = 40
+
+
 def is_short_title(line_text: str) -> bool:
     return len(line_text) <= MAX_SHORT_TITLE and not _NOT_TITLE_CHARS.search(line_text)
 

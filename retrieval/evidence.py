@@ -121,14 +121,17 @@ class Evidence:
         short: a drafter cites the whole article, and the answer often sits in a sentence
         beside the one that matched. Longer units are quoted sentence by sentence."""
         members = self.catalog.provision_unit.get(provision_id, ())
-        first = self.store.citation(members[0]) if len(members) > 1 else None
+        length = sum(len(self.catalog.provision_text.get(m, "")) for m in members)
+        if len(members) < 2 or length > max(ARTICLE_QUOTE_MAX, PARAGRAPH_QUOTE_MAX):
+            return self.store.citation(provision_id)  # no query spent on a long unit
+        first = self.store.citation(members[0])
         if first is None:
             return self.store.citation(provision_id)
         locator = unit_locator(first.locator)
         limit = ARTICLE_QUOTE_MAX if locator != first.locator else PARAGRAPH_QUOTE_MAX
-        if sum(len(self.catalog.provision_text.get(m, "")) for m in members) > limit:
+        if length > limit:
             return self.store.citation(provision_id)
-        span = self.store.span_citation(members[0], members[-1], locator)
+        span = self.store.span_citation(first, members[-1], locator)
         return replace(span, provision_id=provision_id) if span else None
 
     def outdated_markers(self, citations: Sequence[Citation]) -> list[str]:

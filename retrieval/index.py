@@ -55,20 +55,19 @@ def passages(provisions: Sequence[Provision]) -> list[tuple[str, ...]]:
     packed up to ``PASSAGE_MAX_CHARS`` (a lone sentence is no passage)."""
     found: list[tuple[str, ...]] = []
     members: list[Provision] = []
-
-    def close() -> None:
-        if len(members) > 1:
-            found.append(tuple(p.provision_id for p in members))
-        members.clear()
-
-    for provision in provisions:
+    length = 0
+    for provision in [*provisions, None]:  # None closes the last passage
         if members and (
-            unit_key(provision) != unit_key(members[-1])
-            or sum(len(p.text) for p in members) + len(provision.text) > PASSAGE_MAX_CHARS
+            provision is None
+            or unit_key(provision) != unit_key(members[-1])
+            or length + len(provision.text) > PASSAGE_MAX_CHARS
         ):
-            close()
-        members.append(provision)
-    close()
+            if len(members) > 1:
+                found.append(tuple(p.provision_id for p in members))
+            members, length = [], 0
+        if provision is not None:
+            members.append(provision)
+            length += len(provision.text)
     return found
 
 

@@ -96,10 +96,14 @@ def _best(found: tuple[str, ...], domain: set[str], used: Callable[[str], int] |
     if used is not None:
         counts = {word: used(word) for word in found}
         if any(counts.values()):
-            ranked = sorted(
-                found, key=lambda w: math.log1p(counts[w]) - USAGE_ORDER_COST * found.index(w)
+            order = {word: place for place, word in enumerate(found)}
+            found = tuple(
+                sorted(
+                    found,
+                    key=lambda w: math.log1p(counts[w]) - USAGE_ORDER_COST * order[w],
+                    reverse=True,
+                )
             )
-            found = tuple(reversed(ranked))
     return [found[0], *(word for word in found[1:] if word in domain)]
 
 
