@@ -7,7 +7,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install browser run test lint format bench clean
+.PHONY: install browser run test lint format bench screens clean
 
 install: $(STAMP)
 
@@ -49,6 +49,10 @@ bench: install
 	$(BIN)/python -m benchmarks.load --clients 16 --seconds 60 --report docs/load-test.md
 	$(BIN)/python -m benchmarks.server
 	$(BIN)/python -m benchmarks.owneval
+
+# The app's screenshots, taken by the browser tests, kept in docs/ for review.
+screens: test
+	mkdir -p docs/screens && cp test-artifacts/screens/*.png docs/screens/
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-artifacts

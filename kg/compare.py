@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import difflib
+import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -146,3 +149,111 @@ def write_comparison_csv(comparison: Comparison, names: dict[str, str], handle: 
                     cited.end if cited else "",
                 ]
             )
+
+
+# --- near-duplicate measures, merged for reading ---------------------------------
+
+# A label's trailing institution word says what kind of instrument it is, not which.
+MERGE_SUFFIXES = ("机制", "制度", "办法", "体系", "政策")
+# Punctuation and the conjunctions 与/和/以及 (容错情形与程序 = 容错情形和程序).
+_NOISE = re.compile(r"以及|[与和、，,;；:：·“”\"'‘’()（）《》〈〉\s]")
+NEAR_DUPLICATE_RATIO = 0.9
+MIN_PHRASE_CHARS = 4
+_LIST_SEPARATOR = re.compile(r"[、，,;；]")
+STATUS_ORDER = ("adopted", "required", "recommended")
+
+
+@dataclass(frozen=True, slots=True)
+class MergedMeasure:
+    """One measure of a cell as a reader sees it: near-duplicate labels folded into one."""
+
+    label_zh: str  # the longest label of the group
+    also: tuple[str, ...]  # the labels merged into it
+    status: str  # the strongest: adopted, then required, then recommended
+    regions: tuple[str, ...]
+    citations: tuple[Citation, ...]  # each distinct quote once, in the cell's order
+
+
+def normalised_label(label: str) -> str:
+    """A label without one trailing 机制/制度/办法/体系/政策, punctuation and 与/和/以及."""
+    for suffix in MERGE_SUFFIXES:
+        if label.endswith(suffix) and len(label) > len(suffix):
+            label = label[: -len(suffix)]
+            break
+    return _NOISE.sub("", label)
+
+
+def near_duplicate_labels(first: str, second: str) -> bool:
+    """Whether two labels read as one: equal once normalised (``normalised_label``), or
+    normalised labels whose character-similarity ratio (difflib's 2·matches / total
+    length) is at least 0.9.
+
+    The ratio needs long labels for a short difference: 问责调查与容错纠错评估同步启动机制
+    / 问责调查与容错评估同步启动制度 (0.92) merge; 人民满意的公务员 / 人民满意的公务员集体
+    (0.89, two awards) and 职级晋升制度 / 职级晋升力度 (0.80) stay apart.
+    """
+    a, b = normalised_label(first), normalised_label(second)
+    if a == b:
+        return True
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= NEAR_DUPLICATE_RATIO
+
+
+def same_phrase(first: CellMeasure, second: CellMeasure) -> bool:
+    """Whether one measure is the other read with a shorter left edge, in the same provision.
+
+    容错纠错评估同步启动机制 ends 问责调查与容错纠错评估同步启动机制 and both cite one
+    provision: one phrase, cut short. A longer label whose extra head holds a list
+    separator names a list (协议年薪、一职一薪), so 一职一薪 stays a measure of its own.
+    """
+    if first.citation is None or second.citation is None:
+        return False
+    if first.citation.provision_id != second.citation.provision_id:
+        return False
+    short, long = sorted((first.label_zh, second.label_zh), key=len)
+    head = long[: len(long) - len(short)]
+    return (
+        len(short) >= MIN_PHRASE_CHARS
+        and bool(head)
+        and long.endswith(short)
+        and not _LIST_SEPARATOR.search(head)
+    )
+
+
+def near_duplicates(first: CellMeasure, second: CellMeasure) -> bool:
+    """Whether two measures of one region and type are one measure for a reader.
+
+    The merge rule: near-duplicate labels (``near_duplicate_labels``) or one phrase
+    cut short (``same_phrase``).
+    """
+    return near_duplicate_labels(first.label_zh, second.label_zh) or same_phrase(first, second)
+
+
+def merge_near_duplicates(measures: Sequence[CellMeasure]) -> tuple[MergedMeasure, ...]:
+    """The measures of one cell, each group of near-duplicates (``near_duplicates``) as one.
+
+    A measure joins the first group holding a near-duplicate of it; the groups and
+    their labels keep the cell's order. The comparison itself (and so the CLI, its
+    JSON and its CSV) keeps every measure: merging is for reading.
+    """
+    groups: list[list[CellMeasure]] = []
+    for measure in measures:
+        group = next((g for g in groups if any(near_duplicates(m, measure) for m in g)), None)
+        if group is None:
+            groups.append([measure])
+        else:
+            group.append(measure)
+    return tuple(_merged(group) for group in groups)
+
+
+def _merged(group: list[CellMeasure]) -> MergedMeasure:
+    first = max(group, key=lambda m: len(m.label_zh))  # the fullest label; ties: the first
+    also = tuple(dict.fromkeys(m.label_zh for m in group if m.label_zh != first.label_zh))
+    statuses = {m.status for m in group}
+    status = next((s for s in STATUS_ORDER if s in statuses), first.status)
+    regions = tuple(dict.fromkeys(r for m in group for r in m.regions))
+    quotes: dict[tuple[str, str], Citation] = {}
+    for measure in group:
+        cited = measure.citation
+        if cited is not None:
+            quotes.setdefault((cited.doc_id, cited.quote), cited)
+    return MergedMeasure(first.label_zh, also, status, regions, tuple(quotes.values()))

@@ -42,12 +42,29 @@ class ExportFormat(str, Enum):
     CSV = "csv"
 
 
-def export(graph: GraphStore, export_format: ExportFormat, target: Path) -> Path:
-    """Write the graph in ``export_format`` to ``target`` (a folder for CSV)."""
+class CsvEncoding(str, Enum):
+    """How the CSV export is encoded: plain UTF-8 for tools, or with the BOM Excel needs.
+
+    Excel on Chinese Windows opens a CSV without a byte-order mark as GBK and shows
+    UTF-8 Chinese as mojibake; with the BOM it reads UTF-8.
+    """
+
+    UTF8 = "utf-8"
+    EXCEL = "utf-8-sig"
+
+
+def export(
+    graph: GraphStore,
+    export_format: ExportFormat,
+    target: Path,
+    csv_encoding: CsvEncoding = CsvEncoding.UTF8,
+) -> Path:
+    """Write the graph in ``export_format`` to ``target`` (a folder for CSV, in ``csv_encoding``)."""
     target = target.expanduser().resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     if export_format is ExportFormat.CSV:
-        _atomic_folder(target, lambda folder: write_csv(project(graph), folder))
+        network = project(graph)
+        _atomic_folder(target, lambda folder: write_csv(network, folder, csv_encoding))
         return target
     writer = _WRITERS[export_format]
     _atomic_file(target, lambda path: writer(graph, path))
@@ -136,16 +153,18 @@ def _simple(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return copy
 
 
-def write_csv(network: nx.MultiDiGraph, folder: Path) -> None:
+def write_csv(
+    network: nx.MultiDiGraph, folder: Path, encoding: CsvEncoding = CsvEncoding.UTF8
+) -> None:
     """nodes.csv and edges.csv with the headers neo4j-admin's bulk import reads."""
-    with (folder / "nodes.csv").open("w", newline="", encoding="utf-8") as handle:
+    with (folder / "nodes.csv").open("w", newline="", encoding=encoding.value) as handle:
         writer = csv.writer(handle)
         writer.writerow(["id:ID", ":LABEL", "label", "label_en", "type"])
         for node, data in network.nodes(data=True):
             writer.writerow(
                 [node, data.get("type"), data.get("label"), data.get("label_en"), data.get("type")]
             )
-    with (folder / "edges.csv").open("w", newline="", encoding="utf-8") as handle:
+    with (folder / "edges.csv").open("w", newline="", encoding=encoding.value) as handle:
         writer = csv.writer(handle)
         writer.writerow([":START_ID", ":END_ID", ":TYPE", "status"])
         for a, b, data in network.edges(data=True):

@@ -18,6 +18,7 @@ from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.answer import compose
 from policykg.retrieval.catalog import Catalog
 from policykg.retrieval.evidence import Evidence
+from policykg.retrieval.facets import Facets, read_under, restricted, search_within
 from policykg.retrieval.index import Hit, SearchIndex
 from policykg.retrieval.question import Question, follow_up, lexical_support, understand
 from policykg.retrieval.reader import versions_as_of
@@ -44,13 +45,20 @@ class QuestionError(ValueError):
     """A question that cannot be asked (empty, only punctuation)."""
 
 
-def ask(library: Askable, question: str, k: int = DEFAULT_K, as_of: str | None = None) -> Answer:
+def ask(
+    library: Askable,
+    question: str,
+    k: int = DEFAULT_K,
+    as_of: str | None = None,
+    facets: Facets | None = None,
+) -> Answer:
     """Answer one question (``to_json()`` is the object ``policykg ask --json`` prints).
 
     Versions in force are preferred; ``as_of`` (an ISO date) answers as of that date:
     documents made later are left out, and the versions in force then are preferred.
+    ``facets`` restrict what the answer may draw on (``policykg ask --region …``).
     """
-    return answer_question(library, question, k, as_of=as_of)[0]
+    return answer_question(library, question, k, as_of=as_of, facets=facets)[0]
 
 
 def answer_question(
@@ -59,6 +67,7 @@ def answer_question(
     k: int = DEFAULT_K,
     previous: Question | None = None,
     as_of: str | None = None,
+    facets: Facets | None = None,
 ) -> tuple[Answer, Question]:
     """The answer and the understood question (a chat keeps it for follow-ups)."""
     text = question.strip()[:MAX_QUESTION_CHARS]
@@ -72,6 +81,10 @@ def answer_question(
         text, library.gazetteer, load_vocabulary(), words, catalog.region_codes, catalog.usage
     )
     parsed = follow_up(parsed, previous)
+    allowed = None
+    if facets is not None and facets.active:
+        allowed = facets.allowed(library.store, library.gazetteer, catalog, as_of)
+        catalog = restricted(catalog, allowed)
 
     names = [
         name
@@ -87,7 +100,7 @@ def answer_question(
         """One search per query text and question, at least as deep as answers look."""
         wanted = max(depth, SEARCH_DEPTH)
         if (query, wanted) not in searched:
-            searched[(query, wanted)] = library.index.search(query, wanted)
+            searched[(query, wanted)] = search_within(library.index, query, wanted, allowed)
         return searched[(query, wanted)][:depth]
 
     def search(query: str, depth: int) -> Sequence[tuple[str, float, bool]]:
@@ -104,8 +117,10 @@ def answer_question(
         ]
 
     validity = versions_as_of(library.store, catalog, as_of)
-    evidence = Evidence(parsed, library.store, library.gazetteer, catalog, search, hits, validity)
+    read_as = read_under(parsed, facets, allowed) if facets and allowed is not None else parsed
+    evidence = Evidence(read_as, library.store, library.gazetteer, catalog, search, hits, validity)
     draft = compose(evidence)
+    draft.question = parsed  # as asked, not as read under facets
     # The reader's order first (what the answer weighed), then the search's for the rest.
     read_order = [s.provision_id for s in evidence.scored()]
     searched_order = [h.provision_id for h in hits(parsed.search_text, k)]

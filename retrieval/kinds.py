@@ -5,7 +5,7 @@ from __future__ import annotations
 from policykg.retrieval.evidence import Draft, Evidence, holders
 from policykg.retrieval.reader import citable, focus_terms, holds, threshold
 
-YES_MIN_COVERAGE = 0.6
+YES_MIN_COVERAGE = 0.55  # the share of the question's words the evidence holds (dev + probe)
 
 
 def yes_no(evidence: Evidence, answer: Draft) -> None:

@@ -134,14 +134,24 @@ def detect_language(text: str) -> Lang:
     return "zh" if chinese and chinese >= 2 * latin_words else "en"
 
 
+# Intents whose question word asks for a thing, not a yes or no.
+WH_INTENTS = frozenset({Intent.WHICH_REGIONS, Intent.FACT, Intent.DOCUMENTS})
+
+
 def classify_intent(text: str, region_count: int) -> Intent:
     lowered = text.lower().strip()
-    for entry in _rules().intents:
-        if any(re.search(pattern, lowered) for pattern in entry.patterns):
-            intent = entry.intent
-            if intent is Intent.COMPARE and region_count < 2:
-                continue
-            return intent
+    matched = [
+        entry.intent
+        for entry in _rules().intents
+        if any(re.search(pattern, lowered) for pattern in entry.patterns)
+    ]
+    for intent in matched:
+        if intent is Intent.COMPARE and region_count < 2:
+            continue
+        # "有没有哪个地方…？是哪里？" asks which place: a wh-question inside a yes/no one.
+        if intent is Intent.YES_NO and any(i in WH_INTENTS for i in matched):
+            continue
+        return intent
     return Intent.COMPARE if region_count >= 2 and " and " in lowered else Intent.OPEN
 
 

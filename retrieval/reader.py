@@ -207,6 +207,8 @@ def read(
         year = _year_match(years, document)
         outdated = validity is not None and document is not None and validity.outdated(document)
         coverage = weighted_share(weights, text)
+        if question.lang == "zh" and weights and coverage == 0:
+            continue  # shares none of a Chinese question's words: similar, not evidence
         context_text = catalog.context_text(hit.provision_id)
         context = share_in(grams, context_text)
         named = document is not None and document.doc_id in referenced

@@ -37,8 +37,9 @@ QUESTION_WORDS = frozenset(
 )
 # Particles that make a phrasal verb with the word before them: "draw up", "look after".
 PARTICLES = frozenset(["up", "down", "out", "off", "after", "over", "on", "in", "back", "about"])
-MAX_PHRASE = 3
-USAGE_ORDER_COST = 1.0  # log usage a later dictionary choice must gain per place  # lexicon keys are up to three words
+MAX_PHRASE = 3  # lexicon keys are up to three words
+USAGE_ORDER_COST = 1.0  # log usage a later dictionary choice must gain per place
+MAX_MERGED = 8  # dictionary words considered per English word, over its forms
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*|[\u4e00-\u9fff]+")
 
 
@@ -70,6 +71,9 @@ def variants(word: str) -> tuple[str, ...]:
             if len(stem) >= 4 and stem[-1] == stem[-2]:
                 forms.append(stem[:-1])  # planned → plan
     forms += [f[:-1] + "ion" for f in forms if f.endswith("te")]  # promote → promotion
+    # The verb of a noun: supervision → supervise, admonishment → admonish.
+    forms += [f[:-3] + "e" for f in forms if f.endswith(("sion", "tion")) and len(f) > 7]
+    forms += [f[:-4] for f in forms if f.endswith("ment") and len(f) > 8]
     # The lexicon spells American English: honour → honor, organisation → organization.
     forms += [re.sub(r"our\b", "or", f) for f in forms if re.search(r"our\b", f)]
     forms += [f[:-2] + "er" for f in forms if f.endswith("tre")]  # centre → center
@@ -78,16 +82,44 @@ def variants(word: str) -> tuple[str, ...]:
 
 
 def _lookup(words: list[str], glossary: frozenset[str]) -> tuple[str, ...]:
-    """Chinese words for a phrase, trying dictionary forms of its last word: the first
-    form our glossary translates (promoting → promotion → 晋升), else the first found."""
-    head = " ".join(words[:-1])
-    found = [chinese(f"{head} {form}".strip()) for form in variants(words[-1])]
+    """Chinese words for a phrase, trying dictionary forms of its first and last word:
+    the first form our glossary translates (promoting → promotion → 晋升; looking
+    after → look after), else the first found."""
+    firsts = variants(words[0]) if len(words) > 1 else ("",)
+    middle = words[1:-1] if len(words) > 1 else []
+    found = [
+        chinese(" ".join([first, *middle, last]).strip())
+        for first in firsts
+        for last in variants(words[-1])
+    ]
     found = [words_zh for words_zh in found if words_zh]
-    return next((f for f in found if f[0] in glossary), found[0] if found else ())
+    if not found:
+        return ()
+    # The glossary's form first, then every form's words: "supervision" is 监管 in
+    # the dictionary, "supervise" 监督; which the texts use decides (``_ranked``).
+    first = next((f for f in found if f[0] in glossary), found[0])
+    merged = dict.fromkeys([*first, *(word for words_zh in found for word in words_zh)])
+    return tuple(merged)[:MAX_MERGED]
 
 
-def _best(found: tuple[str, ...], domain: set[str], used: Callable[[str], int] | None) -> list[str]:
-    """The lexicon's first choice, plus any alternative that is one of our domain terms.
+def _known(token: str) -> bool:
+    return any(chinese(form) for form in variants(token.lower()))
+
+
+def tokens_of(text_en: str) -> list[str]:
+    """Words and Chinese runs; a hyphenated word the lexicon lacks is split into its
+    parts (negotiated-salary → negotiated salary), one it has is kept (well-being)."""
+    tokens: list[str] = []
+    for token in _TOKEN.findall(text_en):
+        if "-" in token and not _known(token):
+            tokens += [part for part in token.split("-") if part]
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def _ranked(found: tuple[str, ...], used: Callable[[str], int] | None) -> tuple[str, ...]:
+    """The lexicon's choices, best first.
 
     With ``used`` (in how many of the library's provisions a word may occur), the first
     choice is the word the texts use most, the lexicon's order breaking near-ties: a
@@ -104,7 +136,7 @@ def _best(found: tuple[str, ...], domain: set[str], used: Callable[[str], int] |
                     reverse=True,
                 )
             )
-    return [found[0], *(word for word in found[1:] if word in domain)]
+    return found
 
 
 def translate_query(
@@ -123,7 +155,7 @@ def translate_query(
     domain = load_vocabulary().domain_terms() | glossary
     stop = QUESTION_WORDS | {w.lower() for w in stopwords}
     terms: list[str] = []
-    tokens = _TOKEN.findall(text_en)
+    tokens = tokens_of(text_en)
     position = 0
     while position < len(tokens):
         token = tokens[position]
@@ -139,7 +171,8 @@ def translate_query(
                 continue
             found = _lookup(words, glossary)
             if found:
-                terms += _best(found, domain, used)
+                ranked = _ranked(found, used)
+                terms += [ranked[0], *(word for word in ranked[1:] if word in domain)]
                 position += size
                 break
         else:

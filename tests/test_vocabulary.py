@@ -28,9 +28,9 @@ from policykg.kg.export import ExportFormat, export
 from policykg.library import Library
 from policykg.retrieval.question import load_intent_rules
 from policykg.ui.app import Workspace, type_labels
+from policykg.ui.app.network import group_by_iri, network_elements, network_page
 from policykg.ui.app.tabs.compare import compare_table
 from policykg.ui.app.tabs.graph import network_html
-from policykg.ui.app.views import group_by_iri, network_elements, network_page
 from policykg.ui.cli import app
 from tests.conftest import REPO
 
@@ -171,7 +171,8 @@ def test_a_new_type_shows_in_the_graph_view(training_library: Library) -> None:
     assert concept["colour"] == "#bcbd22"
     measures = [d for d in nodes.values() if d["kind"] == "Measure"]
     assert len(measures) == 2 and {d["colour"] for d in measures} == {"#bcbd22"}
-    assert '<span style="color:#bcbd22">●</span> training' in network_page(elements, "x.js")
+    page = network_page(elements, "x.js")
+    assert 'data-code="training"' in page and "教育培训" in page and "#bcbd22" in page
 
 
 def test_a_new_type_shows_in_the_exports(training_library: Library, tmp_path: Path) -> None:
@@ -187,7 +188,8 @@ def test_a_new_type_shows_in_the_apps_choices_and_compare_tab(training_library: 
     assert type_labels()["training"] == "教育培训 cadre training"
     workspace = Workspace(training_library)
     table, sources, path = compare_table(workspace, ["330000"], [])
-    assert table[0][-1] == "干部培训学分管理 [1]；年轻干部专题轮训 [2]"  # sorted by key
-    assert [s[2] for s in sources] == ["浙江省干部教育培训工作情况"] * 2
+    # One quote states both measures: one source, cited twice.
+    assert table[0][-1] == "干部培训学分管理 [1]；年轻干部专题轮训 [1]"  # sorted by key
+    assert [s[2] for s in sources] == ["浙江省干部教育培训工作情况"]
     assert path is not None and "training" in Path(path).read_text(encoding="utf-8-sig")
     assert "#bcbd22" in network_html(workspace, None, ["training"], ["adopted"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -12,12 +13,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from policykg.ingest.models import DocKind
 from policykg.ingest.records import Answer, citation_json
 from policykg.ingest.references import CiteStyle, reference
 from policykg.ingest.storeurl import EmbeddedStore
-from policykg.library import DataDirRefused, check_store_readable
+from policykg.ingest.vocab import load_vocabulary
+from policykg.library import DataDirRefused, Library, check_store_readable
 from policykg.retrieval.ask import DEFAULT_K, QuestionError, ask
 from policykg.retrieval.evaluate import evaluate, load_questions
+from policykg.retrieval.facets import FacetError, Facets, parse_facets
 from policykg.retrieval.index import SearchIndex
 from policykg.ui.cli_common import (
     AsOfOption,
@@ -61,6 +65,49 @@ CiteStyleOption = Annotated[
         " or gbt7714 (GB/T 7714-2015).",
     ),
 ]
+# The facets of a question (北大法宝's 地区, 效力级别, 发布日期, 时效): each may repeat.
+RegionFacet = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--region",
+        metavar="NAME",
+        help="Only provisions about this region or below it (浙江, Zhejiang, a code).",
+    ),
+]
+TypeFacet = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--type",
+        metavar="CODE",
+        help=f"Only provisions stating a measure of this type: {', '.join(load_vocabulary().codes)}.",
+    ),
+]
+DocFacet = Annotated[
+    list[str] | None,
+    typer.Option("--doc", metavar="DOC_ID", help="Only this document (its id or a unique prefix)."),
+]
+KindFacet = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--doc-kind",
+        metavar="KIND",
+        help="Only documents of this kind: "
+        + ", ".join(f"{k.name.lower()} ({k.value})" for k in DocKind)
+        + ".",
+    ),
+]
+DateFrom = Annotated[
+    str | None,
+    typer.Option("--from", metavar="YYYY[-MM[-DD]]", help="Only documents dated on or after."),
+]
+DateTo = Annotated[
+    str | None,
+    typer.Option("--to", metavar="YYYY[-MM[-DD]]", help="Only documents dated on or before."),
+]
+InForce = Annotated[
+    bool,
+    typer.Option("--in-force", help="Leave out versions superseded or repealed (现行有效 only)."),
+]
 # The per-question fields of an eval report (attributes of a score), in column order.
 SCORE_COLUMNS = (
     "id",
@@ -88,14 +135,32 @@ def ask_command(
     k: Annotated[int, typer.Option("-k", min=1, max=100, help="Provisions retrieved.")] = DEFAULT_K,
     cite_style: CiteStyleOption = CiteStyle.LEGAL,
     as_of: AsOfOption = None,
+    region: RegionFacet = None,
+    incentive_type: TypeFacet = None,
+    doc: DocFacet = None,
+    doc_kind: KindFacet = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    in_force: InForce = False,
     data_dir: DataDir = None,
     output: FormatOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Answer a question with verbatim, numbered citations (csv: one row per citation).
 
-    Versions in force are preferred, and a quote of an older version says so.
+    Versions in force are preferred, and a quote of an older version says so. The
+    facet options (--region, --type, --doc, --doc-kind, --from, --to, --in-force)
+    restrict what the answer draws on, as the app's filters and ``/ask`` do.
     """
+    facet_input = FacetInput(
+        tuple(region or ()),
+        tuple(incentive_type or ()),
+        tuple(doc or ()),
+        tuple(doc_kind or ()),
+        date_from,
+        date_to,
+        in_force,
+    )
     chosen = chosen_format(output, as_json)
     day = as_of_day(as_of)
     if (question is None) == (questions is None):
@@ -103,11 +168,12 @@ def ask_command(
     if questions is not None:
         if chosen is OutputFormat.CSV:
             raise fail("--questions prints JSON lines; --format csv is for one question")
-        _ask_batch(ctx, _read_batch(questions), k, data_dir, cite_style, day)
+        _ask_batch(ctx, _read_batch(questions), k, data_dir, cite_style, day, facet_input)
         return
     with open_library(settings_from(ctx, data_dir)) as library:
+        facets = facet_input.parse(library)
         try:
-            answer = ask(library, question or "", k, day)
+            answer = ask(library, question or "", k, day, facets)
         except QuestionError as error:
             raise fail(str(error)) from None
     if chosen is OutputFormat.JSON:
@@ -125,16 +191,48 @@ def _ask_batch(
     data_dir: Path | None,
     cite_style: CiteStyle,
     as_of: str | None,
+    facet_input: FacetInput,
 ) -> None:
     """One JSON line per question, in order; a bad question gets ``error`` and the rest go on."""
     with open_library(settings_from(ctx, data_dir)) as library:
+        facets = facet_input.parse(library)
         for question_id, text in batch:
             try:
-                answer = ask(library, text, k, as_of)
+                answer = ask(library, text, k, as_of, facets)
             except QuestionError as error:
                 print_json({"id": question_id, "question": text, "error": str(error)})
                 continue
             print_json({"id": question_id, **answer.to_json(cite_style)})
+
+
+@dataclass(frozen=True, slots=True)
+class FacetInput:
+    """The facet options as typed, checked against the library once it is open."""
+
+    regions: tuple[str, ...]
+    types: tuple[str, ...]
+    documents: tuple[str, ...]
+    kinds: tuple[str, ...]
+    date_from: str | None
+    date_to: str | None
+    in_force: bool
+
+    def parse(self, library: Library) -> Facets:
+        """The facets, or one error line naming the bad value."""
+        try:
+            return parse_facets(
+                library.store,
+                library.gazetteer,
+                regions=self.regions,
+                types=self.types,
+                documents=self.documents,
+                kinds=self.kinds,
+                date_from=self.date_from,
+                date_to=self.date_to,
+                in_force=self.in_force,
+            )
+        except FacetError as error:
+            raise fail(str(error)) from None
 
 
 def _citation_rows(answer: Answer, style: CiteStyle) -> list[list[object]]:

@@ -11,13 +11,18 @@ previous question, its citations) lives in the browser session as ``gr.State``.
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from policykg.ingest.settings import Settings
+from policykg.ingest.vocab import load_vocabulary
 from policykg.library import Library
 
 
@@ -112,6 +117,7 @@ class Workspace:
         self.settings: Settings = library.settings
         self.lock = LibraryLock()
         self.downloads = Path(tempfile.mkdtemp(prefix="policykg-downloads-"))
+        self.queries = RunningQueries()
 
     def warm(self) -> None:
         """Build the catalog and the BM25 matrices now, not on the first question."""
@@ -127,3 +133,81 @@ def region_choices(workspace: Workspace) -> list[tuple[str, str]]:
     regions = [r for c in codes if (r := library.gazetteer.get(c)) is not None]
     regions.sort(key=lambda r: (r.level.value != "province", r.code))
     return [(f"{r.name_zh} {r.name_en}", r.code) for r in regions]
+
+
+class RunningQueries:
+    """The SPARQL query each browser session runs, so its Stop button can end it.
+
+    State: session → the query's stop event (the one the library lock hands a
+    stoppable reader), and the sessions whose query was cancelled by its user.
+    """
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._stops: dict[str, threading.Event] = {}
+        self._cancelled: set[str] = set()
+
+    @contextmanager
+    def running(self, session: str, stop: threading.Event) -> Iterator[Callable[[], bool]]:
+        """Register the session's query; yields "was it cancelled by its user?"."""
+        with self._guard:
+            self._stops[session] = stop
+            self._cancelled.discard(session)
+        try:
+            yield lambda: session in self._cancelled
+        finally:
+            with self._guard:
+                if self._stops.get(session) is stop:
+                    del self._stops[session]
+
+    def cancel(self, session: str) -> bool:
+        """Stop the session's running query; whether there was one."""
+        with self._guard:
+            stop = self._stops.get(session)
+            if stop is None:
+                return False
+            self._cancelled.add(session)
+            stop.set()
+            return True
+
+
+@dataclass(frozen=True, slots=True)
+class LibrarySummary:
+    """What the library holds, for the first page."""
+
+    documents: int
+    provisions: int
+    regions: int
+    measures_by_type: tuple[tuple[str, int], ...]  # (type code, distinct measures), vocab order
+    last_ingest: str | None  # UTC, "YYYY-MM-DD HH:MM:SS"; None for an empty library
+
+
+def library_summary(workspace: Workspace) -> LibrarySummary:
+    """Documents, provisions, regions named, distinct measures per incentive type, last ingest."""
+    library = workspace.library
+    counts = library.store.counts()
+    catalog = library.catalog()
+    keys = {(m.incentive_type, m.key) for m in catalog.measures}
+    per_type = Counter(kind for kind, _ in keys)
+    measures = tuple((code, per_type.get(code, 0)) for code in load_vocabulary().codes)
+    return LibrarySummary(
+        counts["documents"],
+        counts["provisions"],
+        len(catalog.region_codes),
+        measures,
+        last_ingest(library.settings.store_path),
+    )
+
+
+def last_ingest(store_path: Path) -> str | None:
+    """When the newest document was stored: the store's ``documents.ingested_at`` (UTC).
+
+    Read through a read-only connection of its own: the store has no accessor for
+    it, and a reader never blocks the store's writer (SQLite WAL).
+    """
+    if not store_path.exists():
+        return None
+    uri = f"file:{store_path}?mode=ro"
+    with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=10)) as db:
+        row = db.execute("SELECT max(ingested_at) FROM documents").fetchone()
+    return str(row[0]) if row and row[0] else None

@@ -6,7 +6,7 @@ import shutil
 
 import gradio as gr
 
-from policykg.kg.export import ExportFormat, export
+from policykg.kg.export import CsvEncoding, ExportFormat, export
 from policykg.ui.app.wiring import Work, on
 from policykg.ui.app.workspace import Workspace
 
@@ -31,10 +31,14 @@ def build(workspace: Workspace) -> None:
 
 
 def export_graph(workspace: Workspace, export_format: str) -> str:
-    """The path of the exported file (a zip for the csv folder)."""
+    """The path of the exported file (a zip for the csv folder, each CSV with the UTF-8 BOM).
+
+    The zip is for people who open it in Excel (on Chinese Windows it needs the BOM);
+    ``policykg export --format csv`` writes plain UTF-8 for neo4j-admin.
+    """
     chosen = ExportFormat(export_format)
     target = workspace.downloads / f"policykg{SUFFIXES[chosen]}"
-    written = export(workspace.library.graph, chosen, target)
+    written = export(workspace.library.graph, chosen, target, CsvEncoding.EXCEL)
     if written.is_dir():
         return shutil.make_archive(str(written), "zip", written)
     return str(written)

@@ -15,8 +15,17 @@ import gradio as gr
 from policykg.ingest.meta_fields import MetaFieldError, parse_correction
 from policykg.ingest.models import VersionStatus
 from policykg.ingest.readers import SUPPORTED
+from policykg.ui.app.views import markdown_text
 from policykg.ui.app.wiring import Work, on
 from policykg.ui.app.workspace import Workspace
+
+# The document table: widths that leave every header on one line (9 columns on a laptop).
+CSS = """
+#pk-documents th, #pk-documents th * { white-space: nowrap; }
+#pk-documents td { overflow-wrap: anywhere; }
+"""
+HEADERS = ["id", "title", "issuer", "文号", "date", "kind", "version", "chars", "file"]
+WIDTHS: list[str | int] = ["10%", "25%", "12%", "10%", "8%", "8%", "7%", "5%", "15%"]
 
 # The fields the Library tab corrects, as ``policykg meta --set`` names them.
 CORRECTABLE = ("title", "issuer", "doc_number", "date", "doc_kind", "level", "status", "author")
@@ -32,11 +41,13 @@ class UploadResult:
 def build(workspace: Workspace) -> None:
     """The document table, the upload box and its report, remove, re-index, corrections."""
     megabytes = workspace.settings.max_file_bytes // (1024 * 1024)
-    with gr.Tab("Library", id="library"):
+    with gr.Tab("Library", id="library") as tab:
         documents = gr.Dataframe(
-            headers=["id", "title", "issuer", "文号", "date", "kind", "version", "chars", "file"],
+            headers=HEADERS,
             label="Documents",
             wrap=True,
+            column_widths=WIDTHS,
+            elem_id="pk-documents",
         )
         uploads = gr.File(
             label=f"Upload ({' '.join(sorted(SUPPORTED))}; up to {megabytes} MB each)",
@@ -50,24 +61,38 @@ def build(workspace: Workspace) -> None:
         )
         with gr.Row():
             to_remove = gr.Dropdown(label="Document (to remove or correct)", choices=[])
-            remove_button = gr.Button("Remove", variant="stop")
+            remove_button = gr.Button("Remove…", variant="stop", elem_id="pk-remove")
             reindex_button = gr.Button("Re-index")
+        with gr.Row(visible=False, elem_id="pk-remove-confirm-row") as confirm_row:
+            question = gr.Markdown(elem_id="pk-remove-question")
+            confirm_button = gr.Button(
+                "Confirm remove", variant="stop", elem_id="pk-remove-confirm"
+            )
+            cancel_button = gr.Button("Cancel", elem_id="pk-remove-cancel")
         with gr.Row():  # a correction is kept apart and survives re-ingest (policykg meta)
             field = gr.Dropdown(label="Field to correct", choices=list(CORRECTABLE), value="title")
             value = gr.Textbox(label="Correct value (empty clears it)", elem_id="pk-meta-value")
             correct_button = gr.Button("Save correction", elem_id="pk-meta-save")
-        status = gr.Markdown()
+        status = gr.Markdown(elem_id="pk-library-status")
     # Upload and re-index take the lock themselves: shared while a file is read, parsed and
     # embedded or the new index built, alone only to write; questions are answered meanwhile.
     changed = [report, documents, to_remove]
     on(workspace, uploads.upload, upload, uploads, changed, work=Work.WRITE, locked=False)
-    removed = [status, documents, to_remove]
-    on(workspace, remove_button.click, remove, to_remove, removed, work=Work.WRITE)
+    # Remove asks first; the confirmation goes away if the choice changes under it.
+    asked = [status, question, confirm_row]
+    on(workspace, remove_button.click, ask_remove, to_remove, asked, work=Work.BROWSE)
+    kept = [status, confirm_row]
+    on(workspace, cancel_button.click, keep, None, kept, work=Work.BROWSE, locked=False)
+    on(workspace, to_remove.change, hide, None, confirm_row, work=Work.BROWSE, locked=False)
+    removed = [status, documents, to_remove, confirm_row]
+    on(workspace, confirm_button.click, remove, to_remove, removed, work=Work.WRITE)
     on(workspace, reindex_button.click, reindex, None, status, work=Work.WRITE, locked=False)
     corrected = [status, documents]
     inputs = [to_remove, field, value]
     on(workspace, correct_button.click, correct, inputs, corrected, work=Work.WRITE)
+    # On page load and on every visit: another tab or user may have changed the library.
     on(workspace, None, refresh, None, [documents, to_remove], work=Work.BROWSE)
+    on(workspace, tab.select, refresh, None, [documents, to_remove], work=Work.BROWSE)
 
 
 def refresh(workspace: Workspace) -> tuple[list[list[str]], Any]:
@@ -141,8 +166,30 @@ def _upload_one(workspace: Workspace, source: Path) -> UploadResult:
     return UploadResult(name, "ingested", "")
 
 
-def remove(workspace: Workspace, doc_id: str | None) -> tuple[str, list[list[str]], Any]:
-    """Remove one document; a message, then the refreshed table and choices."""
+def ask_remove(workspace: Workspace, doc_id: str | None) -> tuple[str, str, Any]:
+    """A message, the question beside the confirm buttons, and those buttons shown or not."""
+    document = workspace.library.store.document(doc_id) if doc_id else None
+    if document is None:
+        return "Pick a document first.", "", gr.update(visible=False)
+    question = (
+        f"Remove 《{markdown_text(document.meta.title)}》 ({doc_id})? It leaves the library, "
+        "the graph and the search index. **Confirm remove** to go on."
+    )
+    return "", question, gr.update(visible=True)
+
+
+def keep(workspace: Workspace) -> tuple[str, Any]:
+    """Cancel a removal: nothing removed, the confirmation hidden."""
+    return "Nothing removed.", hide(workspace)
+
+
+def hide(workspace: Workspace) -> Any:
+    """The confirmation hidden (the document chosen changed under it)."""
+    return gr.update(visible=False)
+
+
+def remove(workspace: Workspace, doc_id: str | None) -> tuple[str, list[list[str]], Any, Any]:
+    """Remove one document; a message, the refreshed table and choices, the confirm hidden."""
     if not doc_id:
         message = "Pick a document first."
     elif workspace.library.remove(doc_id):
@@ -150,7 +197,8 @@ def remove(workspace: Workspace, doc_id: str | None) -> tuple[str, list[list[str
     else:
         message = f"No document {doc_id}."
     table = documents_table(workspace)
-    return message, table, gr.update(choices=document_choices(table), value=None)
+    hidden = gr.update(visible=False)
+    return message, table, gr.update(choices=document_choices(table), value=None), hidden
 
 
 def correct(
