@@ -118,7 +118,10 @@ def answer_question(
 
     validity = versions_as_of(library.store, catalog, as_of)
     read_as = read_under(parsed, facets, allowed) if facets and allowed is not None else parsed
-    evidence = Evidence(read_as, library.store, library.gazetteer, catalog, search, hits, validity)
+    glossed = library.index.gloss() if parsed.lang == "en" else None
+    evidence = Evidence(
+        read_as, library.store, library.gazetteer, catalog, search, hits, validity, glossed
+    )
     draft = compose(evidence)
     draft.question = parsed  # as asked, not as read under facets
     # The reader's order first (what the answer weighed), then the search's for the rest.

@@ -11,6 +11,7 @@ from policykg.ingest.models import Citation, MeasureMention
 from policykg.ingest.records import Answer
 from policykg.ingest.store import Store
 from policykg.retrieval.catalog import Catalog, unit_locator
+from policykg.retrieval.gloss import Glossed
 from policykg.retrieval.index import Hit
 from policykg.retrieval.question import Question
 from policykg.retrieval.reader import (
@@ -85,6 +86,7 @@ class Evidence:
     search: Search
     hits: Hits
     validity: Validity | None = None  # versions in force (today, or as of a date)
+    glossed: Glossed | None = None  # the provisions' English glosses, for English questions
     _scored: list[Scored] | None = None
 
     def region_names(self) -> list[str]:
@@ -112,7 +114,14 @@ class Evidence:
                     and self.catalog.provision_doc.get(h.provision_id) in referenced
                 ]
             self._scored = read(
-                question, hits, self.catalog, scope, self.region_names(), referenced, self.validity
+                question,
+                hits,
+                self.catalog,
+                scope,
+                self.region_names(),
+                referenced,
+                self.validity,
+                self.glossed,
             )
         return self._scored
 

@@ -27,6 +27,7 @@ from policykg.ingest.settings import Settings
 from policykg.ingest.store import Store
 from policykg.retrieval.catalog import unit_key
 from policykg.retrieval.embed import Embedder, load_embedder
+from policykg.retrieval.gloss import Glossed, english_query
 from policykg.retrieval.lexical import LexicalIndex, index_tokens
 from policykg.retrieval.vectors import (
     VectorIndex,
@@ -83,6 +84,7 @@ class Hit:
     lexical_score: float  # BM25, 0 when the lexical side did not find it
     dense_rank: int | None
     lexical_rank: int | None
+    gloss_rank: int | None = None  # an English question's rank over the English glosses
 
 
 class SearchIndex:
@@ -95,6 +97,7 @@ class SearchIndex:
         self.folder = settings.index_dir
         self.dense: VectorIndex = new_vector_index(embedder.dimension, settings)
         self.lexical = LexicalIndex()
+        self._glossed: tuple[tuple[int, int], Glossed] | None = None  # see ``gloss``
         self.documents: dict[str, list[str]] = {}
         self.passages: dict[str, list[list[str]]] = {}  # doc id → its passages' provision ids
         self._by_vector: dict[int, str] = {}  # vector id → provision id, kept with the documents
@@ -250,20 +253,33 @@ class SearchIndex:
     def lexical_search(self, query: str, k: int) -> list[tuple[str, float]]:
         return self.lexical.search(index_tokens(query, self.segmenter), k)
 
+    def gloss(self) -> Glossed:
+        """The provisions' English glosses, derived from the lexical tokens when first
+        needed after a change (never stored: the tokens and the lexicon make them)."""
+        key = (id(self.lexical), self.lexical.version)
+        if self._glossed is None or self._glossed[0] != key:
+            self._glossed = (key, Glossed.of(self.lexical.tokens))
+        return self._glossed[1]
+
     def search(self, query: str, k: int = 10) -> list[Hit]:
-        """Reciprocal-rank fusion of the dense and the lexical ranking."""
+        """Reciprocal-rank fusion of the dense, the lexical and (English) the gloss ranking."""
         depth = max(k * 3, 30)
         dense = self.dense_search(query, depth)
         lexical = self.lexical_search(query, depth)
-        dense_rank = {pid: rank for rank, (pid, _) in enumerate(dense)}
-        lexical_rank = {pid: rank for rank, (pid, _) in enumerate(lexical)}
+        english = english_query(query)
+        glossed = self.gloss().index.search(english, depth) if english else []
+        dense_rank, lexical_rank, gloss_rank = (
+            {pid: rank for rank, (pid, _) in enumerate(ranking)}
+            for ranking in (dense, lexical, glossed)
+        )
         dense_score, lexical_score = dict(dense), dict(lexical)
 
         def fused(pid: str) -> float:
-            ranks = (dense_rank.get(pid), lexical_rank.get(pid))
+            ranks = (dense_rank.get(pid), lexical_rank.get(pid), gloss_rank.get(pid))
             return sum(1 / (RRF_K + rank) for rank in ranks if rank is not None)
 
-        ranked = sorted(dict.fromkeys([*dense_rank, *lexical_rank]), key=fused, reverse=True)[:k]
+        found = dict.fromkeys([*dense_rank, *lexical_rank, *gloss_rank])
+        ranked = sorted(found, key=fused, reverse=True)[:k]
         return [
             Hit(
                 pid,
@@ -272,6 +288,7 @@ class SearchIndex:
                 lexical_score.get(pid, 0.0),
                 dense_rank.get(pid),
                 lexical_rank.get(pid),
+                gloss_rank.get(pid),
             )
             for pid in ranked
         ]

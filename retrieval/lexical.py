@@ -30,6 +30,7 @@ class LexicalIndex:
         self.tokens: dict[str, list[str]] = tokens or {}
         self._model: bm25s.BM25 | None = None
         self._order: list[str] = []
+        self.version = 0  # counts changes: indexes derived from this one know when to follow
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -40,11 +41,13 @@ class LexicalIndex:
     def add(self, provision_id: str, tokens: list[str]) -> None:
         self.tokens[provision_id] = tokens
         self._model = None
+        self.version += 1
 
     def remove(self, provision_ids: list[str]) -> None:
         for provision_id in provision_ids:
             self.tokens.pop(provision_id, None)
         self._model = None
+        self.version += 1
 
     def _ensure(self) -> bm25s.BM25 | None:
         if self._model is None and self.tokens:

@@ -21,6 +21,7 @@ from policykg.ingest.settings import Settings
 from policykg.ingest.vocab import load_vocabulary
 from policykg.library import Library
 from policykg.retrieval.ask import ask
+from policykg.retrieval.gloss import english_query, gloss_words
 from policykg.retrieval.question import understand
 from policykg.retrieval.translate import translate_query, variants
 from tests.conftest import CORPUS_REAL, EVAL, needs_shared
@@ -88,6 +89,49 @@ def test_the_word_the_library_uses_is_chosen_among_the_dictionary_s() -> None:
 def test_a_phrasal_verb_is_translated_as_one_phrase() -> None:
     assert "制定" in translate_query("Who will draw up the plan?").zh_terms
     assert translate_query("up").zh_terms == ()  # a particle alone is no content
+
+
+def test_every_word_of_a_phrase_is_tried_in_its_dictionary_forms() -> None:
+    assert "照看" in translate_query("Who is looking after them?").zh_terms  # → look after
+    # The dictionary has 监管 for "supervision" and 监督 for "supervise": both are offered.
+    assert "监督" in translate_query("supervision", used=lambda w: 9 if w == "监督" else 0).zh_terms
+
+
+def test_a_hyphenated_word_the_lexicon_lacks_is_split() -> None:
+    assert "薪酬" in translate_query("a negotiated-salary system").zh_terms or "待遇" in (
+        translate_query("a negotiated-salary system").zh_terms
+    )
+    assert translate_query("a negotiated-salary system") != translate_query("a system")
+
+
+def test_provisions_carry_the_english_words_of_their_chinese_words() -> None:
+    assert {"detain", "retain"} <= set(gloss_words("留置"))
+    assert {"dismiss", "fire"} <= set(gloss_words("辞退"))
+    assert gloss_words("2024") == ()
+    assert english_query("监察机关留置的期限是多久？") == []  # a Chinese question: no glosses
+    assert english_query("How long may a suspect be detained?") == ["long", "suspect", "detain"]
+
+
+def test_an_english_question_reaches_a_provision_through_its_glosses(tmp_path: Path) -> None:
+    # No dictionary choice for "detained" or "dismissed" is in these texts (拘留, 解雇 …):
+    # only the provisions' own words, glossed in English, meet the question's.
+    source = tmp_path / "条例.md"
+    source.write_text(
+        "# 示范监督条例\n\n第一条 为了规范监督工作，制定本条例。\n\n"
+        "第二条 留置时间不得超过三个月。\n\n第三条 连续两年考核不称职的，予以辞退。\n\n"
+        "第四条 监督机关应当公开工作信息。\n",
+        encoding="utf-8",
+    )
+    with Library(Settings(data_dir=tmp_path / "data")) as library:
+        library.ingest([source])
+        for question, expected in (
+            ("How long can someone be detained?", "留置时间"),
+            ("When is an official dismissed?", "予以辞退"),
+        ):
+            hits = library.index.search(question, 2)
+            texts = [library.catalog().provision_text[h.provision_id] for h in hits]
+            assert expected in texts[0], (question, texts)
+            assert hits[0].gloss_rank == 0
 
 
 def test_chinese_written_into_an_english_question_is_kept() -> None:

@@ -120,10 +120,12 @@ class Workspace:
         self.queries = RunningQueries()
 
     def warm(self) -> None:
-        """Build the catalog and the BM25 matrices now, not on the first question."""
+        """Build the catalog, the BM25 matrices and the English glosses now, not on the
+        first question."""
         with self.lock.read():
             self.library.catalog()
             self.library.index.search("干部激励", 1)
+            self.library.index.search("which cadre incentives are used", 1)
 
 
 def region_choices(workspace: Workspace) -> list[tuple[str, str]]:
