@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from policykg.ingest.candidates import extra_phrases
 from policykg.ingest.english import english_label
@@ -27,6 +28,7 @@ from policykg.ingest.models import (
     Document,
     IncentiveType,
     MeasureMention,
+    MentionRole,
     Provision,
     RegionMention,
     Section,
@@ -76,7 +78,8 @@ def extract_measures(
         else:
             fallback = paragraph_topic or _section_topic(ctx, provision) or _document_topic(ctx)
         status = sentence_status(ctx.kind, provision, plan, vocab.rules)
-        found.extend(_provision_measures(ctx, provision, fallback, paragraph_aspect, status))
+        aspect = paragraph_aspect or _section_aspect(ctx, provision)
+        found.extend(_provision_measures(ctx, provision, fallback, aspect, status))
     return tuple(found)
 
 
@@ -120,7 +123,7 @@ def _provision_measures(
                 )
             )
     if not found:
-        found.extend(_cue_clause_measure(ctx, provision, fallback, status))
+        found.extend(_cue_clause_measure(ctx, provision, fallback, status, paragraph_aspect))
     return found
 
 
@@ -129,13 +132,20 @@ MAX_CLAUSE_LABEL = 32
 
 
 def _cue_clause_measure(
-    ctx: Context, provision: Provision, fallback: tuple[str, ...], status: Status
+    ctx: Context,
+    provision: Provision,
+    fallback: tuple[str, ...],
+    status: Status,
+    heading_aspect: IncentiveType | None = None,
 ) -> list[MeasureMention]:
     """A provision that speaks to an incentive type but fits no phrase pattern is still a
-    measure: its first clause with a type cue (受处分期间不得晋升…, 按照规定减免责任)."""
+    measure: its first clause with a type cue (受处分期间不得晋升…, 按照规定减免责任), or
+    under a heading of a type (四、关心关爱), its first clause with a policy verb."""
     text = ctx.document.text
     for start, end in split_clauses(text, provision.start, provision.end):
         kind = ctx.vocab.classify(text[start:end])
+        if kind is None and heading_aspect and _policy_verb_pattern(ctx).search(text, start, end):
+            kind = heading_aspect
         if kind is None:
             continue
         start = min(markers_end(text, start), end)
@@ -227,15 +237,45 @@ def _lead_aspect(ctx: Context, first: Provision) -> IncentiveType | None:
     return ctx.vocab.classify(first.text)
 
 
+def _section_aspect(ctx: Context, provision: Provision) -> IncentiveType | None:
+    """The incentive type the nearest typed heading above the provision names (三、待遇保障
+    → material): official documents group their measures under such headings."""
+    for depth in range(len(provision.section), 0, -1):
+        section = next((s for s in ctx.sections if s.path == provision.section[:depth]), None)
+        if section is None or section.start >= provision.start:
+            continue  # a numbered item that heads its own section is not above itself
+        kind = ctx.vocab.classify(section.path[-1])
+        if kind is not None:
+            return kind
+    return None
+
+
+@lru_cache(maxsize=4)
+def _policy_verbs(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(verbs, key=len, reverse=True))))
+
+
+def _policy_verb_pattern(ctx: Context) -> re.Pattern[str]:
+    return _policy_verbs(tuple(ctx.vocab.rules.policy_verbs))
+
+
 def _section_topic(ctx: Context, provision: Provision) -> tuple[str, ...]:
-    """Regions named in the nearest heading above the provision (对江苏…的启示)."""
+    """Regions named in the nearest heading above the provision (对江苏…的启示).
+
+    A numbered item that heads its own section is not above itself, and a region that
+    receives (援疆 → 新疆) never holds what the heading's sender does.
+    """
     for depth in range(len(provision.section), 0, -1):
         path = provision.section[:depth]
         section = next((s for s in ctx.sections if s.path == path), None)
-        if section is None:
+        if section is None or section.start >= provision.start:
             continue
         heading_end = section.start + len(path[-1])
-        codes = [m.code for m in ctx.mentions if section.start <= m.start < heading_end]
+        codes = [
+            m.code
+            for m in ctx.mentions
+            if section.start <= m.start < heading_end and m.role is not MentionRole.RECEIVER
+        ]
         if codes:
             return tuple(dict.fromkeys(codes))
     return ()

@@ -27,6 +27,7 @@ from policykg.ingest.models import (
     Section,
 )
 from policykg.ingest.rules import MeasureRules
+from policykg.ingest.structure import markers_end
 from policykg.ingest.vocab import Vocabulary
 
 _CLAUSE_BREAK = "，,；;：:。！？!?"
@@ -76,7 +77,8 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
     """Regions named as the clause's subject: at its start, with 、/和 enumerations."""
     text, rules = ctx.document.text, ctx.vocab.rules
-    position = _skip_fillers(text, start, end, rules.leading_fillers)
+    # After an item's markers: （三）南丰县推行… is 南丰县's.
+    position = _skip_fillers(text, min(markers_end(text, start), end), end, rules.leading_fillers)
     by_start = {m.start: m for m in ctx.mentions if start <= m.start < end}
     codes: list[str] = []
     while position in by_start:

@@ -108,7 +108,10 @@ def extract_metadata(
         authority=_issuer(head, title, history, footer),
         doc_number=(history and history.doc_number)
         or (re.sub(r"\s+", "", number.group()) if number else None),
-        date=(history and history.version_date) or (footer and footer.date) or iso_date(text),
+        date=(history and history.version_date)
+        or (footer and footer.date)
+        or iso_date(text)
+        or file_name_date(fallback_title),
         dates=history.events if history else _footer_events(footer),
     )
     given = checked_fields(given or {})
@@ -118,6 +121,22 @@ def extract_metadata(
         doc_kind=meta.doc_kind or document_kind(meta, text, history),
         level=meta.level or (history and history.level) or issuer_level(meta.authority),
     )
+
+
+# A day in a file name (02-xwlb-20180520-….txt, report-2024-03-05.md): corpora of news
+# and transcripts are named by day while the text says only "9月26日".
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def file_name_date(name: str) -> str | None:
+    """The ISO day a file name states, when the text states none.
+
+    Example:
+        >>> file_name_date("02-xwlb-20180520-jili-ganbu")
+        '2018-05-20'
+    """
+    found = _NAME_DATE.search(name)
+    return "-".join(found.groups()) if found else None
 
 
 def reread_metadata(document: Document) -> DocumentMeta:

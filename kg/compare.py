@@ -58,11 +58,14 @@ def compare(
     gazetteer: Gazetteer,
     region_codes: list[str],
     incentive_type: IncentiveType | None = None,
+    leave_out: frozenset[tuple[str, str]] = frozenset(),
 ) -> Comparison:
     """Measures of each region (its sub-regions included) by incentive type.
 
     ``incentive_type`` is a vocabulary code (checked: ``UnknownIncentiveType``);
-    without it every type of the vocabulary is compared.
+    without it every type of the vocabulary is compared. ``leave_out`` holds
+    (provision id, measure key) pairs not to show: what outdated versions of an
+    instrument say of a measure its version in force states (``outdated_mentions``).
     """
     vocab = load_vocabulary()
     types = (vocab.type(incentive_type).code,) if incentive_type else vocab.codes
@@ -70,7 +73,8 @@ def compare(
     for code in region_codes:
         grouped: dict[tuple[str, str], list[tuple]] = defaultdict(list)
         for row in graph.rows(CELL_QUERY, {"scope": region_iri(code)}):
-            grouped[(str(row[0]), str(row[1]))].append(row)
+            if (str(row[4]).removeprefix(PROVISION_PREFIX), str(row[1])) not in leave_out:
+                grouped[(str(row[0]), str(row[1]))].append(row)
         for kind in types:
             measures = [
                 _cell_measure(rows, store, gazetteer)

@@ -266,10 +266,14 @@ class Validity:
 
     status: dict[str, VersionStatus]  # doc id → status, for documents that are versions
     not_yet_made: frozenset[str] = frozenset()  # dated after the asked date
+    as_of: str | None = None  # the asked date; None: today
 
     def outdated(self, document: DocumentInfo) -> bool:
-        found = self.status.get(document.doc_id)
-        return found in (VersionStatus.SUPERSEDED, VersionStatus.REPEALED)
+        return self.outdated_id(document.doc_id)
+
+    def outdated_id(self, doc_id: str) -> bool:
+        """Whether the document is a version no longer in force (superseded or repealed)."""
+        return self.status.get(doc_id) in (VersionStatus.SUPERSEDED, VersionStatus.REPEALED)
 
 
 def versions_as_of(store: Store, catalog: Catalog, as_of: str | None = None) -> Validity:
@@ -279,7 +283,7 @@ def versions_as_of(store: Store, catalog: Catalog, as_of: str | None = None) -> 
     if as_of is None:
         return Validity(status)
     later = {d.doc_id for d in catalog.documents.values() if d.date and d.date[:10] > as_of}
-    return Validity(status, frozenset(later))
+    return Validity(status, frozenset(later), as_of)
 
 
 def sole_region(catalog: Catalog, pid: str, scope: set[str] | None) -> bool:

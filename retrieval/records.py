@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.iris import measure_iri, region_iri
-from policykg.ingest.models import IncentiveType, MeasureMention, Status
+from policykg.ingest.models import Citation, IncentiveType, MeasureMention, Status
 from policykg.ingest.records import MeasureRecord, RegionRecord
 from policykg.ingest.store import Store
+from policykg.ingest.store_schema import validity as version_fields
+from policykg.retrieval.reader import Validity
 
 # When one concept carries several statuses, the strongest claim shown first.
 STATUS_ORDER = (Status.ADOPTED, Status.REQUIRED, Status.RECOMMENDED)
@@ -49,13 +52,40 @@ def select_mentions(
     ]
 
 
+def current_mentions(
+    mentions: Iterable[MeasureMention], validity: Validity
+) -> list[MeasureMention]:
+    """The mentions to show as of the validity's day: none from documents made later, and
+    of a measure a version in force states, not what outdated versions say of it. A
+    measure only outdated versions state is kept: its citations say they are outdated."""
+    kept = [m for m in mentions if m.doc_id not in validity.not_yet_made]
+    current = {m.key for m in kept if not validity.outdated_id(m.doc_id)}
+    return [m for m in kept if m.key not in current or not validity.outdated_id(m.doc_id)]
+
+
+def restated(citation: Citation | None, validity: Validity | None) -> Citation | None:
+    """The citation with its version's status on the validity's day (today's as stored)."""
+    if citation is None or validity is None or validity.as_of is None:
+        return citation
+    return replace(citation, **version_fields(validity.status.get(citation.doc_id)))
+
+
+def outdated_mentions(store: Store, validity: Validity) -> frozenset[tuple[str, str]]:
+    """(provision id, measure key) of every mention ``current_mentions`` leaves out."""
+    every = store.measures()
+    kept = {(m.provision_id, m.key) for m in current_mentions(every, validity)}
+    return frozenset((m.provision_id, m.key) for m in every) - kept
+
+
 def measure_records(
     store: Store,
     gazetteer: Gazetteer,
     mentions: Iterable[MeasureMention],
     region_codes: set[str] | None = None,
+    validity: Validity | None = None,
 ) -> list[MeasureRecord]:
-    """One record per measure concept, with its regions and verbatim citations."""
+    """One record per measure concept, with its regions and verbatim citations (their
+    versions' status as of the ``validity``'s day when given, else today)."""
     by_key: dict[str, list[MeasureMention]] = defaultdict(list)
     for mention in mentions:
         by_key[mention.key].append(mention)
@@ -65,7 +95,7 @@ def measure_records(
         if region_codes is not None:
             codes = [c for c in codes if c in region_codes]
         provision_ids = list(dict.fromkeys(m.provision_id for m in group))
-        citations = [store.citation(pid) for pid in provision_ids]
+        citations = [restated(store.citation(pid), validity) for pid in provision_ids]
         statuses = {m.status for m in group}
         records.append(
             MeasureRecord(

@@ -6,6 +6,7 @@ are the label, the holder, the incentive type and the status.
 
 from __future__ import annotations
 
+from policykg.ingest.gazetteer import load_gazetteer
 from policykg.ingest.models import (
     Document,
     DocumentMeta,
@@ -131,3 +132,31 @@ def test_an_article_with_an_incentive_cue_but_no_phrase_is_a_measure_of_its_clau
     assert rule.region_codes == ("330000",) and rule.incentive_type == "career"
     assert parsed.document.text[rule.start : rule.end] == rule.label_zh
     assert not [m for m in parsed.measures if "施行" in m.label_zh]  # no cue, no measure
+
+
+AID_NOTICE = (
+    "中共绍兴市委组织部关于援疆干部人才管理服务的通知\n"
+    "我市选派干部人才赴新疆维吾尔自治区和田地区和田县开展对口支援工作。\n"
+    "三、待遇保障\n"
+    "（一）援疆期间，援疆干部人才原职务职级、工资福利待遇不变。\n"
+    "（二）市财政按每人每月2000元标准发放援疆生活补助。\n"
+    "（三）嵊州市推行“援疆积分”管理办法，积分结果与评优评先挂钩。\n"
+    "四、关心关爱\n"
+    "建立援疆干部人才家属联系制度，帮助解决子女入学等实际困难。\n"
+)
+
+
+def test_an_aid_notice_s_measures_are_the_sender_s_under_its_typed_headings() -> None:
+    parsed = parse(AID_NOTICE, title=AID_NOTICE.splitlines()[0], region_code="330600")
+    held = {m.label_zh: m for m in parsed.measures}
+    # 援疆 names the receiver: the allowance is 绍兴市's, though its label says 疆.
+    allowance = labelled(parsed, "援疆生活补助")
+    assert allowance.region_codes == ("330600",) and allowance.incentive_type == "material"
+    # An item's own subject, after its marker (（三）嵊州市推行…).
+    shengzhou = load_gazetteer().by_name("嵊州市")[0].code
+    assert next(m for label, m in held.items() if "援疆积分" in label).region_codes == (shengzhou,)
+    # No cue of its own: 四、关心关爱 says what type the measure under it is.
+    family = next(m for label, m in held.items() if "家属联系制度" in label)
+    assert family.incentive_type == "care" and family.region_codes == ("330600",)
+    xinjiang = load_gazetteer().by_name("新疆")[0].code
+    assert not [m for m in parsed.measures if m.region_codes[0].startswith(xinjiang[:2])]

@@ -15,6 +15,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from policykg.ingest.history import iso_date
 from policykg.ingest.meta_fields import MetaFieldError, normalise_date, parse_correction
 from policykg.ingest.models import DocKind, IngestError, IssuerLevel
 from policykg.ingest.readers import read_document
@@ -333,3 +334,31 @@ def test_the_library_tab_saves_a_correction(tmp_path: Path) -> None:
         assert message == "Not saved: unreadable date 'soon' (write YYYY-MM-DD, YYYY-MM or YYYY)."
         message, table = correct(workspace, doc_id, "doc_number", "")
         assert message == "Saved: doc_number = (cleared)." and table[0][3] == ""
+
+
+SETTINGS = Settings()
+
+
+def test_a_day_in_the_file_name_dates_a_text_that_states_none(tmp_path: Path) -> None:
+    undated = tmp_path / "02-xwlb-20180520-jili.txt"
+    undated.write_text("中共中央办公厅印发意见\n央视网消息：9月26日召开会议。\n", encoding="utf-8")
+    assert read_document(undated, SETTINGS).meta.date == "2018-05-20"
+    dated = tmp_path / "03-xwlb-20190311-jianfu.txt"
+    dated.write_text("关于减负的通知\n……\n2019年3月5日\n", encoding="utf-8")
+    assert read_document(dated, SETTINGS).meta.date == "2019-03-05"  # the text's own day wins
+    no_day = tmp_path / "notice-20181340.txt"  # no month 13
+    no_day.write_text("关于减负的通知\n正文。\n", encoding="utf-8")
+    assert read_document(no_day, SETTINGS).meta.date is None
+
+
+@needs_shared
+def test_news_texts_of_corpus_real_that_state_no_day_get_their_file_s() -> None:
+    with (SHARED / "corpus-real" / "MANIFEST.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    undated = 0
+    for row in rows:
+        document = read_document(SHARED / "corpus-real" / row["file"], SETTINGS)
+        if iso_date(document.text) is None and "-20" in row["file"][:12]:
+            undated += 1
+            assert document.meta.date == row["date_if_stated"][:10], row["file"]
+    assert undated >= 10  # most transcripts say only "9月26日"

@@ -11,17 +11,19 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from policykg.kg.analytics import central_nodes, project, similar_regions
-from policykg.kg.compare import Comparison, compare, comparison_rows, write_comparison_csv
+from policykg.kg.compare import Comparison, comparison_rows, write_comparison_csv
 from policykg.kg.export import ExportFormat, export
 from policykg.kg.sparql import QueryRefused, render, run_query
 from policykg.kg.validate import validate_graph
 from policykg.ui.cli_common import (
+    AsOfOption,
     CsvFlag,
     DataDir,
     FormatOption,
     JsonFlag,
     OutputFormat,
     TypeOption,
+    as_of_day,
     chosen_format,
     fail,
     open_library,
@@ -29,6 +31,7 @@ from policykg.ui.cli_common import (
     print_json,
     settings_from,
 )
+from policykg.ui.comparing import compare_in_force
 
 
 def sparql(
@@ -68,13 +71,20 @@ def compare_regions(
         list[str], typer.Argument(help="Two or more regions: 上海 浙江, Shanghai Zhejiang.")
     ],
     incentive_type: TypeOption = None,
+    as_of: AsOfOption = None,
     output: FormatOption = None,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
     data_dir: DataDir = None,
 ) -> None:
-    """Compare regions (with their sub-regions) by incentive type, with a citation per measure."""
+    """Compare regions (with their sub-regions) by incentive type, with a citation per measure.
+
+    Versions in force are preferred: what an outdated version says of a measure its
+    version in force states is left out, and a measure only outdated versions state is
+    marked so. ``--as-of`` compares as of a day.
+    """
     chosen = chosen_format(output, as_json, as_csv)
+    day = as_of_day(as_of)
     with open_library(settings_from(ctx, data_dir)) as library:
         codes = []
         for name in regions:
@@ -82,7 +92,7 @@ def compare_regions(
             if not found:
                 raise fail(f"unknown region {name!r}")
             codes.append(found[0].code)
-        result = compare(library.graph, library.store, library.gazetteer, codes, incentive_type)
+        result = compare_in_force(library, codes, incentive_type, day)
         names = {code: library.gazetteer.path_zh(code)[-1] for code in codes}
     if chosen is OutputFormat.JSON:
         print_json([row.to_json() for row in comparison_rows(result, library.gazetteer)])
@@ -99,7 +109,9 @@ def _print_comparison(result: Comparison, names: dict[str, str]) -> None:
     for (code, kind_code), measures in result.cells.items():
         for m in measures:
             quote = m.citation.quote[:60] if m.citation else ""
-            table.add_row(names[code], kind_code, m.label_zh, "、".join(m.regions), quote)
+            outdated = m.citation is not None and m.citation.in_force is False
+            label = f"{m.label_zh} (outdated version)" if outdated else m.label_zh
+            table.add_row(names[code], kind_code, label, "、".join(m.regions), quote)
     Console().print(table)
 
 

@@ -14,13 +14,21 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from policykg.ingest.records import MeasureRecord
-from policykg.retrieval.records import expand_regions, measure_records, select_mentions
+from policykg.retrieval.reader import versions_as_of
+from policykg.retrieval.records import (
+    current_mentions,
+    expand_regions,
+    measure_records,
+    select_mentions,
+)
 from policykg.ui.cli_common import (
+    AsOfOption,
     DataDir,
     FormatOption,
     JsonFlag,
     OutputFormat,
     TypeOption,
+    as_of_day,
     chosen_format,
     err,
     fail,
@@ -163,12 +171,19 @@ def measures(
         str | None, typer.Option(help="Region name (includes its sub-regions): 浙江, Xianju.")
     ] = None,
     incentive_type: TypeOption = None,
+    as_of: AsOfOption = None,
     data_dir: DataDir = None,
     output: FormatOption = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """List measure concepts with their regions, status and verbatim citations."""
+    """List measure concepts with their regions, status and verbatim citations.
+
+    Versions in force are preferred: what an outdated version says of a measure its
+    version in force states is left out, and a measure only outdated versions state is
+    marked so. ``--as-of`` lists them as of a day.
+    """
     chosen = chosen_format(output, as_json)
+    day = as_of_day(as_of)
     with open_library(settings_from(ctx, data_dir)) as library:
         codes = None
         if region:
@@ -176,8 +191,10 @@ def measures(
             if not found:
                 raise fail(f"unknown region {region!r}")
             codes = expand_regions(library.gazetteer, [r.code for r in found])
-        mentions = select_mentions(library.store.measures(), codes, incentive_type)
-        records = measure_records(library.store, library.gazetteer, mentions, codes)
+        validity = versions_as_of(library.store, library.catalog(), day)
+        selected = select_mentions(library.store.measures(), codes, incentive_type)
+        mentions = current_mentions(selected, validity)
+        records = measure_records(library.store, library.gazetteer, mentions, codes, validity)
     if chosen is OutputFormat.JSON:
         print_json([record.to_json() for record in records])
     elif chosen is OutputFormat.CSV:
@@ -186,7 +203,9 @@ def measures(
         table = Table("measure", "type", "status", "regions")
         for record in records:
             regions = "、".join(region.label_zh for region in record.regions)
-            table.add_row(record.label_zh, record.incentive_type, record.status.value, regions)
+            outdated = bool(record.citations) and all(c.in_force is False for c in record.citations)
+            label = f"{record.label_zh} (outdated version)" if outdated else record.label_zh
+            table.add_row(label, record.incentive_type, record.status.value, regions)
         Console().print(table)
 
 

@@ -17,10 +17,11 @@ import gradio as gr
 
 from policykg.ingest.models import Citation
 from policykg.ingest.vocab import load_vocabulary
-from policykg.kg.compare import MergedMeasure, compare, merge_near_duplicates, write_comparison_csv
+from policykg.kg.compare import MergedMeasure, merge_near_duplicates, write_comparison_csv
 from policykg.ui.app.views import type_labels
 from policykg.ui.app.wiring import Work, on
 from policykg.ui.app.workspace import Workspace, region_choices
+from policykg.ui.comparing import compare_in_force
 
 # The matrix's and the sources' layout: fixed columns that share the width and wrap.
 CSS = """
@@ -111,7 +112,7 @@ def compare_matrix(
     vocab = load_vocabulary()
     kinds = tuple(vocab.type(t).code for t in types) or tuple(vocab.codes)
     library = workspace.library
-    result = compare(library.graph, library.store, library.gazetteer, codes)
+    result = compare_in_force(library, codes)  # the versions in force
     names = {c: library.gazetteer.path_zh(c)[-1] for c in codes}
     english = {c: (r.name_en if (r := library.gazetteer.get(c)) else c) for c in codes}
     merged = {
@@ -248,7 +249,12 @@ def _cell_html(entries: tuple[Entry, ...], region: str, titles: dict[int, str]) 
         others = [r for r in measure.regions if r != region]
         held = f" <small>({_e('、'.join(others))})</small>" if others else ""
         also = "".join(f'<span class="pk-also">= {_e(label)}</span>' for label in measure.also)
-        items.append(f"<li>{_e(measure.label_zh)} {marks}{held}{also}</li>")
+        outdated = bool(measure.citations) and all(c.in_force is False for c in measure.citations)
+        # Only outdated versions state it: say so, as the answers do.
+        old = (
+            ' <small class="pk-outdated">(已失效版本 outdated version)</small>' if outdated else ""
+        )
+        items.append(f"<li>{_e(measure.label_zh)} {marks}{held}{old}{also}</li>")
     return f"<ul>{''.join(items)}</ul>"
 
 
