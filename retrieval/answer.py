@@ -141,7 +141,7 @@ def _which_regions(evidence: Evidence, answer: Draft) -> None:
         markers = "".join(
             dict.fromkeys(answer.cite(evidence.citation(m.provision_id)) for m in group)
         )
-        labels = "、".join(dict.fromkeys(m.label_zh for m in group[:3]))
+        labels = "、".join(_distinct_labels([m.label_zh for m in group[:3]]))
         parts.append(
             f"{evidence.region_name(code)}（{labels}）{markers}"
             if evidence.zh
@@ -227,6 +227,13 @@ def _compare(evidence: Evidence, answer: Draft) -> None:
         rows.append(f"| {evidence.region_name(code)} | {'；'.join(cells) or empty} |")
     answer.region_codes = list(question.region_codes)
     answer.text = header + "\n" + "\n".join(rows)
+
+
+def _distinct_labels(labels: list[str]) -> list[str]:
+    """Labels in order, without one another label already says (协议年薪 beside
+    协议年薪、一职一薪), so a list never reads as saying one thing twice."""
+    unique = list(dict.fromkeys(labels))
+    return [a for a in unique if not any(a != b and a in b for b in unique)]
 
 
 # How many provisions an answer quotes, and how many more it adds as "see also".

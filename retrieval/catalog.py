@@ -47,6 +47,9 @@ class Catalog:
     provision_unit: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # How many provisions hold each character bigram: rare words weigh more as evidence.
     bigram_counts: dict[str, int] = field(default_factory=dict)
+    # Regions the section headings above a provision name: in a question's scope, though
+    # not what the provision itself names (sole region, facets).
+    heading_regions: dict[str, set[str]] = field(default_factory=dict)
 
     def bigram_weight(self, gram: str) -> float:
         """Inverse document frequency of a bigram over the provisions (BM25's form)."""
@@ -60,7 +63,9 @@ class Catalog:
         return min(self.bigram_counts.get(pair, 0) for pair in pairs)
 
     def in_scope(self, provision_id: str, scope: set[str]) -> bool:
-        return bool(self.provision_regions.get(provision_id, set()) & scope)
+        """Whether the provision, or a heading above it, names a region of ``scope``."""
+        named = self.provision_regions.get(provision_id, set())
+        return bool((named | self.heading_regions.get(provision_id, set())) & scope)
 
     def provision_document(self, provision_id: str) -> DocumentInfo | None:
         doc_id = self.provision_doc.get(provision_id)
@@ -85,6 +90,8 @@ def build_catalog(store: Store, gazetteer: Gazetteer) -> Catalog:
     provision_unit: dict[str, tuple[str, ...]] = {}
     region_codes: set[str] = set()
     documents = {d.doc_id: _document_info(d, gazetteer) for d in store.documents()}
+    regions_of_heading: dict[str, set[str]] = {}
+    heading_regions: dict[str, set[str]] = defaultdict(set)
     for doc_id in documents:
         provisions = store.provisions(doc_id)
         mentions = store.region_mentions(doc_id)
@@ -96,6 +103,12 @@ def build_catalog(store: Store, gazetteer: Gazetteer) -> Catalog:
             units[unit_key(provision)].append(provision.provision_id)
             inside = {m.code for m in mentions if provision.start <= m.start < provision.end}
             provision_regions[provision.provision_id].update(inside)
+            # Under "三、对江苏推进干部交流的启示" a provision is about 江苏 too.
+            for heading in provision.section:
+                if heading not in regions_of_heading:
+                    named = link_regions(heading, gazetteer)
+                    regions_of_heading[heading] = {m.code for m in named if not m.implicit}
+                heading_regions[provision.provision_id].update(regions_of_heading[heading])
         for members in units.values():
             for pid in members:
                 provision_unit[pid] = tuple(members)
@@ -115,6 +128,7 @@ def build_catalog(store: Store, gazetteer: Gazetteer) -> Catalog:
         provision_context,
         provision_unit,
         dict(counts),
+        dict(heading_regions),
     )
 
 

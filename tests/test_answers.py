@@ -3,6 +3,7 @@ the article's next sentence, the real holder, and "not found" that names nothing
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -195,3 +196,11 @@ def test_an_english_question_names_a_document_by_its_kind_and_words(library: Lib
     (title,) = referenced_titles(library, text)
     assert title.endswith("干部监督条例")
     assert "六个月" in quotes(ask(library, text))
+
+
+def test_a_listed_region_s_measures_never_say_one_thing_twice(seed_library: Library) -> None:
+    answer = ask(seed_library, "哪些地区实行协议年薪？")
+    for listed in re.findall(r"（([^（）]*)）\[", answer.answer):
+        labels = listed.split("、")
+        assert len(labels) == len(set(labels)), answer.answer
+    assert "协议年薪、协议年薪" not in answer.answer

@@ -248,3 +248,21 @@ def test_removing_the_seed_leaves_no_stale_hits(tmp_path: Path) -> None:
     with Library(settings) as reopened:  # and nothing comes back from disk
         assert reopened.index.search("协议年薪", 10) == []
         assert len(reopened.index.dense) == 0
+
+
+def test_a_heading_s_region_puts_the_provisions_under_it_in_that_scope(tmp_path: Path) -> None:
+    source = tmp_path / "观察.txt"
+    source.write_text(
+        "长三角干部激励观察\n一、各地做法\n上海市推行协议年薪制度。\n"
+        "二、对江苏的启示\n要推进培训资源、实践基地等共建共用。\n",
+        encoding="utf-8",
+    )
+    with Library(Settings(data_dir=tmp_path / "data")) as library:
+        library.ingest([source])
+        catalog = library.catalog()
+        jiangsu = library.gazetteer.by_name("江苏")[0].code
+        (advice,) = [p for p, text in catalog.provision_text.items() if "实践基地" in text]
+        (practice,) = [p for p, text in catalog.provision_text.items() if "协议年薪" in text]
+        assert catalog.in_scope(advice, {jiangsu})  # under 二、对江苏的启示
+        assert not catalog.in_scope(practice, {jiangsu})
+        assert jiangsu not in catalog.provision_regions.get(advice, set())  # not its own words
