@@ -1,4 +1,4 @@
-"""The app's frame and its server: the six tabs in order, the queue, the launch."""
+"""The app's frame and its server: the tabs in order, the queue, the launch."""
 
 from __future__ import annotations
 
@@ -10,11 +10,19 @@ import gradio as gr
 from policykg.ingest.vocab import load_vocabulary
 from policykg.library import BUNDLED_CORPUS, Library
 from policykg.ui.app.network import CYTOSCAPE_JS
-from policykg.ui.app.tabs import ask, compare, export, graph, library, sparql
+from policykg.ui.app.tabs import ask, compare, export, graph, library, sparql, versions
 from policykg.ui.app.wiring import Work, api, on
 from policykg.ui.app.workspace import LibrarySummary, Workspace, library_summary
 
-TABS = (ask.build, compare.build, graph.build, library.build, sparql.build, export.build)
+TABS = (
+    ask.build,
+    compare.build,
+    graph.build,
+    library.build,
+    versions.build,
+    sparql.build,
+    export.build,
+)
 CSS = """
 .pk-provision mark.pk-quote { background: #ffe58a; padding: 0 1px; }
 .pk-facts th { text-align: left; padding-right: 8px; white-space: nowrap; }
@@ -32,7 +40,7 @@ TAB_CSS = compare.CSS + library.CSS  # the tabs' own rules, kept beside their ma
 
 
 def build_app(workspace: Workspace) -> gr.Blocks:
-    """The six tabs, each built and wired by its own module, and the ``/ask`` API."""
+    """The tabs, each built and wired by its own module, and the ``/ask`` API."""
     with gr.Blocks(title="policykg") as app:
         gr.Markdown("## policykg — cadre-incentive policies, with verbatim citations")
         summary = gr.HTML(elem_id="pk-summary")
