@@ -163,6 +163,9 @@ def translate_query(
             terms += [w for w in load_segmenter().words(token) if len(w) >= 2]
             position += 1
             continue
+        if position and tokens[position - 1].lower() == "how":
+            position += 1  # "how long", "how large": the question's frame, not its content
+            continue
         for size in range(min(MAX_PHRASE, len(tokens) - position), 0, -1):
             words = [t.lower() for t in tokens[position : position + size]]
             if not all(w.isascii() for w in words) or words[0] in stop:

@@ -97,6 +97,11 @@ def test_every_word_of_a_phrase_is_tried_in_its_dictionary_forms() -> None:
     assert "监督" in translate_query("supervision", used=lambda w: 9 if w == "监督" else 0).zh_terms
 
 
+def test_the_word_after_how_frames_the_question() -> None:
+    assert "悠久" not in translate_query("How long may a suspect be detained?").zh_terms
+    assert translate_query("How large is the allowance?").zh_terms[0] != "大型"
+
+
 def test_a_hyphenated_word_the_lexicon_lacks_is_split() -> None:
     assert "薪酬" in translate_query("a negotiated-salary system").zh_terms or "待遇" in (
         translate_query("a negotiated-salary system").zh_terms
