@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from policykg.ingest.extract import NATIONAL_CODE
 from policykg.ingest.models import VersionStatus
@@ -119,6 +120,7 @@ def question_words(question: Question, region_names: Sequence[str]) -> tuple[str
 # A title's kind: the word a short reference to it ends with (公务员法, 人事管理条例).
 _TITLE_KINDS = re.compile(r"(?:法|条例|规定|办法|细则|意见|通知|决定|报告|纲要|方案)$")
 MIN_TITLE_REFERENCE = 3  # characters: 监察法 names a law, 法 does not
+MIN_HEADLINE_REFERENCE = 6  # characters of a headline: 组织部长会议, not 激励干部
 
 
 def referenced_documents(question: Question, catalog: Catalog) -> set[str]:
@@ -175,7 +177,10 @@ def _title_reference(text: str, title: str) -> bool:
         title = title.removeprefix(prefix)
     kind = _TITLE_KINDS.search(title)
     if kind is None:
-        return False
+        # A title without a kind word (a news headline) is named by a long enough run of
+        # it: "全国组织部长会议" names "全国组织部长会议在京召开 蔡奇出席并讲话".
+        match = SequenceMatcher(None, text, title, autojunk=False).find_longest_match()
+        return match.size >= MIN_HEADLINE_REFERENCE
     for start in range(0, kind.start() - MIN_TITLE_REFERENCE + 2):
         tail = title[start:]
         if len(tail) >= MIN_TITLE_REFERENCE and tail in text:

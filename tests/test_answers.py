@@ -204,3 +204,10 @@ def test_a_listed_region_s_measures_never_say_one_thing_twice(seed_library: Libr
         labels = listed.split("、")
         assert len(labels) == len(set(labels)), answer.answer
     assert "协议年薪、协议年薪" not in answer.answer
+
+
+def test_a_question_names_a_news_report_by_a_run_of_its_headline(library: Library) -> None:
+    assert referenced_titles(library, "作风建设专项行动中湖南整治了几类问题？") == [
+        "作风建设专项行动取得新进展"
+    ]
+    assert referenced_titles(library, "湖南整治了几类突出问题？") == []  # no run of six
