@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -23,7 +23,9 @@ from typing import Any
 from policykg.ingest.history import History, iso_date, place_level, read_history
 from policykg.ingest.meta_fields import (
     EDITABLE_FIELDS,
+    MetaCorrection,
     MetaFieldError,
+    apply_corrections,
     checked_fields,
     given_fields,
     with_fields,
@@ -116,11 +118,32 @@ def extract_metadata(
     )
     given = checked_fields(given or {})
     meta = replace(with_fields(meta, given), supplied=tuple(sorted(given)))
+    return derived(meta, text, history)
+
+
+def derived(
+    meta: DocumentMeta, text: str, history: History | None, kept: Iterable[str] = ()
+) -> DocumentMeta:
+    """``meta`` with its kind and level derived from its other fields, unless a format, a
+    sidecar or ``kept`` (the user's corrections) gave them."""
+    fixed = {*meta.supplied, *kept}
+    kind = meta.doc_kind if "doc_kind" in fixed else None
+    level = meta.level if "level" in fixed else None
     return replace(
         meta,
-        doc_kind=meta.doc_kind or document_kind(meta, text, history),
-        level=meta.level or (history and history.level) or issuer_level(meta.authority),
+        doc_kind=kind or document_kind(meta, text, history),
+        level=level or (history and history.level) or issuer_level(meta.authority),
     )
+
+
+def corrected(meta: DocumentMeta, text: str, corrections: Iterable[MetaCorrection]) -> DocumentMeta:
+    """The user's corrections over ``meta``, and the kind and level derived again from the
+    corrected fields (an issuer corrected to 国务院 makes the document central)."""
+    corrections = list(corrections)
+    if not corrections:
+        return meta
+    meta = apply_corrections(meta, corrections)
+    return derived(meta, text, read_history(text), {c.field for c in corrections})
 
 
 # A day in a file name (02-xwlb-20180520-….txt, report-2024-03-05.md): corpora of news

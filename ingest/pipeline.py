@@ -12,7 +12,8 @@ from typing import Protocol, TypeVar
 from policykg.ingest.document_region import document_region
 from policykg.ingest.extract import extract_measures
 from policykg.ingest.gazetteer import load_gazetteer
-from policykg.ingest.meta_fields import MetaCorrection, apply_corrections
+from policykg.ingest.meta_fields import MetaCorrection
+from policykg.ingest.metadata import corrected
 from policykg.ingest.models import Document, IngestError, ParsedDocument, RegionMention
 from policykg.ingest.readers import iter_source_files, read_document
 from policykg.ingest.regions import link_regions
@@ -90,7 +91,7 @@ def parse_document(
     ``reread_metadata``); the user's corrections of it go over it.
     """
     gazetteer, vocab = load_gazetteer(), load_vocabulary()
-    document = replace(document, meta=apply_corrections(document.meta, corrections))
+    document = replace(document, meta=corrected(document.meta, document.text, corrections))
     mentions = tuple(link_regions(document.text, gazetteer))
     document = with_document_region(document, mentions)
     if document.meta.region_code:  # 我市, 全省 and shared names need the document's region

@@ -362,3 +362,21 @@ def test_news_texts_of_corpus_real_that_state_no_day_get_their_file_s() -> None:
             undated += 1
             assert document.meta.date == row["date_if_stated"][:10], row["file"]
     assert undated >= 10  # most transcripts say only "9月26日"
+
+
+def test_a_corrected_issuer_derives_the_level_and_kind_again(tmp_path: Path) -> None:
+    source = tmp_path / "notice.txt"
+    source.write_text(
+        "关于进一步规范基层考核的通知\n城固县人民政府办公室\n各镇人民政府：\n"
+        "一、精简考核事项。\n二、规范督查检查。\n",
+        encoding="utf-8",
+    )
+    with Library(Settings(data_dir=tmp_path / "data")) as library:
+        library.ingest([source])
+        (document,) = library.store.documents()
+        assert document.meta.level is not IssuerLevel.CENTRAL
+        meta = library.correct_meta(document.doc_id, [parse_correction("issuer=国务院办公厅")])
+        assert meta is not None and meta.authority == "国务院办公厅"
+        assert meta.level is IssuerLevel.CENTRAL  # from the corrected issuer, not the text's
+        kept = library.correct_meta(document.doc_id, [parse_correction("level=provincial")])
+        assert kept is not None and kept.level is IssuerLevel.PROVINCIAL  # a corrected level stays
