@@ -7,8 +7,7 @@ context across clauses, sentences, paragraphs and sections.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Iterator, Sequence
 
 from policykg.ingest.candidates import extra_phrases
 from policykg.ingest.english import english_label
@@ -23,6 +22,7 @@ from policykg.ingest.measures import (
     measure_key,
     split_clauses,
     subject_regions,
+    verb_pattern,
 )
 from policykg.ingest.models import (
     Document,
@@ -144,7 +144,11 @@ def _cue_clause_measure(
     text = ctx.document.text
     for start, end in split_clauses(text, provision.start, provision.end):
         kind = ctx.vocab.classify(text[start:end])
-        if kind is None and heading_aspect and _policy_verb_pattern(ctx).search(text, start, end):
+        if (
+            kind is None
+            and heading_aspect
+            and verb_pattern(ctx.vocab.rules.policy_verbs).search(text, start, end)
+        ):
             kind = heading_aspect
         if kind is None:
             continue
@@ -237,40 +241,27 @@ def _lead_aspect(ctx: Context, first: Provision) -> IncentiveType | None:
     return ctx.vocab.classify(first.text)
 
 
+def _headings_above(ctx: Context, provision: Provision) -> Iterator[Section]:
+    """The sections the provision sits in, nearest first; a numbered item that heads
+    its own section is not above itself."""
+    for depth in range(len(provision.section), 0, -1):
+        section = next((s for s in ctx.sections if s.path == provision.section[:depth]), None)
+        if section is not None and section.start < provision.start:
+            yield section
+
+
 def _section_aspect(ctx: Context, provision: Provision) -> IncentiveType | None:
     """The incentive type the nearest typed heading above the provision names (三、待遇保障
     → material): official documents group their measures under such headings."""
-    for depth in range(len(provision.section), 0, -1):
-        section = next((s for s in ctx.sections if s.path == provision.section[:depth]), None)
-        if section is None or section.start >= provision.start:
-            continue  # a numbered item that heads its own section is not above itself
-        kind = ctx.vocab.classify(section.path[-1])
-        if kind is not None:
-            return kind
-    return None
-
-
-@lru_cache(maxsize=4)
-def _policy_verbs(verbs: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(verbs, key=len, reverse=True))))
-
-
-def _policy_verb_pattern(ctx: Context) -> re.Pattern[str]:
-    return _policy_verbs(tuple(ctx.vocab.rules.policy_verbs))
+    kinds = (ctx.vocab.classify(s.path[-1]) for s in _headings_above(ctx, provision))
+    return next((kind for kind in kinds if kind is not None), None)
 
 
 def _section_topic(ctx: Context, provision: Provision) -> tuple[str, ...]:
-    """Regions named in the nearest heading above the provision (对江苏…的启示).
-
-    A numbered item that heads its own section is not above itself, and a region that
-    receives (援疆 → 新疆) never holds what the heading's sender does.
-    """
-    for depth in range(len(provision.section), 0, -1):
-        path = provision.section[:depth]
-        section = next((s for s in ctx.sections if s.path == path), None)
-        if section is None or section.start >= provision.start:
-            continue
-        heading_end = section.start + len(path[-1])
+    """Regions named in the nearest heading above the provision (对江苏…的启示); a region
+    that receives (援疆 → 新疆) never holds what the heading's sender does."""
+    for section in _headings_above(ctx, provision):
+        heading_end = section.start + len(section.path[-1])
         codes = [
             m.code
             for m in ctx.mentions

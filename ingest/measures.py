@@ -127,7 +127,7 @@ def aspect_type(ctx: Context, clause: str) -> IncentiveType | None:
 def find_phrases(ctx: Context, start: int, end: int) -> Iterator[tuple[Phrase, bool]]:
     """Measure phrases in a clause, each with whether its verb is a weak one."""
     text, rules = ctx.document.text, ctx.vocab.rules
-    verbs = _verb_pattern(rules.policy_verbs)
+    verbs = verb_pattern(rules.policy_verbs)
     items: list[tuple[int, int, str]] = []  # (verb start, object start, verb)
     position = start
     while position < end:
@@ -150,7 +150,7 @@ def find_phrases(ctx: Context, start: int, end: int) -> Iterator[tuple[Phrase, b
 
 
 @lru_cache(maxsize=4)
-def _verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+def verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
     """One alternation of the policy verbs, longest first, so a match is the longest verb."""
     return re.compile("|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)))
 

@@ -406,6 +406,11 @@ class Store:
         end, text = row
         return replace(first, end=end, quote=text[first.start : end], locator=locator)
 
+    def last_ingest(self) -> str | None:
+        """When the newest document was stored (UTC), or None for an empty store."""
+        row = self._db.execute("SELECT max(ingested_at) FROM documents").fetchone()
+        return str(row[0]) if row and row[0] else None
+
     def counts(self) -> dict[str, int]:
         tables = ("documents", "provisions", "region_mentions", "measures")
         return {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from policykg.ingest.gazetteer import Gazetteer
@@ -70,11 +70,12 @@ def restated(citation: Citation | None, validity: Validity | None) -> Citation |
     return replace(citation, **version_fields(validity.status.get(citation.doc_id)))
 
 
-def outdated_mentions(store: Store, validity: Validity) -> frozenset[tuple[str, str]]:
-    """(provision id, measure key) of every mention ``current_mentions`` leaves out."""
-    every = store.measures()
-    kept = {(m.provision_id, m.key) for m in current_mentions(every, validity)}
-    return frozenset((m.provision_id, m.key) for m in every) - kept
+def outdated_mentions(
+    mentions: Sequence[MeasureMention], validity: Validity
+) -> frozenset[tuple[str, str]]:
+    """(provision id, measure key) of each of ``mentions`` ``current_mentions`` leaves out."""
+    kept = {(m.provision_id, m.key) for m in current_mentions(mentions, validity)}
+    return frozenset((m.provision_id, m.key) for m in mentions) - kept
 
 
 def measure_records(

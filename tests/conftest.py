@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +21,21 @@ CORPUS_REAL = SHARED / "corpus-real"
 EVAL = SHARED / "eval"
 
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")
+
+
+def cli_json(data_dir: Path, *args: str) -> Any:
+    """What `policykg ARGS --json --data-dir DATA_DIR` prints, in a process of its own."""
+    done = subprocess.run(
+        [sys.executable, "-m", "policykg.ui.cli", *args, "--json", "--data-dir", str(data_dir)],
+        cwd=REPO,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
 
 
 @pytest.fixture(scope="session")

@@ -4,19 +4,16 @@ with and without filters returns what ``policykg ask --json`` prints."""
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from gradio_client import Client
 from playwright.sync_api import expect
 
-from tests.conftest import REPO
+from tests.conftest import REPO, cli_json
 from tests.test_app import ask_in_chat, browser, page, served, server  # noqa: F401
 
 pytestmark = pytest.mark.browser
@@ -118,23 +115,6 @@ def test_filters_show_as_chips_and_narrow_the_answer(page) -> None:  # noqa: F81
     screenshot(page, "ask-filter-refused.png")
 
 
-def cli_json(data_dir: Path, question: str, *options: str) -> dict:
-    """What `policykg ask --json` prints on ``data_dir``, in a process of its own."""
-    command = [sys.executable, "-m", "policykg.ui.cli", "ask", question, "--json", *options]
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    done = subprocess.run(
-        [*command, "--data-dir", str(data_dir)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
-
-
 def test_api_with_and_without_filters_returns_the_cli_json(
     served: tuple[subprocess.Popen, str],  # noqa: F811
     tmp_path: Path,
@@ -146,15 +126,15 @@ def test_api_with_and_without_filters_returns_the_cli_json(
     shutil.copytree(data_dir, copy, ignore=shutil.ignore_patterns("LOCK"))
     client = Client(url, verbose=False)
     plain = client.predict(FAULT_TOLERANCE, api_name="/ask")
-    assert plain == cli_json(copy, FAULT_TOLERANCE)
+    assert plain == cli_json(copy, "ask", FAULT_TOLERANCE)
     filtered = client.predict(
         FAULT_TOLERANCE, regions=["安徽"], types=["fault_tolerance"], api_name="/ask"
     )
     options = ("--region", "安徽", "--type", "fault_tolerance")
-    assert filtered == cli_json(copy, FAULT_TOLERANCE, *options)
+    assert filtered == cli_json(copy, "ask", FAULT_TOLERANCE, *options)
     assert filtered != plain and [r["label_zh"] for r in filtered["regions"]] == ["安徽省"]
     empty = client.predict(FAULT_TOLERANCE, date_from="1990", date_to="1991", api_name="/ask")
-    assert empty == cli_json(copy, FAULT_TOLERANCE, "--from", "1990", "--to", "1991")
+    assert empty == cli_json(copy, "ask", FAULT_TOLERANCE, "--from", "1990", "--to", "1991")
     assert (empty["regions"], empty["citations"]) == ([], [])
     refused = client.predict(FAULT_TOLERANCE, kinds=["法规汇编"], api_name="/ask")
     assert "unknown document kind '法规汇编'" in refused["error"]

@@ -4,18 +4,15 @@ side by side, a timeline point opens its citation, and a correction reaches the 
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import REPO
+from tests.conftest import REPO, cli_json
 from tests.test_app import browser, page, served, server  # noqa: F401
 from tests.test_versions_view import TITLE, VERSIONS, write_versions
 
@@ -119,23 +116,6 @@ def test_a_timeline_point_opens_its_citation(page: Page, uploaded: str) -> None:
     shoot(page, "versions-timeline-filtered.png")
 
 
-def cli_meta(data_dir: Path, doc_id: str) -> dict:
-    """What `policykg meta DOC --json` prints, on a copy of the served data."""
-    command = [sys.executable, "-m", "policykg.ui.cli", "meta", doc_id, "--json"]
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    done = subprocess.run(
-        [*command, "--data-dir", str(data_dir)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
-
-
 def test_a_metadata_correction_shows_in_the_table_and_the_store(
     page: Page,  # noqa: F811
     uploaded: str,
@@ -159,7 +139,7 @@ def test_a_metadata_correction_shows_in_the_table_and_the_store(
     copy = tmp_path / "data"  # the server holds its own; the CLI reads the same data
     data = Path(arguments[arguments.index("--data-dir") + 1])
     shutil.copytree(data, copy, ignore=shutil.ignore_patterns("LOCK"))
-    shown = cli_meta(copy, doc_id)
+    shown = cli_json(copy, "meta", doc_id)
     assert (shown["doc_id"], shown["doc_number"], shown["corrected"]) == (
         doc_id,
         number,

@@ -191,8 +191,9 @@ def measures(
             if not found:
                 raise fail(f"unknown region {region!r}")
             codes = expand_regions(library.gazetteer, [r.code for r in found])
-        validity = versions_as_of(library.store, library.catalog(), day)
-        selected = select_mentions(library.store.measures(), codes, incentive_type)
+        catalog = library.catalog()
+        validity = versions_as_of(library.store, catalog, day)
+        selected = select_mentions(catalog.measures, codes, incentive_type)
         mentions = current_mentions(selected, validity)
         records = measure_records(library.store, library.gazetteer, mentions, codes, validity)
     if chosen is OutputFormat.JSON:

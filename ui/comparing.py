@@ -24,8 +24,9 @@ def compare_in_force(
     false). Documents made after ``as_of`` are left out, and citations carry their
     versions' status on that day.
     """
-    validity = versions_as_of(library.store, library.catalog(), as_of)
-    leave_out = outdated_mentions(library.store, validity)
+    catalog = library.catalog()  # its measures are read once per change, not per comparison
+    validity = versions_as_of(library.store, catalog, as_of)
+    leave_out = outdated_mentions(catalog.measures, validity)
     result = compare(
         library.graph, library.store, library.gazetteer, codes, incentive_type, leave_out
     )

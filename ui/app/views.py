@@ -126,7 +126,7 @@ def provision_panel(store: Store, citation: Citation, heading: str = "") -> str:
         ("Document number", meta.doc_number or "—"),
         ("Date", meta.date or "—"),
         ("Kind", meta.doc_kind.value if meta.doc_kind else "—"),
-        ("Version", _status_label(store.version_status(document.doc_id))),
+        ("Version", status_label(store.version_status(document.doc_id))),
         ("Span", f"[{citation.start}, {citation.end})"),
         ("Document id", document.doc_id),
     ]
@@ -144,7 +144,7 @@ def provision_panel(store: Store, citation: Citation, heading: str = "") -> str:
     )
 
 
-def _status_label(status: VersionStatus | None) -> str:
+def status_label(status: VersionStatus | None) -> str:
     """A version's status as 北大法宝 names it (时效性), with the code."""
     labels = {
         VersionStatus.IN_FORCE: "现行有效 (in force)",

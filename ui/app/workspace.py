@@ -11,8 +11,6 @@ previous question, its citations) lives in the browser session as ``gr.State``.
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 import tempfile
 import threading
 from collections import Counter
@@ -197,19 +195,5 @@ def library_summary(workspace: Workspace) -> LibrarySummary:
         counts["provisions"],
         len(catalog.region_codes),
         measures,
-        last_ingest(library.settings.store_path),
+        library.store.last_ingest(),
     )
-
-
-def last_ingest(store_path: Path) -> str | None:
-    """When the newest document was stored: the store's ``documents.ingested_at`` (UTC).
-
-    Read through a read-only connection of its own: the store has no accessor for
-    it, and a reader never blocks the store's writer (SQLite WAL).
-    """
-    if not store_path.exists():
-        return None
-    uri = f"file:{store_path}?mode=ro"
-    with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=10)) as db:
-        row = db.execute("SELECT max(ingested_at) FROM documents").fetchone()
-    return str(row[0]) if row and row[0] else None

@@ -30,7 +30,7 @@ from policykg.retrieval.records import select_mentions
 from policykg.retrieval.timeline import TIMELINE_COLUMNS, Adoption, timeline
 from policykg.ui.app.timeline_chart import escaped as _e
 from policykg.ui.app.timeline_chart import timeline_html
-from policykg.ui.app.views import _status_label, type_labels
+from policykg.ui.app.views import status_label, type_labels
 from policykg.ui.app.wiring import Work, on
 from policykg.ui.app.workspace import Workspace
 
@@ -136,7 +136,7 @@ def show_diff(workspace: Workspace, old: str | None, new: str | None) -> str:
     ]
     result = diff_versions(sides[0][0], sides[0][1], sides[1][0], sides[1][1])
     heads = tuple(
-        f"{d.meta.title} · {d.meta.date or '?'} · {_status_label(store.version_status(d.doc_id))}"
+        f"{d.meta.title} · {d.meta.date or '?'} · {status_label(store.version_status(d.doc_id))}"
         for d in documents
         if d is not None
     )
@@ -152,7 +152,7 @@ def works_html(works: Sequence[VersionedWork]) -> str:
         items = "".join(
             f'<li data-doc="{_e(v.doc_id)}" data-status="{_e(v.status.value)}">'
             f"{_e(v.date or '?')} "
-            f'<span class="pk-status-{_e(v.status.value)}">{_e(_status_label(v.status))}</span>'
+            f'<span class="pk-status-{_e(v.status.value)}">{_e(status_label(v.status))}</span>'
             f" <code>{_e(v.doc_id[:10])}</code></li>"
             for v in work.versions
         )
