@@ -41,6 +41,9 @@ PROBE = "probe"
 # evaluation with their gold and questions by someone who had not seen the product's
 # output, never tuned on.
 PROBE_DOCS = "probe_docs"
+PROBE_DOCS2 = "probe_docs2"  # written in the fourth session, first run as written
+DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
+DOC_SETS = (PROBE_DOCS, PROBE_DOCS2)  # folders holding their own documents
 YES = ("是", "有", "yes", "Yes")
 NO = ("否", "没有", "未", "不", "no", "No")
 
@@ -79,8 +82,8 @@ class Outcome:
 
 def _set_file(half: str, kind: str) -> Path:
     """A half's (or the probe documents') questions or gold file."""
-    if half == PROBE_DOCS:
-        return EVAL / PROBE_DOCS / ("questions.jsonl" if kind == "questions" else "gold.tsv")
+    if half in DOC_SETS:
+        return EVAL / half / ("questions.jsonl" if kind == "questions" else "gold.tsv")
     return EVAL / (f"questions_{half}.jsonl" if kind == "questions" else f"gold_{half}.tsv")
 
 
@@ -204,8 +207,12 @@ def run_half(half: str, embedding_model: str = DEFAULT_MODEL) -> list[HalfResult
     """The half's questions and gold; with dev, also the probe (fresh questions, dev docs)."""
     with tempfile.TemporaryDirectory(prefix=f"owneval-{half}-") as temp:
         folder = Path(temp)
-        if half == PROBE_DOCS:
-            paths = {p.name: p for p in sorted((EVAL / PROBE_DOCS).glob("*.txt"))}
+        if half in DOC_SETS:
+            paths = {
+                p.name: p
+                for p in sorted((EVAL / half).iterdir())
+                if p.suffix in DOCUMENTS and p.name != "README.md"
+            }
         else:
             paths = materialise(split_docs(half), folder)
         settings = Settings(data_dir=folder / "data", embedding_model=embedding_model)
@@ -298,6 +305,7 @@ def render(results: Sequence[HalfResult]) -> str:
 HEADINGS = {
     PROBE: "## probe (dev documents, fresh questions)",
     PROBE_DOCS: "## probe documents (new genres, their own gold and questions)",
+    PROBE_DOCS2: "## second probe documents (statutes in two versions, aid, speech, news; held out)",
 }
 
 
@@ -339,7 +347,7 @@ def _half_table(result: HalfResult) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=[*HALVES, PROBE_DOCS, "both"], default="both")
+    parser.add_argument("--half", choices=[*HALVES, *DOC_SETS, "both"], default="both")
     parser.add_argument("--report", type=Path, default=REPO / "docs" / "own-eval.md")
     parser.add_argument("--failures", action="store_true", help="list failed questions")
     parser.add_argument("--verbose", action="store_true", help="with --failures: the answers")
@@ -349,7 +357,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if not SHARED.exists():
         raise SystemExit("../shared is absent: the evaluation needs its corpora")
-    halves = (*HALVES, PROBE_DOCS) if args.half == "both" else (args.half,)
+    halves = (*HALVES, *DOC_SETS) if args.half == "both" else (args.half,)
     results = [r for half in halves for r in run_half(half, args.embedding_model)]
     text = render(results)
     args.report.write_text(text, encoding="utf-8")

@@ -80,7 +80,7 @@ def _not_found(evidence: Evidence) -> str:
 def _ranked_provisions(evidence: Evidence, k: int = 60) -> dict[str, int]:
     """Provision id → rank as evidence (the reader's order, then the search's)."""
     read_order = [s.provision_id for s in evidence.scored()]
-    searched = [pid for pid, _, _ in evidence.search(evidence.question.search_text, k)]
+    searched = [pid for pid, _, _ in evidence.search(evidence.question.search_query, k)]
     return {pid: rank for rank, pid in enumerate(dict.fromkeys([*read_order, *searched]))}
 
 
@@ -168,7 +168,7 @@ def _mentions_from_hits(evidence: Evidence, scope: set[str] | None) -> list[Meas
     """No term or type named: measures in the provisions the search finds with evidence."""
     supported = {
         pid
-        for pid, dense, lexical in evidence.search(evidence.question.search_text, 5)
+        for pid, dense, lexical in evidence.search(evidence.question.search_query, 5)
         if lexical or dense >= MIN_DENSE_EVIDENCE
     }
     return [

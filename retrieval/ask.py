@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+import numpy as np
+
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.records import Answer
 from policykg.ingest.store import Store
@@ -19,7 +21,7 @@ from policykg.retrieval.answer import compose
 from policykg.retrieval.catalog import Catalog
 from policykg.retrieval.evidence import Evidence
 from policykg.retrieval.facets import Facets, read_under, restricted, search_within
-from policykg.retrieval.index import Hit, SearchIndex
+from policykg.retrieval.index import Hit, Query, SearchIndex
 from policykg.retrieval.question import Question, follow_up, lexical_support, understand
 from policykg.retrieval.reader import versions_as_of
 
@@ -94,16 +96,21 @@ def answer_question(
     ]
     needed_words = parsed.evidence_words(names)
 
-    searched: dict[tuple[str, int], list[Hit]] = {}
+    searched: dict[tuple[Query, int], list[Hit]] = {}
+    vectors: dict[Query, np.ndarray] = {}  # a deeper search of one query embeds it once
 
-    def hits(query: str, depth: int) -> list[Hit]:
+    def hits(query: Query, depth: int) -> list[Hit]:
         """One search per query text and question, at least as deep as answers look."""
         wanted = max(depth, SEARCH_DEPTH)
         if (query, wanted) not in searched:
-            searched[(query, wanted)] = search_within(library.index, query, wanted, allowed)
+            if query not in vectors:
+                vectors[query] = library.index.query_vector(query)
+            searched[(query, wanted)] = search_within(
+                library.index, query, wanted, allowed, vectors[query]
+            )
         return searched[(query, wanted)][:depth]
 
-    def search(query: str, depth: int) -> Sequence[tuple[str, float, bool]]:
+    def search(query: Query, depth: int) -> Sequence[tuple[str, float, bool]]:
         return [
             (
                 h.provision_id,
@@ -126,6 +133,6 @@ def answer_question(
     draft.question = parsed  # as asked, not as read under facets
     # The reader's order first (what the answer weighed), then the search's for the rest.
     read_order = [s.provision_id for s in evidence.scored()]
-    searched_order = [h.provision_id for h in hits(parsed.search_text, k)]
+    searched_order = [h.provision_id for h in hits(parsed.search_query, k)]
     retrieved = list(dict.fromkeys([*read_order, *searched_order]))[:k]
     return draft.record(library.store, library.gazetteer, retrieved), parsed

@@ -12,7 +12,7 @@ from policykg.ingest.records import Answer
 from policykg.ingest.store import Store
 from policykg.retrieval.catalog import Catalog, unit_locator
 from policykg.retrieval.gloss import Glossed
-from policykg.retrieval.index import Hit
+from policykg.retrieval.index import Hit, Query
 from policykg.retrieval.question import Question
 from policykg.retrieval.reader import (
     Scored,
@@ -30,7 +30,7 @@ PARAGRAPH_QUOTE_MAX = 250
 REFERENCED_DEPTH = 400
 
 Search = Callable[
-    [str, int], Sequence[tuple[str, float, bool]]
+    [Query, int], Sequence[tuple[str, float, bool]]
 ]  # (provision id, dense score, lexical hit)
 
 
@@ -72,7 +72,7 @@ class Draft:
         )
 
 
-Hits = Callable[[str, int], Sequence[Hit]]
+Hits = Callable[[Query, int], Sequence[Hit]]
 
 
 @dataclass(slots=True)
@@ -102,14 +102,14 @@ class Evidence:
         if self._scored is None:
             question = self.question
             scope = self.scope(question.region_codes) if question.region_codes else None
-            hits = list(self.hits(question.search_text, SEARCH_DEPTH))
+            hits = list(self.hits(question.search_query, SEARCH_DEPTH))
             referenced = referenced_documents(question, self.catalog)
             if referenced:
                 # A named document's provisions may rank low overall: look deeper in it.
                 seen = {h.provision_id for h in hits}
                 hits += [
                     h
-                    for h in self.hits(question.search_text, REFERENCED_DEPTH)
+                    for h in self.hits(question.search_query, REFERENCED_DEPTH)
                     if h.provision_id not in seen
                     and self.catalog.provision_doc.get(h.provision_id) in referenced
                 ]

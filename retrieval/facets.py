@@ -17,13 +17,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.meta_fields import MetaFieldError, normalise_date
 from policykg.ingest.models import DocKind, VersionStatus
 from policykg.ingest.store import Store
 from policykg.ingest.vocab import UnknownIncentiveType, load_vocabulary
 from policykg.retrieval.catalog import Catalog
-from policykg.retrieval.index import Hit, SearchIndex
+from policykg.retrieval.index import Hit, Query, SearchIndex, as_query
 from policykg.retrieval.question import Intent, Question
 from policykg.retrieval.reader import versions_as_of
 from policykg.retrieval.records import expand_regions
@@ -201,7 +203,11 @@ def _title(catalog: Catalog, doc_id: str) -> str:
 
 
 def search_within(
-    index: SearchIndex, query: str, k: int, allowed: frozenset[str] | None
+    index: SearchIndex,
+    query: str | Query,
+    k: int,
+    allowed: frozenset[str] | None,
+    vector: np.ndarray | None = None,
 ) -> list[Hit]:
     """The top ``k`` hits among the allowed provisions (all of them with no facet).
 
@@ -209,13 +215,15 @@ def search_within(
     until ``k`` are found or the whole index has been looked through.
     """
     if allowed is None:
-        return index.search(query, k)
+        return index.search(query, k, vector)
     if not allowed:
         return []
+    if vector is None:
+        vector = index.query_vector(as_query(query))
     total = max(len(index.provision_ids()), 1)
     depth = min(total, k * max(1, -(-total // len(allowed))))
     while True:
-        found = [hit for hit in index.search(query, depth) if hit.provision_id in allowed]
+        found = [hit for hit in index.search(query, depth, vector) if hit.provision_id in allowed]
         if len(found) >= k or depth >= total:
             return found[:k]
         depth = min(total, depth * 4)

@@ -39,8 +39,29 @@ from policykg.retrieval.vectors import (
 FORMAT_VERSION = 2  # 2: passages beside provisions in the dense index
 PASSAGE_MAX_CHARS = 250  # about a naive RAG chunk, but whole sentences of one unit
 RRF_K = 60  # reciprocal-rank fusion constant (Cormack et al.)
+# How much a query's topic (an incentive type's labels) pulls its vector, against the
+# question's own text at 1 (the figures held from 0.3 to 1.0; docs/benchmarks.md).
+TOPIC_WEIGHT = 0.5
 DENSE_FILE = "dense.faiss"  # the name data dirs already have, whatever the backend
 PASSAGES_FILE = "passages.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What a search looks for: a question's text and, apart, a standing topic.
+
+    The topic is a few dozen labels of one incentive type, the same for every question
+    on that type. The lexical ranking reads both; the dense one embeds the text and adds
+    the topic's vector, embedded once per index, so a question does not pay to embed
+    the labels again (they were two thirds of an English question's tokens).
+    """
+
+    text: str
+    topic: str = ""
+
+    @property
+    def words(self) -> str:
+        return f"{self.text} {self.topic}" if self.topic else self.text
 
 
 class IndexMismatchError(Exception):
@@ -98,6 +119,7 @@ class SearchIndex:
         self.dense: VectorIndex = new_vector_index(embedder.dimension, settings)
         self.lexical = LexicalIndex()
         self._glossed: tuple[tuple[int, int], Glossed] | None = None  # see ``gloss``
+        self._topic_vectors: dict[str, np.ndarray] = {}  # topic → its vector (few types)
         self.documents: dict[str, list[str]] = {}
         self.passages: dict[str, list[list[str]]] = {}  # doc id → its passages' provision ids
         self._by_vector: dict[int, str] = {}  # vector id → provision id, kept with the documents
@@ -240,18 +262,35 @@ class SearchIndex:
     def provision_ids(self) -> set[str]:
         return {pid for pids in self.documents.values() for pid in pids}
 
-    def dense_search(self, query: str, k: int) -> list[tuple[str, float]]:
-        """Provisions by cosine: their own, or their passage's when that is higher."""
+    def dense_search(
+        self, query: str | Query, k: int, vector: np.ndarray | None = None
+    ) -> list[tuple[str, float]]:
+        """Provisions by cosine: their own, or their passage's when that is higher.
+
+        ``vector`` is the query's, when the caller has it already (a deeper search).
+        """
+        if vector is None:
+            vector = self.query_vector(as_query(query))
         best: dict[str, float] = {}
-        for i, score in self.dense.search(self.embedder.encode([query])[0], 2 * k):
+        for i, score in self.dense.search(vector, 2 * k):
             own = self._by_vector.get(i)
             for pid in self._passage_members.get(i) or ([own] if own else []):
                 if score > best.get(pid, -1.0):
                     best[pid] = score
         return sorted(best.items(), key=lambda item: item[1], reverse=True)[:k]
 
-    def lexical_search(self, query: str, k: int) -> list[tuple[str, float]]:
-        return self.lexical.search(index_tokens(query, self.segmenter), k)
+    def query_vector(self, query: Query) -> np.ndarray:
+        """The query's vector: its text's, pulled towards its topic's."""
+        vector = self.embedder.encode([query.text])[0]
+        if not query.topic:
+            return vector
+        if query.topic not in self._topic_vectors:
+            self._topic_vectors[query.topic] = self.embedder.encode([query.topic])[0]
+        combined = vector + TOPIC_WEIGHT * self._topic_vectors[query.topic]
+        return np.asarray(combined / np.linalg.norm(combined), dtype=np.float32)
+
+    def lexical_search(self, query: str | Query, k: int) -> list[tuple[str, float]]:
+        return self.lexical.search(index_tokens(as_query(query).words, self.segmenter), k)
 
     def gloss(self) -> Glossed:
         """The provisions' English glosses, derived from the lexical tokens when first
@@ -261,12 +300,15 @@ class SearchIndex:
             self._glossed = (key, Glossed.of(self.lexical.tokens))
         return self._glossed[1]
 
-    def search(self, query: str, k: int = 10) -> list[Hit]:
+    def search(
+        self, query: str | Query, k: int = 10, vector: np.ndarray | None = None
+    ) -> list[Hit]:
         """Reciprocal-rank fusion of the dense, the lexical and (English) the gloss ranking."""
+        query = as_query(query)
         depth = max(k * 3, 30)
-        dense = self.dense_search(query, depth)
+        dense = self.dense_search(query, depth, vector)
         lexical = self.lexical_search(query, depth)
-        english = english_query(query)
+        english = english_query(query.text)
         glossed = self.gloss().index.search(english, depth) if english else []
         dense_rank, lexical_rank, gloss_rank = (
             {pid: rank for rank, (pid, _) in enumerate(ranking)}
@@ -332,3 +374,7 @@ def _atomic(target: Path, write: object) -> None:
     temporary = target.with_name(f".{target.name}.part")
     write(temporary)  # type: ignore[operator]
     os.replace(temporary, target)
+
+
+def as_query(query: str | Query) -> Query:
+    return query if isinstance(query, Query) else Query(query)

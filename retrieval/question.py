@@ -21,6 +21,7 @@ from policykg.ingest.models import IncentiveType, RegionLevel
 from policykg.ingest.regions import find_regions_en, link_regions
 from policykg.ingest.rules import RulesError, check_patterns, load_frozen
 from policykg.ingest.vocab import Vocabulary
+from policykg.retrieval.index import Query
 from policykg.retrieval.translate import translate_query
 
 Lang = Literal["zh", "en"]
@@ -51,11 +52,16 @@ class Question:
     # Chinese words an English question stands for (region names, the type's labels),
     # so it reaches Chinese text through the lexical index too.
     expansions: tuple[str, ...] = ()
+    # Of the expansions, the incentive type's labels: one standing topic per type.
+    topic: tuple[str, ...] = ()
 
     @property
-    def search_text(self) -> str:
-        """The question plus its Chinese terms, so English questions reach Chinese text."""
-        return " ".join(dict.fromkeys((self.text, *self.terms, *self.expansions)))
+    def search_query(self) -> Query:
+        """The question plus its Chinese terms, so English questions reach Chinese text;
+        the type's labels apart, as a topic the index embeds once."""
+        topic = [word for word in self.topic if word not in self.terms]
+        words = [w for w in dict.fromkeys((self.text, *self.terms, *self.expansions))]
+        return Query(" ".join(w for w in words if w not in topic), " ".join(dict.fromkeys(topic)))
 
     def evidence_words(self, region_names: Iterable[str]) -> tuple[str, ...]:
         """Words whose presence makes a lexical hit evidence (see ``lexical_support``).
@@ -255,6 +261,7 @@ def understand(
         kind = vocab.classify(text)
     recommended = any(w in text.lower() for w in _rules().recommend_words)
     expansions: list[str] = []
+    topic: tuple[str, ...] = ()
     if lang == "en":
         for code in codes:
             region = gazetteer.get(code)
@@ -262,7 +269,8 @@ def understand(
                 expansions += [region.name_zh, region.short_zh]
         if kind is not None:
             entry = vocab.type(kind)
-            expansions += [entry.label_zh, *entry.synonyms_zh, *entry.cues]
+            topic = (entry.label_zh, *entry.synonyms_zh, *entry.cues)
+            expansions += topic
         # The question's own content words in Chinese, so BM25 reaches the texts.
         expansions += translate_query(text, _rules().stopwords_en, used).zh_terms
     return Question(
@@ -276,6 +284,7 @@ def understand(
         recommended=recommended,
         keywords=keywords(text, lang, words),
         expansions=tuple(dict.fromkeys(expansions)),
+        topic=topic,
     )
 
 
@@ -324,6 +333,7 @@ def follow_up(current: Question, previous: Question | None) -> Question:
             recommended=previous.recommended,
             keywords=tuple(dict.fromkeys((*current.keywords, *previous.keywords))),
             expansions=carried,
+            topic=current.topic or previous.topic,
         )
     if has_topic and not current.region_codes and previous.region_codes:
         intent = current.intent if current.intent is not Intent.OPEN else previous.intent

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pytest
 from pypinyin import Style, lazy_pinyin
 from pypinyin.constants import PINYIN_DICT
@@ -22,6 +23,7 @@ from policykg.ingest.vocab import load_vocabulary
 from policykg.library import Library
 from policykg.retrieval.ask import ask
 from policykg.retrieval.gloss import english_query, gloss_words
+from policykg.retrieval.index import TOPIC_WEIGHT, Query
 from policykg.retrieval.question import understand
 from policykg.retrieval.translate import translate_query, variants
 from tests.conftest import CORPUS_REAL, EVAL, needs_shared
@@ -146,8 +148,30 @@ def test_chinese_written_into_an_english_question_is_kept() -> None:
 def test_understood_english_questions_search_in_chinese() -> None:
     text = "Which places reduce burdens on grassroots cadres?"
     question = understand(text, load_gazetteer(), load_vocabulary(), load_segmenter().words(text))
-    assert "基层" in question.search_text
+    assert "基层" in question.search_query.words
     assert "基层" in question.expansions
+
+
+def test_an_english_questions_type_labels_are_a_topic_apart() -> None:
+    text = "Which regions use negotiated annual salaries?"
+    question = understand(text, load_gazetteer(), load_vocabulary(), load_segmenter().words(text))
+    query = question.search_query
+    assert "物质激励" in query.topic.split() and "物质激励" not in query.text.split()
+    assert "协议年薪" in query.text.split()  # a term the question names stays in its text
+    assert query.text.startswith(text) and "物质激励" in query.words
+
+
+def test_a_topic_pulls_the_query_vector_and_the_lexical_ranking_reads_it(seed_library) -> None:
+    index = seed_library.index
+    text, topic = "Which regions use negotiated annual salaries? 协议年薪", "物质激励 薪酬 待遇保障"
+    vector = index.query_vector(Query(text, topic))
+    own, labels = index.embedder.encode([text, topic])
+    expected = own + TOPIC_WEIGHT * labels
+    assert np.allclose(vector, expected / np.linalg.norm(expected), atol=1e-5)
+    assert index.query_vector(Query(text)) == pytest.approx(own, abs=1e-5)
+    assert index.lexical_search(Query(text, topic), 10) == index.lexical_search(
+        f"{text} {topic}", 10
+    )
 
 
 def test_labels_translate_word_by_word_and_keep_untranslatable_chinese() -> None:
