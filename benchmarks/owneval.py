@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -45,7 +46,7 @@ PROBE_DOCS2 = "probe_docs2"  # written in the fourth session, first run as writt
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 DOC_SETS = (PROBE_DOCS, PROBE_DOCS2)  # folders holding their own documents
 YES = ("是", "有", "yes", "Yes")
-NO = ("否", "没有", "未", "不", "no", "No")
+NO = ("否", "没有", "未", "不", "no", "No")  # the answer's first word, up to punctuation
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +179,9 @@ def judge(
         answer_right = True
     if question.yes_no:
         words = YES if question.yes_no == "yes" else NO
-        answer_right = answer.answer.lstrip().startswith(words)
+        # The answer's first word, as a word: "Not clearly" is no "No".
+        first = re.split(r"[\s。：:.,，;；!！]", answer.answer.lstrip(), maxsplit=1)[0]
+        answer_right = first in words
     if question.documents:
         cited_docs = {doc_names.get(c.doc_id) for c in answer.citations}
         answer_right = set(question.documents) <= cited_docs

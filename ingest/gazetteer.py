@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from policykg.ingest.models import Region, RegionLevel
+from policykg.ingest.place_names import place_aliases
 from policykg.ingest.romanize import pinyin
 
 # Rows that group districts or directly-administered counties without being a place.
@@ -220,7 +221,7 @@ def load_gazetteer() -> Gazetteer:
         regions.append(
             Region(code, name, short, english.get(code) or english_name(name, short), level, parent)
         )
-    aliases: dict[str, list[str]] = {}
+    aliases = place_aliases(regions)  # Shigatse, Kashgar: CC-CEDICT's English names
     for row in csv.DictReader(_data("regions_supplement.tsv").splitlines(), delimiter="\t"):
         members = tuple(m for m in row["members"].split(";") if m)
         regions.append(
@@ -234,5 +235,5 @@ def load_gazetteer() -> Gazetteer:
                 members,
             )
         )
-        aliases[row["code"]] = [a for a in row["aliases"].split(";") if a]
+        aliases.setdefault(row["code"], []).extend(a for a in row["aliases"].split(";") if a)
     return Gazetteer(regions, aliases)

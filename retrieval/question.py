@@ -140,6 +140,13 @@ def detect_language(text: str) -> Lang:
     return "zh" if chinese and chinese >= 2 * latin_words else "en"
 
 
+# An English question that opens with an auxiliary. (After a leading phrase, "Under the
+# 2023 regulation, can a unit …?", it often asks what the rule is: left to the others.)
+_AUXILIARY = r"(?:is|are|does|do|did|has|have|had|can|could|will|would|should|may|must|was|were)"
+_ENGLISH_YES_NO = re.compile(rf"^{_AUXILIARY}\b(?! you know)")
+# … unless a wh-question follows it ("Does any county do this? Which one?").
+_SECOND_QUESTION = re.compile(r"[?？]\s*(?:which|what|where|who|how|when)\b")
+
 # Intents whose question word asks for a thing, not a yes or no.
 WH_INTENTS = frozenset({Intent.WHICH_REGIONS, Intent.FACT, Intent.DOCUMENTS})
 
@@ -151,13 +158,20 @@ def classify_intent(text: str, region_count: int) -> Intent:
         for entry in _rules().intents
         if any(re.search(pattern, lowered) for pattern in entry.patterns)
     ]
+    english_yes_no = _ENGLISH_YES_NO.search(lowered) and not _SECOND_QUESTION.search(lowered)
     for intent in matched:
         if intent is Intent.COMPARE and region_count < 2:
             continue
+        if english_yes_no and intent is not Intent.COMPARE:
+            # "Does it limit how often …?": an auxiliary opens the question, and the
+            # wh-word opens a clause inside it, not a question of its own.
+            return Intent.YES_NO
         # "有没有哪个地方…？是哪里？" asks which place: a wh-question inside a yes/no one.
         if intent is Intent.YES_NO and any(i in WH_INTENTS for i in matched):
             continue
         return intent
+    if english_yes_no:
+        return Intent.YES_NO
     return Intent.COMPARE if region_count >= 2 and " and " in lowered else Intent.OPEN
 
 

@@ -148,6 +148,7 @@ def referenced_documents(question: Question, catalog: Catalog) -> set[str]:
 MAX_REFERENCED = 3
 
 
+_HOW_FRAMED = re.compile(r"\bhow (\w+)")
 # How English names each kind of title (the catalog's TITLE_KINDS).
 KIND_WORDS_EN = {
     "legal": ("law", "regulation", "rules", "provisions", "act", "code", "measures", "ordinance"),
@@ -240,7 +241,10 @@ def read(
         full = share_in(grams, f"{text} {context_text}")
         if question.lang == "en":
             full = max(full, glossed_share.get(hit.provision_id, 0.0))
-        has_focus = all(holds(term, text) for term in focus)
+        # An English phrase may stand for several terms (协议年薪, 年薪制): one is enough.
+        has_focus = (any if question.lang == "en" and focus else all)(
+            holds(term, text) for term in focus
+        )
         scored.append(Scored(hit.provision_id, score, coverage, full, has_focus))
     return sorted(scored, key=lambda s: s.score, reverse=True)
 
@@ -253,10 +257,16 @@ def _gloss_coverage(
     glossed: Glossed | None,
 ) -> dict[str, float]:
     """How much of an English question each hit's English glosses hold, leaving out the
-    words that name a document the question names ("the cadre supervision regulation")."""
+    words that name a document the question names ("the cadre supervision regulation"),
+    a kind of document ("Liaoning's regulation") and the word a "how" frames (how often)."""
     if glossed is None or question.lang != "en":
         return {}
-    named: set[str] = set()
+    named = stems(
+        [
+            *(w for kind in KIND_WORDS_EN.values() for w in kind),
+            *_HOW_FRAMED.findall(question.text.lower()),
+        ]
+    )
     for doc_id in referenced:
         document = catalog.documents.get(doc_id)
         if document is not None:

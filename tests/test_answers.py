@@ -211,3 +211,35 @@ def test_a_question_names_a_news_report_by_a_run_of_its_headline(library: Librar
         "作风建设专项行动取得新进展"
     ]
     assert referenced_titles(library, "湖南整治了几类突出问题？") == []  # no run of six
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # An auxiliary opens a yes/no question; "how often" opens a clause inside it.
+        ("Does the regulation limit how often cadres are inspected?", "yes_no"),
+        ("How often are cadres inspected?", "fact"),
+        ("Do you know which counties pay a township allowance?", "which_regions"),
+    ],
+)
+def test_an_english_question_opening_with_an_auxiliary_is_yes_no(
+    library: Library, question: str, intent: str
+) -> None:
+    assert ask(library, question).intent == intent
+
+
+def test_an_english_yes_needs_strong_evidence_not_the_chinese_word_share(
+    library: Library,
+) -> None:
+    for question, quoted in (
+        ("Do township cadres in Fuzhou City, Jiangxi receive a monthly allowance?", "400元"),
+        (
+            "Does the Model Province cadre supervision regulation require clearing the names "
+            "of falsely reported cadres within a month?",
+            "一个月内予以澄清正名",
+        ),
+    ):
+        yes = ask(library, question)
+        assert yes.answer.startswith("Yes") and quoted in quotes(yes), yes.answer
+    no = ask(library, "Does Fuzhou City, Jiangxi pay cadres a negotiated annual salary?")
+    assert no.answer.startswith("No") and no.citations == ()

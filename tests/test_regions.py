@@ -6,6 +6,7 @@ import pytest
 
 from policykg.ingest.gazetteer import Gazetteer, load_gazetteer
 from policykg.ingest.models import RegionLevel
+from policykg.ingest.place_names import english_place_names
 from policykg.ingest.regions import find_regions_en, link_regions
 from tests.conftest import CORPUS_REAL, needs_shared
 
@@ -126,3 +127,36 @@ def test_real_corpus_regions_are_linked_with_parents(gazetteer: Gazetteer) -> No
             assert region.level in (RegionLevel.PROVINCE, RegionLevel.MACRO) or gazetteer.ancestors(
                 region.code
             ), f"{name} has no parent"
+
+
+@pytest.mark.parametrize(
+    ("sense", "names"),
+    [
+        ("Bainang county, Tibetan: Pa snam rdzong, in Shigatse prefecture, Tibet", ["Bainang"]),
+        (
+            "Kashgar or Qeshqer (Kāshí) city and prefecture in the west of Xinjiang",
+            ["Kashgar", "Qeshqer"],
+        ),
+        ("Ürümqi or Urumqi, prefecture-level city and capital of Xinjiang", ["Ürümqi", "Urumqi"]),
+        ("Dechen County in Diqing Tibetan Autonomous Prefecture", ["Dechen"]),
+        ("Shangri-La (mythical location)", []),  # no kind of place: not a place name
+        ("turban/headband", []),
+    ],
+)
+def test_cc_cedict_first_senses_give_english_place_names(sense: str, names: list[str]) -> None:
+    assert english_place_names(sense) == names
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What does Bainang County provide for the cadres sent there?", ["白朗县"]),
+        ("Which cadres from Shandong work in Shigatse?", ["山东省", "日喀则市"]),
+        ("How much do cadres in Nyingchi and Lhokha receive?", ["林芝市", "山南市"]),
+        ("What does Jimsar do for aid cadres?", ["吉木萨尔县"]),
+        # One-word names that are plain English words name no place (北湖区, 攸县, 拜城县).
+        ("Which county in the North do you know by the Bay?", []),
+    ],
+)
+def test_places_are_found_by_the_english_names_in_use(question: str, expected: list[str]) -> None:
+    assert [r.name_zh for r in find_regions_en(question, load_gazetteer())] == expected
