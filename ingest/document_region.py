@@ -26,6 +26,12 @@ HEADER_LINES = 4
 HEADER_MAX_CHARS = 30
 # Levels that dominate by being named; a macro-region is named as a topic, and
 # 中国 in a title (中国特色…) is context, never the issuer.
+# A news dateline says where the report was filed (新华社郑州6月18日电, 本报北京电),
+# not what it is about (河南郸城县 in the headline after it).
+DATELINE = re.compile(
+    r"(?:新华社|中新社|本报|人民日报|[\u4e00-\u9fff]{2,6}社)\s*[\u4e00-\u9fff]{2,6}?\s*"
+    r"(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日)?电|本报讯"
+)
 OWN_LEVELS = (RegionLevel.PROVINCE, RegionLevel.PREFECTURE, RegionLevel.COUNTY, RegionLevel.ZONE)
 
 
@@ -44,7 +50,8 @@ def document_region(
     # A sidecar may name the region (郴州市) instead of giving its code.
     sources = [given, document.meta.authority, document.meta.title, *header_lines(document.text)]
     for source in sources:
-        if not source:
+        source = DATELINE.sub(" ", source or "")
+        if not source.strip():
             continue
         # 在京召开 says where a meeting was held, not whom the document speaks for.
         named = [m for m in link_regions(source, gazetteer) if not m.implicit]

@@ -126,6 +126,11 @@ class Library:
             if new_store and self.graph.document_graphs():  # a server's graph, say
                 raise DataDirRefused(_orphaned_graph(settings))
             self.index = self._open_index()
+            if self.index.stale_tokens:
+                count = self.index.retokenize(self.store)
+                self.notices.append(
+                    f"the domain dictionary changed: {count} provisions re-cut for word search"
+                )
             self._catalog: Catalog | None = None
             self._sync_followers()
         except BaseException:
@@ -148,7 +153,7 @@ class Library:
                 raise FileNotFoundError(2, "No such file", str(folder / MANIFEST))
             return SearchIndex.open(self.settings)
         except IndexMismatchError:
-            raise  # another model or dictionary: the user chooses to `policykg reindex`
+            raise  # another model: the user chooses to `policykg reindex`
         except IndexFormatError as error:
             self.notices.append(
                 f"the search index in {folder} has an older file format ({error});"

@@ -125,6 +125,9 @@ class SearchIndex:
         self._by_vector: dict[int, str] = {}  # vector id → provision id, kept with the documents
         self._passage_members: dict[int, list[str]] = {}  # vector id → the passage's provisions
         self.dirty = False
+        # Saved under another domain dictionary: the vectors hold, the words need cutting
+        # again (``retokenize``) — an upgrade's vocabulary, not the user's choice of model.
+        self.stale_tokens = False
 
     @classmethod
     def open(cls, settings: Settings, embedder: Embedder | None = None) -> SearchIndex:
@@ -176,12 +179,28 @@ class SearchIndex:
             raise IndexFormatError(
                 f"format {manifest.get('format_version')}, this version writes {FORMAT_VERSION}"
             )
-        for key, value in self._expected().items():
+        expected = self._expected()
+        if manifest.get("dictionary_hash") != expected.pop("dictionary_hash"):
+            self.stale_tokens = True
+        for key, value in expected.items():
             if manifest.get(key) != value:
                 raise IndexMismatchError(
                     f"the index in {self.folder} was built with {key}={manifest.get(key)!r}, "
                     f"not {value!r}: run `policykg reindex` to rebuild it"
                 )
+
+    def retokenize(self, store: Store) -> int:
+        """Cut every provision again with today's dictionary (the lexical side only)."""
+        wanted = self.provision_ids()
+        tokens = {
+            p.provision_id: index_tokens(p.text, self.segmenter)
+            for p in store.provisions()
+            if p.provision_id in wanted
+        }
+        self.lexical = LexicalIndex(tokens)
+        self.stale_tokens, self.dirty = False, True
+        self.save()
+        return len(tokens)
 
     def encode(self, parsed: ParsedDocument) -> np.ndarray:
         """The vectors ``add_document`` indexes: each provision's, then each passage's.

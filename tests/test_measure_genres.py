@@ -160,3 +160,24 @@ def test_an_aid_notice_s_measures_are_the_sender_s_under_its_typed_headings() ->
     assert family.incentive_type == "care" and family.region_codes == ("330600",)
     xinjiang = load_gazetteer().by_name("新疆")[0].code
     assert not [m for m in parsed.measures if m.region_codes[0].startswith(xinjiang[:2])]
+
+
+def test_common_care_honour_and_burden_measures_are_typed_by_the_lexicon() -> None:
+    parsed = parse(
+        "关于关心关爱乡镇干部的工作情况\n"
+        "金阳县实行乡镇干部轮休制度，每月集中轮休三天。"
+        "布拖县为偏远乡镇新建干部周转宿舍40套。"
+        "美姑县推行“周三无会日”，县直部门当天不召集乡镇干部开会。"
+        "被评为优秀驻村第一书记的，由县委、县政府予以通报表扬。\n",
+        title="关于关心关爱乡镇干部的工作情况",
+    )
+    typed = {(m.incentive_type, m.region_codes) for m in parsed.measures}
+    gazetteer = load_gazetteer()
+
+    def code(name: str) -> tuple[str, ...]:
+        return (gazetteer.by_name(name)[0].code,)
+
+    assert ("care", code("金阳县")) in typed
+    assert ("material", code("布拖县")) in typed
+    assert ("burden_reduction", code("美姑县")) in typed
+    assert any(m.incentive_type == "honor" and "通报表扬" in m.label_zh for m in parsed.measures)

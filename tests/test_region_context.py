@@ -193,3 +193,15 @@ def test_every_abbreviation_names_a_gazetteer_region(gazetteer: Gazetteer) -> No
     assert [code for code in codes if gazetteer.get(code) is None] == []
     assert len({code for code, _ in lexicon.letters.values()}) == 34  # every province-level unit
     assert linked("推进兵地融合发展", gazetteer) == [("兵", "Z65001"), ("地", "650000")]
+
+
+def test_a_news_dateline_is_where_it_was_filed_not_what_it_is_about(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "新华社长沙2025年3月2日电  题：山里的干部留得住——湖南汝城县关爱基层干部见闻\n"
+        "汝城县为乡镇干部建起周转房，干部下村有了落脚处。\n"
+    )
+    news = document(text)
+    region = document_region(news, link_regions(text, gazetteer), gazetteer)
+    assert region == gazetteer.by_name("汝城县")[0].code

@@ -98,6 +98,27 @@ def test_index_from_another_model_is_refused_with_a_reindex_hint(tmp_path: Path)
         SearchIndex.open(other)
 
 
+def test_an_index_cut_with_an_older_dictionary_is_re_cut_on_open(tmp_path: Path) -> None:
+    # An upgrade's vocabulary changes the domain dictionary: the vectors still hold, and
+    # the words are cut again from the store instead of refusing the data dir.
+    settings = Settings(data_dir=tmp_path)
+    with Library(settings) as library:
+        library.ingest([REPO / "corpus"])
+        expected = library.index.lexical_search("协议年薪", 3)
+        provisions = len(library.index.provision_ids())
+    manifest_path = settings.index_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["dictionary_hash"] = "0" * 16
+    manifest_path.write_text(json.dumps(manifest))
+    lexical_file = settings.index_dir / "lexical.jsonl"
+    lexical_file.write_text(lexical_file.read_text().replace("协议年薪", "协议"))  # cut apart
+    with Library(settings) as library:
+        assert f"{provisions} provisions re-cut" in " ".join(library.notices)
+        assert library.index.lexical_search("协议年薪", 3) == expected
+    saved = json.loads(manifest_path.read_text())
+    assert saved["dictionary_hash"] == load_segmenter().dictionary_hash
+
+
 def test_sentence_transformers_model_builds_and_searches(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path, embedding_model=small_test_model_path())
     with Library(settings) as library:
