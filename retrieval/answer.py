@@ -8,6 +8,7 @@ names no region or measure.
 from __future__ import annotations
 
 from policykg.ingest.models import MeasureMention, RegionLevel, Status
+from policykg.retrieval.counterparts import asks_about_change, counterparts
 from policykg.retrieval.evidence import Draft, Evidence, holders
 from policykg.retrieval.kinds import documents, yes_no
 from policykg.retrieval.question import Intent
@@ -57,6 +58,8 @@ def compose(evidence: Evidence) -> Draft:
         _best_provisions(evidence, answer)
     if not answer.text:
         answer.text = _not_found(evidence)
+    elif answer.citations and asks_about_change(question.text):
+        _cite_other_versions(evidence, answer)
     if outdated := evidence.outdated_markers(answer.citations):
         answer.text += (
             f"\n注：{''.join(outdated)} 引自已被修改或废止的版本。"
@@ -64,6 +67,20 @@ def compose(evidence: Evidence) -> Draft:
             else f"\nNote: {''.join(outdated)} quote a version no longer in force."
         )
     return answer
+
+
+def _cite_other_versions(evidence: Evidence, answer: Draft) -> None:
+    """What the other versions of a cited work say in the same place (a change question)."""
+    works = evidence.store.works()
+    quotes: dict[str, str] = {}
+    for cited in list(answer.citations[:2]):
+        for pid in counterparts(evidence.catalog, works, cited.provision_id):
+            citation = evidence.citation(pid)
+            if citation is not None:
+                quotes.setdefault(answer.cite(citation), citation.quote)
+    if quotes:
+        lead = "\n其他版本：" if evidence.zh else "\nIn the other version: "
+        answer.text += lead + " ".join(f"「{quote}」{marker}" for marker, quote in quotes.items())
 
 
 def _covered(evidence: Evidence, code: str) -> bool:

@@ -3,8 +3,10 @@ the article's next sentence, the real holder, and "not found" that names nothing
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -243,3 +245,32 @@ def test_an_english_yes_needs_strong_evidence_not_the_chinese_word_share(
         assert yes.answer.startswith("Yes") and quoted in quotes(yes), yes.answer
     no = ask(library, "Does Fuzhou City, Jiangxi pay cadres a negotiated annual salary?")
     assert no.answer.startswith("No") and no.citations == ()
+
+
+VERSIONED = {
+    "rules-2018.md": (
+        "# 示范市干部容错办法\n\n第一条 为了鼓励干部担当作为，制定本办法。\n\n"
+        "第五条 受理机关应当自受理容错申请之日起三十日内作出认定。\n",
+        "2018-04-01",
+    ),
+    "rules-2022.md": (
+        "# 示范市干部容错办法（2022年修订）\n\n第一条 为了鼓励干部担当作为，制定本办法。\n\n"
+        "第四条 本市建立容错事前报备制度。\n\n"
+        "第六条 受理机关应当自受理容错申请之日起二十个工作日内作出认定。\n",
+        "2022-06-01",
+    ),
+}
+
+
+def test_a_change_question_quotes_the_same_article_in_each_version(tmp_path: Path) -> None:
+    for name, (text, date) in VERSIONED.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        meta = {"issuer": "示范市人民代表大会常务委员会", "date": date, "doc_kind": "地方性法规"}
+        (tmp_path / name.replace(".md", ".meta.json")).write_text(json.dumps(meta), "utf-8")
+    with Library(Settings(data_dir=tmp_path / "data")) as library:
+        library.ingest([tmp_path / name for name in VERSIONED])
+        changed = ask(library, "示范市干部容错办法修订后，作出容错认定的期限有什么变化？")
+        assert "二十个工作日内" in quotes(changed) and "三十日内" in quotes(changed)
+        # A question that asks no change quotes the version in force only.
+        plain = ask(library, "示范市作出容错认定的期限是多久？")
+        assert "二十个工作日内" in quotes(plain) and "三十日内" not in quotes(plain)
