@@ -45,11 +45,23 @@ def normalise_en(text: str) -> str:
 
 def glossary() -> dict[str, str]:
     """Our glossary (Chinese → English) and the measure terms' English labels."""
+    return {zh: forms[0] if forms else "" for zh, forms in glossary_forms().items()}
+
+
+def glossary_forms() -> dict[str, tuple[str, ...]]:
+    """Every English rendering our glossary gives a Chinese word, the label first.
+
+    A term is asked about in several ways (留置: detention, detain, held in custody); the
+    TSV lists them after the label, separated by ``;``.
+    """
     raw = resources.files("policykg.ingest").joinpath("data", "glossary_en.tsv").read_text("utf-8")
     rows = csv.DictReader(raw.splitlines(), delimiter="\t")
-    entries = {row["zh"]: row["en"] or "" for row in rows}
+    entries = {
+        row["zh"]: tuple(form.strip() for form in (row["en"] or "").split(";") if form.strip())
+        for row in rows
+    }
     for term in load_vocabulary().measure_terms:
-        entries[term.term_zh] = term.label_en
+        entries[term.term_zh] = (term.label_en,)
     return entries
 
 
@@ -75,6 +87,11 @@ def _rank(word: str, position: int, domain: set[str], frequency: Callable[[str],
 @lru_cache(maxsize=1)
 def _glossary() -> dict[str, str]:
     return {zh: en for zh, en in glossary().items() if en}
+
+
+@lru_cache(maxsize=1)
+def _glossary_forms() -> dict[str, tuple[str, ...]]:
+    return {zh: forms for zh, forms in glossary_forms().items() if forms}
 
 
 @lru_cache(maxsize=1)
@@ -114,9 +131,9 @@ def english_senses(word_zh: str) -> tuple[str, ...]:
         >>> "supervise" in english_senses("监督")
         True
     """
-    own = _glossary().get(word_zh)
+    own = _glossary_forms().get(word_zh, ())
     _, senses = _dictionary().get(word_zh, (True, ""))
-    return tuple(dict.fromkeys([*([own] if own else []), *_glosses(senses)]))
+    return tuple(dict.fromkeys([*own, *_glosses(senses)]))
 
 
 @lru_cache(maxsize=1)
@@ -134,9 +151,10 @@ def english_index() -> dict[str, tuple[str, ...]]:
         key: tuple(dict.fromkeys(w for _, w in sorted(pairs, reverse=True)))[:MAX_CANDIDATES]
         for key, pairs in scored.items()
     }
-    for zh, en in _glossary().items():  # ours first
-        key = normalise_en(en)
-        index[key] = (zh, *(w for w in index.get(key, ()) if w != zh))[:MAX_CANDIDATES]
+    for zh, forms in _glossary_forms().items():  # ours first
+        for form in forms:
+            key = normalise_en(form)
+            index[key] = (zh, *(w for w in index.get(key, ()) if w != zh))[:MAX_CANDIDATES]
     return index
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -90,12 +91,19 @@ class Evidence:
     _scored: list[Scored] | None = None
 
     def region_names(self) -> list[str]:
-        return [
+        """The asked regions' names; for an English question, also its words naming them
+        (Liaoning: the scope weighs the place, its glosses need not hold it)."""
+        names = [
             name
             for code in self.question.region_codes
             if (region := self.gazetteer.get(code)) is not None
             for name in (region.name_zh, region.short_zh)
         ]
+        if self.question.lang == "en":
+            codes = set(self.question.region_codes)
+            words = re.findall(r"[A-Z][a-z]+", self.question.text)
+            names += [w for w in words if {r.code for r in self.gazetteer.by_name(w)} & codes]
+        return names
 
     def scored(self) -> list[Scored]:
         """The retrieved provisions read as evidence, best first (in the asked scope)."""

@@ -205,7 +205,7 @@ def read(
     weights = {gram: catalog.bigram_weight(gram) for gram in grams}  # once per question
     years = {m.group() for m in _YEAR.finditer(question.text)}
     focus, referenced = focus_terms(question), referenced or set()
-    glossed_share = _gloss_coverage(question, hits, catalog, referenced, glossed)
+    glossed_share = _gloss_coverage(question, hits, catalog, referenced, glossed, region_names)
     scored = []
     for hit in hits:
         text = catalog.provision_text.get(hit.provision_id, "")
@@ -255,15 +255,18 @@ def _gloss_coverage(
     catalog: Catalog,
     referenced: set[str],
     glossed: Glossed | None,
+    region_names: Sequence[str] = (),
 ) -> dict[str, float]:
     """How much of an English question each hit's English glosses hold, leaving out the
     words that name a document the question names ("the cadre supervision regulation"),
-    a kind of document ("Liaoning's regulation") and the word a "how" frames (how often)."""
+    a kind of document ("Liaoning's regulation"), the asked places (the scope weighs
+    them) and the word a "how" frames (how often)."""
     if glossed is None or question.lang != "en":
         return {}
     named = stems(
         [
             *(w for kind in KIND_WORDS_EN.values() for w in kind),
+            *(name.lower() for name in region_names if name.isascii()),
             *_HOW_FRAMED.findall(question.text.lower()),
         ]
     )

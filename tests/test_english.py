@@ -174,6 +174,14 @@ def test_a_topic_pulls_the_query_vector_and_the_lexical_ranking_reads_it(seed_li
     )
 
 
+def test_the_glossary_gives_a_term_every_english_rendering_and_labels_with_the_first() -> None:
+    # 留置 is asked about as detention, detain or held in custody; its label is the first.
+    for phrase in ("detention", "detain", "held in custody"):
+        assert chinese(phrase)[0] == "留置"
+    assert english("留置") == "detention"
+    assert chinese("side job")[0] == "兼职"
+
+
 def test_labels_translate_word_by_word_and_keep_untranslatable_chinese() -> None:
     assert english_label("问责调查") == "accountability investigation"
     assert english_label("6类21种") == "6类21种"
