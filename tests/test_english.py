@@ -149,7 +149,7 @@ def test_understood_english_questions_search_in_chinese() -> None:
     text = "Which places reduce burdens on grassroots cadres?"
     question = understand(text, load_gazetteer(), load_vocabulary(), load_segmenter().words(text))
     assert "基层" in question.search_query.words
-    assert "基层" in question.expansions
+    assert any("基层" in word for word in question.expansions)
 
 
 def test_an_english_questions_type_labels_are_a_topic_apart() -> None:
