@@ -102,9 +102,15 @@ def _provision_measures(
             aspect = clause_aspect
             continue
         aspect = aspect or clause_aspect
-        if ctx.kind is not DocumentKind.STATUTE:
-            regions = subject_regions(ctx, start, end) or regions
-        for phrase in _clause_phrases(ctx, start, end):
+        own = subject_regions(ctx, start, end) if ctx.kind is not DocumentKind.STATUTE else ()
+        regions = own or regions
+        phrases = _clause_phrases(ctx, start, end)
+        if own and not phrases and found and (kind := ctx.vocab.classify(clause)):
+            # 昭觉县推行…；理塘县为…配备供氧设施: a place of its own, a practice of its own.
+            mention = _clause_measure(ctx, provision, start, end, kind, own, status)
+            found.extend([mention] if mention else [])
+            continue
+        for phrase in phrases:
             kind = _measure_type(ctx, phrase.label, clause, aspect, paragraph_aspect, provision)
             if kind is None:
                 continue
@@ -152,29 +158,43 @@ def _cue_clause_measure(
             kind = heading_aspect
         if kind is None:
             continue
-        start = min(markers_end(text, start), end)
-        end = min(end, start + MAX_CLAUSE_LABEL)
-        label = text[start:end].strip()
-        if len(label) < ctx.vocab.rules.min_label_chars or not _clean(label):
-            continue
         regions = fallback
         if ctx.kind is not DocumentKind.STATUTE:
             regions = subject_regions(ctx, start, end) or fallback
-        return [
-            MeasureMention(
-                key=measure_key(label, ctx.vocab.rules),
-                label_zh=label,
-                label_en=english_label(label),
-                incentive_type=kind,
-                status=status,
-                region_codes=regions or (NATIONAL_CODE,),
-                doc_id=provision.doc_id,
-                provision_id=provision.provision_id,
-                start=start,
-                end=start + len(text[start:end].rstrip()),
-            )
-        ]
+        mention = _clause_measure(ctx, provision, start, end, kind, regions, status)
+        if mention is not None:
+            return [mention]
     return []
+
+
+def _clause_measure(
+    ctx: Context,
+    provision: Provision,
+    start: int,
+    end: int,
+    kind: IncentiveType,
+    regions: tuple[str, ...],
+    status: Status,
+) -> MeasureMention | None:
+    """The clause itself as the measure's label (its head, markers aside), if it names one."""
+    text = ctx.document.text
+    start = min(markers_end(text, start), end)
+    end = min(end, start + MAX_CLAUSE_LABEL)
+    label = text[start:end].strip()
+    if len(label) < ctx.vocab.rules.min_label_chars or not _clean(label):
+        return None
+    return MeasureMention(
+        key=measure_key(label, ctx.vocab.rules),
+        label_zh=label,
+        label_en=english_label(label),
+        incentive_type=kind,
+        status=status,
+        region_codes=regions or (NATIONAL_CODE,),
+        doc_id=provision.doc_id,
+        provision_id=provision.provision_id,
+        start=start,
+        end=start + len(text[start:end].rstrip()),
+    )
 
 
 def _clause_phrases(ctx: Context, start: int, end: int) -> list[Phrase]:

@@ -181,3 +181,17 @@ def test_common_care_honour_and_burden_measures_are_typed_by_the_lexicon() -> No
     assert ("material", code("布拖县")) in typed
     assert ("burden_reduction", code("美姑县")) in typed
     assert any(m.incentive_type == "honor" and "通报表扬" in m.label_zh for m in parsed.measures)
+
+
+def test_a_second_place_in_one_sentence_holds_its_own_practice() -> None:
+    parsed = parse(
+        "关于高海拔乡镇干部关爱工作的情况通报\n"
+        "石渠县推行乡镇干部轮休制度，每季度集中轮休一周；"
+        "色达县为海拔4000米以上的乡镇配齐供氧设备和干部周转房。\n",
+        title="关于高海拔乡镇干部关爱工作的情况通报",
+    )
+    gazetteer = load_gazetteer()
+    holders = {code for m in parsed.measures for code in m.region_codes}
+    assert gazetteer.by_name("石渠县")[0].code in holders
+    seda = [m for m in parsed.measures if gazetteer.by_name("色达县")[0].code in m.region_codes]
+    assert seda and seda[0].incentive_type == "material" and "供氧" in seda[0].label_zh
