@@ -182,12 +182,15 @@ def _level_matches(evidence: Evidence, code: str, level: RegionLevel | None) -> 
 
 
 def _mentions_from_hits(evidence: Evidence, scope: set[str] | None) -> list[MeasureMention]:
-    """No term or type named: measures in the provisions the search finds with evidence."""
+    """No term or type named: measures in the provisions the search finds with evidence,
+    or the reader would cite."""
     supported = {
         pid
         for pid, dense, lexical in evidence.search(evidence.question.search_query, 5)
         if lexical or dense >= MIN_DENSE_EVIDENCE
     }
+    # … and those the reader would cite: it reads deeper than the search's head.
+    supported |= {s.provision_id for s in citable(evidence.scored(), evidence.question.lang)}
     return [
         m
         for m in evidence.catalog.measures

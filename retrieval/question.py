@@ -239,9 +239,10 @@ def chinese_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:
 
 
 def requested_level(text: str) -> RegionLevel | None:
-    lowered = text.lower()
+    """The level a question asks for (哪个县, which counties). A capitalised level word is
+    part of a name (Fuzhou City, Bainang County), not what is asked."""
     for level, words in _rules().level_words.items():
-        if any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", lowered) for w in words):
+        if any(re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![a-z])", text) for w in words):
             return RegionLevel(level) if level != "district" else RegionLevel.COUNTY
     return None
 

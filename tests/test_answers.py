@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from policykg.ingest.models import RegionLevel
 from policykg.ingest.records import Answer
 from policykg.ingest.settings import Settings
 from policykg.ingest.vocab import load_vocabulary
 from policykg.library import Library
 from policykg.retrieval.ask import ask
-from policykg.retrieval.question import understand
+from policykg.retrieval.question import requested_level, understand
 from policykg.retrieval.reader import referenced_documents, sole_region
 
 NOTICE = """中共抚州市委组织部关于进一步激励干部担当作为的通知
@@ -274,3 +275,14 @@ def test_a_change_question_quotes_the_same_article_in_each_version(tmp_path: Pat
         # A question that asks no change quotes the version in force only.
         plain = ask(library, "示范市作出容错认定的期限是多久？")
         assert "二十个工作日内" in quotes(plain) and "三十日内" not in quotes(plain)
+
+
+def test_a_level_word_inside_a_place_name_asks_for_no_level(library: Library) -> None:
+    assert requested_level("What does Bainang County give aid cadres?") is None
+    assert requested_level("Which counties of Fuzhou City reward cadres?") is RegionLevel.COUNTY
+    answer = ask(
+        library,
+        "Where in Fuzhou City, Jiangxi are cadres who crack hard problems given their prize "
+        "in the same month?",
+    )
+    assert "南丰县" in [region.label_zh for region in answer.regions]
