@@ -33,6 +33,7 @@ _SKIP_SENSE = re.compile(
 )
 _PARENS = re.compile(r"\([^)]*\)")
 _LEADING = re.compile(r"^(?:(?:to be|to|a|an|the|one's|sb's|sth's)\s+)+")
+_ARTICLES = re.compile(r"\b(?:the|a|an) ")
 _GLOSS = re.compile(r"[a-z]+(?:-[a-z]+)*(?: [a-z]+(?:-[a-z]+)*)*")
 
 
@@ -146,14 +147,14 @@ def english_index() -> dict[str, tuple[str, ...]]:
         for position, gloss in enumerate(_glosses(senses)):
             if gloss.count(" ") < MAX_PHRASE_WORDS:
                 rank = _rank(word, position, domain, frequency) - (5.0 if proper else 0.0)
-                scored[gloss].append((rank, word))
+                scored[_key(gloss)].append((rank, word))
     index = {
         key: tuple(dict.fromkeys(w for _, w in sorted(pairs, reverse=True)))[:MAX_CANDIDATES]
         for key, pairs in scored.items()
     }
     for zh, forms in _glossary_forms().items():  # ours first
         for form in forms:
-            key = normalise_en(form)
+            key = _key(form)
             index[key] = (zh, *(w for w in index.get(key, ()) if w != zh))[:MAX_CANDIDATES]
     return index
 
@@ -165,7 +166,13 @@ def chinese(phrase_en: str) -> tuple[str, ...]:
         >>> chinese("fault tolerance")
         ('容错',)
     """
-    return english_index().get(normalise_en(phrase_en), ())
+    return english_index().get(_key(phrase_en), ())
+
+
+def _key(phrase_en: str) -> str:
+    """A phrase as the index keys it: normalised, without articles inside (clearing the
+    names and clearing names are one phrase)."""
+    return _ARTICLES.sub("", normalise_en(phrase_en))
 
 
 def own_terms() -> frozenset[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from policykg.retrieval.evidence import Draft, Evidence, holders
 from policykg.retrieval.reader import citable, focus_terms, holds, threshold
 
@@ -47,6 +49,9 @@ def yes_no(evidence: Evidence, answer: Draft) -> None:
 
 
 MAX_DOCUMENTS = 8
+_MENTION = re.compile(
+    r"提到|提及|出现|写到|写有|\bmention|\bcontain|\buses? the (?:word|term|phrase)"
+)
 DOCUMENT_MIN_COVERAGE = 0.5
 
 
@@ -79,7 +84,12 @@ def _documents_by_score(evidence: Evidence) -> dict[str, str]:
 
 def documents(evidence: Evidence, answer: Draft) -> None:
     """The documents whose provisions answer, each with title, issuer and date."""
-    best = _documents_by_focus(evidence) or _documents_by_score(evidence)
+    # Those holding the singled-out term; unless the question asks for the term itself
+    # (提到了, mention), also those whose provisions answer in other words (予以澄清).
+    best = _documents_by_focus(evidence)
+    if not (best and _MENTION.search(evidence.question.text)):
+        for doc_id, pid in _documents_by_score(evidence).items():
+            best.setdefault(doc_id, pid)
     if not best:
         return
     lines = []

@@ -286,3 +286,23 @@ def test_a_level_word_inside_a_place_name_asks_for_no_level(library: Library) ->
         "in the same month?",
     )
     assert "南丰县" in [region.label_zh for region in answer.regions]
+
+
+def test_documents_on_a_topic_include_those_in_other_words_but_a_mention_is_literal(
+    tmp_path: Path,
+) -> None:
+    texts = {
+        "a.md": "# 示范县干部保护办法\n\n第三条 对受到失实举报的干部，应当及时予以澄清正名。\n",
+        "b.md": "# 示范镇基层治理规定\n\n第九条 对受到失实举报的干部，应当及时予以澄清。\n",
+        "c.md": "# 示范市绩效工资办法\n\n第二条 绩效工资向一线岗位倾斜。\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with Library(Settings(data_dir=tmp_path / "data")) as library:
+        library.ingest([tmp_path / name for name in texts])
+        names = {d.doc_id: Path(d.source_path).name for d in library.store.documents()}
+        topical = ask(library, "哪些文件对受到失实举报的干部澄清正名作了规定？")
+        assert {names[c.doc_id] for c in topical.citations} == {"a.md", "b.md"}
+        literal = ask(library, "哪些文件提到了“澄清正名”？")
+        listed = [line for line in literal.answer.splitlines() if line.startswith("- ")]
+        assert len(listed) == 1 and "示范县干部保护办法" in listed[0]
