@@ -108,9 +108,11 @@ def _known(token: str) -> bool:
 
 def tokens_of(text_en: str) -> list[str]:
     """Words and Chinese runs; a hyphenated word the lexicon lacks is split into its
-    parts (negotiated-salary → negotiated salary), one it has is kept (well-being)."""
+    parts (negotiated-salary → negotiated salary), one it has is kept (well-being); a
+    plural's possessive apostrophe is dropped (cadres')."""
     tokens: list[str] = []
     for token in _TOKEN.findall(text_en):
+        token = token.rstrip("'")  # cadres' → cadres
         if "-" in token and not _known(token):
             tokens += [part for part in token.split("-") if part]
         else:

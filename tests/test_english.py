@@ -182,6 +182,10 @@ def test_the_glossary_gives_a_term_every_english_rendering_and_labels_with_the_f
     assert chinese("side job")[0] == "兼职"
 
 
+def test_a_plural_possessive_is_translated_as_its_word() -> None:
+    assert "干部" in translate_query("How is cadres' wellbeing looked after?").zh_terms
+
+
 def test_labels_translate_word_by_word_and_keep_untranslatable_chinese() -> None:
     assert english_label("问责调查") == "accountability investigation"
     assert english_label("6类21种") == "6类21种"
