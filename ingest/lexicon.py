@@ -153,8 +153,7 @@ def english_index() -> dict[str, tuple[str, ...]]:
         for key, pairs in scored.items()
     }
     for zh, forms in _glossary_forms().items():  # ours first
-        for form in forms:
-            key = _key(form)
+        for key in dict.fromkeys(k for form in forms for k in (_key(form), _singular(_key(form)))):
             index[key] = (zh, *(w for w in index.get(key, ()) if w != zh))[:MAX_CANDIDATES]
     return index
 
@@ -167,6 +166,16 @@ def chinese(phrase_en: str) -> tuple[str, ...]:
         ('容错',)
     """
     return english_index().get(_key(phrase_en), ())
+
+
+def _singular(key: str) -> str:
+    """The phrase with its last word singular (civil servants → civil servant)."""
+    head, _, last = key.rpartition(" ")
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3:
+        last = last[:-1]
+    return f"{head} {last}".strip()
 
 
 def _key(phrase_en: str) -> str:

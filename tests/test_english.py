@@ -180,6 +180,7 @@ def test_the_glossary_gives_a_term_every_english_rendering_and_labels_with_the_f
         assert chinese(phrase)[0] == "留置"
     assert english("留置") == "detention"
     assert chinese("side job")[0] == "兼职"
+    assert chinese("civil servant")[0] == "公务员"  # the glossary says civil servants
 
 
 def test_a_plural_possessive_is_translated_as_its_word() -> None:
