@@ -37,6 +37,7 @@ PROVINCES = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,3}省|北京市|天津市|上海市|重庆市|[\u4e00-\u9fff]{2,7}自治区)"
 )
 HEAD_LINES = 12
+BODY_START = re.compile(r"第[一二三四五六七八九十]+[章条]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,16 +83,41 @@ def _cn_number(text: str) -> int:
 
 def history_lines(text: str) -> list[str]:
     """The lines of the history block: above the body, each opening with a dated event."""
-    lines: list[str] = []
-    for line in text.splitlines()[:HEAD_LINES]:
+    return [text[start:end].strip() for start, end in _history_spans(text)]
+
+
+def history_block(text: str) -> tuple[int, int] | None:
+    """``[start, end)`` of the history block in ``text``: its first line to its last.
+
+    Its lines say how the text was made; they are not provisions of it.
+
+    Example:
+        >>> history_block("# 某条例\\n\\n2020年4月10日 某市人民代表大会通过\\n\\n第一条 为了…")
+        (7, 28)
+    """
+    spans = _history_spans(text)
+    return (spans[0][0], spans[-1][1]) if spans else None
+
+
+def _history_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the history lines: in the head, each opening (after a parenthesis or
+    根据) with a date, naming a dated event and not ending as a sentence does; the first
+    article or chapter ends the head."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True)[:HEAD_LINES]:
+        start, offset = offset, offset + len(line)
         stripped = line.strip().strip("（()）　 ")
+        if stripped.startswith("<!--") or BODY_START.match(stripped):
+            break
         if not stripped or stripped.startswith("#"):
             continue
-        if stripped.startswith("<!--") or re.match(r"第[一二三四五六七八九十]+[章条]", stripped):
-            break
-        if DATE.match(stripped) and SEGMENT.search(stripped):
-            lines.append(line.strip())
-    return lines
+        if stripped.endswith(("。", "！", "？")):
+            continue  # a dated sentence (a news lead), not a history line
+        if DATE.match(stripped.removeprefix("根据")) and SEGMENT.search(stripped):
+            start += len(line) - len(line.lstrip())
+            spans.append((start, start + len(line.strip())))
+    return spans
 
 
 def read_history(text: str) -> History | None:

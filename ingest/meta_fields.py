@@ -31,8 +31,14 @@ EDITABLE_FIELDS = (
     "region_code",
     "source_url",
     "license",
+    "publisher",
 )
-ALIASES = {"issuer": "authority", "文号": "doc_number", "发文机关": "authority"}
+ALIASES = {
+    "issuer": "authority",
+    "文号": "doc_number",
+    "发文机关": "authority",
+    "报纸名": "publisher",
+}
 KIND_NAMES = {kind.name.lower(): kind for kind in DocKind}
 
 
@@ -52,7 +58,7 @@ def field_name(key: str) -> str:
     """The ``DocumentMeta`` field a key names (``issuer`` → ``authority``), or raise."""
     name = ALIASES.get(key.strip(), key.strip())
     if name not in EDITABLE_FIELDS:
-        allowed = ", ".join(sorted({*EDITABLE_FIELDS, *ALIASES} - {"文号", "发文机关"}))
+        allowed = ", ".join(sorted({*EDITABLE_FIELDS, *ALIASES} - {"文号", "发文机关", "报纸名"}))
         raise MetaFieldError(f"unknown metadata field {key!r} (one of: {allowed})")
     return name
 

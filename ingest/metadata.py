@@ -31,6 +31,7 @@ from policykg.ingest.meta_fields import (
     with_fields,
 )
 from policykg.ingest.models import DatedEvent, DocKind, Document, DocumentMeta, IssuerLevel
+from policykg.ingest.repeals import read_repeals
 
 SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_FIELDS = (*EDITABLE_FIELDS, "title_supplied", "issuer")
@@ -67,7 +68,8 @@ def first_heading_line(text: str) -> str | None:
     """
     patterns = _patterns()
     for line in text.splitlines()[: patterns["title_scan_lines"]]:
-        stripped = line.strip()
+        # 新华社郑州6月18日电 题：… — the dateline says where it was filed, not what it is.
+        stripped = re.sub(patterns["dateline_prefix"], "", line.strip())
         if not stripped:
             continue
         if stripped.startswith("#"):
@@ -115,6 +117,8 @@ def extract_metadata(
         or iso_date(text)
         or file_name_date(fallback_title),
         dates=history.events if history else _footer_events(footer),
+        publisher=news_outlet(head),
+        repeals=read_repeals(text, title or ""),
     )
     given = checked_fields(given or {})
     meta = replace(with_fields(meta, given), supplied=tuple(sorted(given)))
@@ -207,6 +211,12 @@ def read_footer(text: str) -> Footer | None:
     above = lines[-2]
     organ = re.fullmatch(_patterns()["organ_line"], above)
     return Footer(organ.group(0) if organ else None, date, lines[-1])
+
+
+def news_outlet(head: str) -> str | None:
+    """The outlet a news lead names (央视网消息 → 央视网, 新华社北京3月5日电 → 新华社)."""
+    found = re.search(_patterns()["news_outlet"], head)
+    return found.group(1) if found else None
 
 
 def document_kind(meta: DocumentMeta, text: str, history: History | None) -> DocKind | None:

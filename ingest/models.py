@@ -179,6 +179,37 @@ class VersionStatus(str, Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class RepealClause:
+    """Another document this one repeals or amends, as it names it: its 《title》, its 文号
+    or both (``…《XX办法》（X发〔2018〕12号）同时废止``, ``对《XX条例》作如下修改``)."""
+
+    title: str | None
+    doc_number: str | None
+    effect: VersionStatus  # REPEALED (废止, 停止执行) or SUPERSEDED (修改)
+    date: str | None = None  # the ISO day it takes effect, when the text states one
+    text: str = ""  # the words that say it, verbatim
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "title": self.title,
+            "doc_number": self.doc_number,
+            "effect": self.effect.value,
+            "date": self.date,
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RepealClause:
+        return cls(
+            title=_optional(data.get("title")),
+            doc_number=_optional(data.get("doc_number")),
+            effect=VersionStatus(data["effect"]),
+            date=_optional(data.get("date")),
+            text=str(data.get("text") or ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class DatedEvent:
     """One dated step of a document's history: 2018年3月20日 … 通过 → ("通过", "2018-03-20")."""
 
@@ -210,11 +241,14 @@ class DocumentMeta:
     level: IssuerLevel | None = None
     supplied: tuple[str, ...] = ()
     status: VersionStatus | None = None  # given by a sidecar or the user; else from versions
+    publisher: str | None = None  # a news report's outlet: 人民日报 (报纸名), 央视网, 新华社
+    repeals: tuple[RepealClause, ...] = ()  # the documents it repeals or amends
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {name: getattr(self, name) for name in DocumentMeta.__slots__}
         data["status"] = self.status.value if self.status else None
         data["dates"] = [[e.event, e.date, e.text] for e in self.dates]
+        data["repeals"] = [clause.to_json() for clause in self.repeals]
         data["doc_kind"] = self.doc_kind.value if self.doc_kind else None
         data["level"] = self.level.value if self.level else None
         data["supplied"] = list(self.supplied)
@@ -231,6 +265,7 @@ class DocumentMeta:
         if "supplied" not in data:  # stored before it was recorded: keep what no text gives
             known["supplied"] = _legacy_supplied(known)
         known["status"] = VersionStatus(known["status"]) if known.get("status") else None
+        known["repeals"] = tuple(RepealClause.from_json(c) for c in known.get("repeals") or ())
         return cls(**known)
 
 
@@ -279,6 +314,8 @@ class Citation:
     in_force: bool | None = None  # None: not known
     author: str | None = None  # an article's author
     status: str | None = None  # a ``VersionStatus`` value; None for news and articles
+    source_url: str | None = None  # where the document is online
+    publisher: str | None = None  # a news report's outlet (报纸名)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -298,6 +335,8 @@ class Citation:
             "in_force": self.in_force,
             "author": self.author,
             "status": self.status,
+            "source_url": self.source_url,
+            "publisher": self.publisher,
         }
 
     @classmethod
@@ -319,6 +358,8 @@ class Citation:
             in_force=None if data.get("in_force") is None else bool(data["in_force"]),
             author=_optional(data.get("author")),
             status=_optional(data.get("status")),
+            source_url=_optional(data.get("source_url")),
+            publisher=_optional(data.get("publisher")),
         )
 
 

@@ -33,6 +33,7 @@ DERIVING_MODULES = (
     "region_self.py",
     "region_shorthand.py",
     "regions.py",
+    "repeals.py",
     "romanize.py",
     "segment.py",
     "structure.py",

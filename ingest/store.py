@@ -390,6 +390,8 @@ class Store:
             date=meta.date,
             doc_kind=meta.doc_kind.value if meta.doc_kind else None,
             author=meta.author,
+            source_url=meta.source_url,
+            publisher=meta.publisher,
             **validity(self.version_status(doc_id)),
         )
 

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
+from policykg.ingest.history import history_block
 from policykg.ingest.models import Provision, Section, provision_id
 
 CN_NUMERALS = "一二三四五六七八九十百零〇两"  # the digits of 第X条, 二、, （三）
@@ -192,7 +193,10 @@ def parse_structure(
         [('要完善机制。', '一、'), ('要加强领导。', '一、'), ('第一条 各地要落实。', '第一条')]
     """
     builder = _Builder(doc_id, text)
+    history = history_block(text)  # how a statute was made: neither heading nor provision
     for paragraph, line in enumerate(iter_lines(text)):
+        if history and history[0] <= line.start < history[1]:
+            continue
         line_text = text[line.start : line.end]
         if (paragraph == 0 and _is_title(line_text, title)) or _COMMENT.match(line_text):
             continue  # the title line is the document's, not a section's

@@ -146,3 +146,38 @@ def test_a_metadata_correction_shows_in_the_table_and_the_store(
         ["doc_number"],
     )
     assert shown["title"] == TITLE  # the other fields as the text states them
+
+
+def test_compare_as_of_a_day_before_the_new_version(page: Page, uploaded: str) -> None:  # noqa: F811
+    """The Compare tab's as-of box does what `policykg compare --as-of` does: on 2023-01-01
+    the 2020 version was in force, so its allowance is cited and the 2024 measure is not."""
+    page.get_by_role("tab", name="Compare").click()
+    page.get_by_label("Regions").click()
+    page.get_by_role("option", name="丽水市", exact=False).first.click()
+    page.keyboard.press("Escape")
+    box = page.locator("#pk-compare-as-of textarea, #pk-compare-as-of input").first
+    run = page.get_by_role("button", name="Compare", exact=True)
+    table, sources = page.locator("#pk-compare-table"), page.locator("#pk-compare-sources")
+    box.fill("2023-01-01")
+    run.click()
+    expect(table.locator(".pk-as-of")).to_have_attribute(
+        "data-as-of", "2023-01-01", timeout=WAIT_MS
+    )
+    matrix = table.locator("table.pk-matrix")
+    expect(matrix).to_contain_text("乡镇工作补贴")
+    expect(matrix).not_to_contain_text("干部职级晋升激励")  # made in 2024
+    expect(matrix.locator(".pk-outdated")).to_have_count(0)  # in force on that day
+    expect(sources).to_contain_text("乡镇干部每人每月发放乡镇工作补贴300元。")
+    expect(sources).to_contain_text("第三条 · 2020-05-01")  # the version cited, by its date
+    expect(sources).not_to_contain_text("500元")
+    shoot(page, "compare-as-of.png")
+
+    box.fill("2023-13-01")
+    run.click()
+    expect(table.locator("#pk-compare-error")).to_contain_text("no such date", timeout=WAIT_MS)
+    box.fill("")  # today: the version in force now
+    run.click()
+    expect(matrix).to_contain_text("干部职级晋升激励", timeout=WAIT_MS)
+    expect(table.locator(".pk-as-of")).to_have_count(0)
+    expect(sources).to_contain_text("乡镇干部每人每月发放乡镇工作补贴500元。")
+    expect(sources).not_to_contain_text("300元")

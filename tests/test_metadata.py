@@ -17,6 +17,7 @@ import pytest
 
 from policykg.ingest.history import iso_date
 from policykg.ingest.meta_fields import MetaFieldError, normalise_date, parse_correction
+from policykg.ingest.metadata import extract_metadata
 from policykg.ingest.models import DocKind, IngestError, IssuerLevel
 from policykg.ingest.readers import read_document
 from policykg.ingest.settings import Settings
@@ -214,8 +215,8 @@ def test_corrections_are_checked_where_they_enter() -> None:
     assert parse_correction("issuer=国务院").field == "authority"
     assert parse_correction("date=").value is None
     assert normalise_date("2024/5/26") == "2024-05-26"
-    with pytest.raises(MetaFieldError, match="unknown metadata field 'publisher'"):
-        parse_correction("publisher=x")
+    with pytest.raises(MetaFieldError, match="unknown metadata field 'editor'"):
+        parse_correction("editor=x")
     with pytest.raises(MetaFieldError, match="unknown doc_kind"):
         parse_correction("doc_kind=法规")
     with pytest.raises(MetaFieldError, match="no such date"):
@@ -380,3 +381,13 @@ def test_a_corrected_issuer_derives_the_level_and_kind_again(tmp_path: Path) -> 
         assert meta.level is IssuerLevel.CENTRAL  # from the corrected issuer, not the text's
         kept = library.correct_meta(document.doc_id, [parse_correction("level=provincial")])
         assert kept is not None and kept.level is IssuerLevel.PROVINCIAL  # a corrected level stays
+
+
+def test_a_news_dateline_is_not_part_of_the_title() -> None:
+    text = (
+        "新华社长沙2025年3月2日电  题：山里的干部留得住——湖南汝城县关爱基层干部见闻\n\n"
+        "新华社记者  张某\n\n汝城县为乡镇干部建起周转房。\n"
+    )
+    meta = extract_metadata(text, "news", None)
+    assert meta.title == "山里的干部留得住——湖南汝城县关爱基层干部见闻"
+    assert (meta.publisher, meta.date, meta.doc_kind) == ("新华社", "2025-03-02", DocKind.NEWS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -93,12 +94,15 @@ def test_notice_reference_carries_its_document_number(library: Library) -> None:
     )
 
 
-def test_news_is_type_n_and_an_unnamed_author_is_yiming(library: Library) -> None:
+def test_news_is_type_n_by_its_outlet_and_an_unnamed_author_is_yiming(library: Library) -> None:
     citation = cited(library, "央视网消息")
     assert (citation.doc_kind, citation.issuer, citation.date) == ("新闻报道", None, "2024-02-21")
+    assert citation.publisher == "央视网"  # the lead names the outlet: it stands for the author
     assert reference(citation, CiteStyle.GBT7714) == (
-        f"佚名. 平川县为基层干部减负[N]. 2024-02-21: {citation.locator}."
+        f"央视网. 平川县为基层干部减负[N]. 2024-02-21: {citation.locator}."
     )
+    unnamed = Citation(**{**citation.to_json(), "publisher": None})
+    assert reference(unnamed, CiteStyle.GBT7714).startswith("佚名. 平川县为基层干部减负[N].")
     assert reference(citation, CiteStyle.LEGAL) == (
         f"《平川县为基层干部减负》（2024年2月21日）{citation.locator}"
     )
@@ -147,3 +151,95 @@ def test_a_real_regulation_in_the_legal_style(tmp_path: Path) -> None:
         assert reference(citation, CiteStyle.LEGAL) == (
             "《事业单位人事管理条例》（国务院 中华人民共和国国务院令第652号，2014年4月25日）第二条第一款"
         )
+
+
+# --- documents online: GB/T 7714's electronic-resource form ([N/OL], [EB/OL], [Z/OL]) ----------
+
+PAPER_NEWS = """查处诬告陷害 及时澄清正名
+本报讯 今年4月，芝罘区纪委监委接到举报，经调查核实后及时为干部澄清正名。
+"""
+ONLINE = {
+    "paper.txt": (
+        PAPER_NEWS,
+        {
+            "author": "赵兵",
+            "publisher": "人民日报",
+            "date": "2020-08-25",
+            "source_url": "http://paper.people.com.cn/rmrb/html/2020-08/25/nw.D110000renmrb_20200825_3-17.htm",
+        },
+    ),
+    "cctv.txt": (NEWS, {"source_url": "https://tv.cctv.com/2024/02/21/VIDE.shtml"}),
+    "statute.md": (STATUTE, {"source_url": "https://flk.example.cn/detail/12"}),
+}
+CITED_ON = date(2025, 6, 1)
+
+
+def write_online(folder: Path) -> list[Path]:
+    """The news texts and the statute, each with a sidecar giving where it is online."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, (text, sidecar) in ONLINE.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        stem = name.rsplit(".", 1)[0]
+        (folder / f"{stem}.meta.json").write_text(json.dumps(sidecar), encoding="utf-8")
+    return [folder / name for name in ONLINE]
+
+
+@pytest.fixture(scope="module")
+def online(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    folder = tmp_path_factory.mktemp("online")
+    library = Library(Settings(data_dir=folder / "data"))
+    assert not library.ingest(write_online(folder / "texts")).failed
+    yield library
+    library.close()
+
+
+def test_news_in_a_newspaper_online_is_n_ol_with_the_paper_and_the_day_cited(
+    online: Library,
+) -> None:
+    citation = cited(online, "本报讯")
+    assert (citation.doc_kind, citation.publisher) == ("新闻报道", "人民日报")
+    assert reference(citation, CiteStyle.GBT7714, CITED_ON) == (
+        "赵兵. 查处诬告陷害 及时澄清正名[N/OL]. 人民日报, 2020-08-25[2025-06-01]."
+        " http://paper.people.com.cn/rmrb/html/2020-08/25/nw.D110000renmrb_20200825_3-17.htm."
+    )
+    offline = Citation(**{**citation.to_json(), "source_url": None})
+    assert reference(offline, CiteStyle.GBT7714) == (
+        f"赵兵. 查处诬告陷害 及时澄清正名[N]. 人民日报, 2020-08-25: {citation.locator}."
+    )
+
+
+def test_other_news_online_is_eb_ol_by_its_outlet(online: Library) -> None:
+    citation = cited(online, "央视网消息")
+    assert reference(citation, CiteStyle.GBT7714, CITED_ON) == (
+        "央视网. 平川县为基层干部减负[EB/OL]. (2024-02-21)[2025-06-01]."
+        " https://tv.cctv.com/2024/02/21/VIDE.shtml."
+    )
+    assert reference(citation, CiteStyle.LEGAL) == (
+        f"《平川县为基层干部减负》（2024年2月21日）{citation.locator}"
+    )
+
+
+def test_a_statute_online_keeps_its_legal_style_and_is_z_ol(online: Library) -> None:
+    citation = cited(online, "诫勉的期限为六个月")
+    assert citation.source_url == "https://flk.example.cn/detail/12"
+    assert reference(citation, CiteStyle.LEGAL) == (
+        "《示范省干部监督条例》（示范省人民代表大会常务委员会，2021年5月28日）第十二条第二款"
+    )
+    assert reference(citation, CiteStyle.GBT7714, CITED_ON) == (
+        "示范省人民代表大会常务委员会. 示范省干部监督条例[Z/OL]. (2021-05-28)[2025-06-01]."
+        " https://flk.example.cn/detail/12."
+    )
+
+
+def test_ask_json_cites_a_text_online_on_the_day_asked(tmp_path: Path) -> None:
+    runner, data = CliRunner(), str(tmp_path / "data")
+    files = [str(path) for path in write_online(tmp_path / "texts")]
+    assert runner.invoke(app, ["ingest", *files, "--data-dir", data]).exit_code == 0
+    args = ["ask", "平川县为基层干部减负", "--json", "--cite-style", "gbt7714"]
+    result = runner.invoke(app, [*args, "--data-dir", data])
+    assert result.exit_code == 0, result.stderr
+    citations = json.loads(result.stdout)["citations"]
+    news = next(c for c in citations if c["quote"].startswith("央视网消息"))
+    assert news["source_url"] == "https://tv.cctv.com/2024/02/21/VIDE.shtml"
+    assert news["reference"].startswith("央视网. 平川县为基层干部减负[EB/OL]. (2024-02-21)[")
+    assert f"[{date.today().isoformat()}]. https://tv.cctv.com/" in news["reference"]

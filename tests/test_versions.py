@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from policykg.ingest.history import history_block, history_lines
 from policykg.ingest.meta_fields import parse_correction
 from policykg.ingest.models import VersionStatus
 from policykg.ingest.references import CiteStyle, reference
@@ -63,8 +64,35 @@ def test_each_version_pair_is_one_work_the_later_in_force(library: Library) -> N
 
 
 def first_article(library: Library, doc_id: str) -> str:
-    """The provision id of 第一条 (the history lines above it are provisions too)."""
+    """The provision id of 第一条."""
     return next(p.provision_id for p in library.store.provisions(doc_id) if p.locator == "第一条")
+
+
+def test_history_lines_are_neither_provisions_sections_nor_measures(library: Library) -> None:
+    """（2018年3月20日第十三届全国人民代表大会第一次会议通过…）says how the text was made:
+    the metadata reads it, and nothing cites it."""
+    for document in library.store.documents():
+        name = Path(document.source_path).name
+        block = history_block(document.text)
+        assert block is not None and document.meta.dates, name  # every statute here has one
+        _, end = block
+        provisions = library.store.provisions(document.doc_id)
+        assert provisions[0].locator == "第一条", name
+        assert all(p.start >= end for p in provisions), name
+        history = set(history_lines(document.text))
+        assert not history & {p.text for p in provisions}, name
+        paths = [s.path for s in library.store.sections(document.doc_id)]
+        paths += [p.section for p in provisions]
+        assert not any(history & set(path) for path in paths), name
+        cited = {m.provision_id for m in library.store.measures(document.doc_id)}
+        assert cited <= {p.provision_id for p in provisions}, name
+    # The 2024 supervision law's second history line was a provision (第1段) before.
+    by_name = names(library)
+    text = library.store.document(by_name["监察法(2024-12-25).md"]).text  # type: ignore[union-attr]
+    line = "2024年12月25日 第十四届全国人民代表大会常务委员会第十三次会议"
+    assert line in text and not any(
+        line in p.text for p in library.store.provisions(by_name["监察法(2024-12-25).md"])
+    )
 
 
 def test_citations_say_whether_their_version_is_in_force(library: Library) -> None:

@@ -18,7 +18,7 @@ from policykg.ingest.settings import Settings
 from policykg.library import Library
 from policykg.retrieval.diff import Article, diff_versions
 from policykg.retrieval.timeline import TIMELINE_COLUMNS, Adoption
-from policykg.ui.app.tabs import versions
+from policykg.ui.app.tabs import compare, versions
 from policykg.ui.app.workspace import Workspace
 
 TITLE = "丽水市激励干部担当作为条例"
@@ -203,3 +203,18 @@ def test_hostile_citation_text_and_undated_events_in_the_timeline() -> None:
     (point,) = points(shown[: shown.index("</svg>") + 6])
     assert point.findtext(f"{SVG}title") == f"某县 · 措施{HOSTILE} · undated"
     assert "undated 无日期" in shown
+
+
+def test_the_compare_tab_answers_as_of_a_day(workspace: Workspace) -> None:
+    """As `policykg compare --as-of`: the version in force that day is cited, a later measure
+    left out; an empty box is today; an unreadable day says so."""
+    lishui = "331100"
+    then, cited_then, _ = compare.show_comparison(workspace, [lishui], [], "2023-01-01")
+    assert 'data-as-of="2023-01-01"' in then and "干部职级晋升激励" not in then
+    assert "乡镇工作补贴300元" in cited_then and "500元" not in cited_then
+    assert "pk-outdated" not in then
+    now, cited_now, _ = compare.show_comparison(workspace, [lishui], [], " ")
+    assert "data-as-of" not in now and "干部职级晋升激励" in now
+    assert "乡镇工作补贴500元" in cited_now and "300元" not in cited_now
+    refused, nothing, path = compare.show_comparison(workspace, [lishui], [], "2023-13-01")
+    assert "no such date" in refused and (nothing, path) == ("", None)

@@ -14,7 +14,7 @@ from policykg.ingest.meta_fields import (
     MetaFieldError,
     parse_correction,
 )
-from policykg.ingest.models import DocumentMeta
+from policykg.ingest.models import DocumentMeta, RepealClause
 from policykg.retrieval.diff import Article, Change, articles, diff_versions
 from policykg.retrieval.records import select_mentions
 from policykg.retrieval.timeline import TIMELINE_COLUMNS, timeline
@@ -41,8 +41,8 @@ SetOption = Annotated[
         "--set",
         metavar="KEY=VALUE",
         help="Correct a field (repeatable): title, issuer, doc_number, date, doc_kind, level,"
-        " status, author, region_code, source_url, license; KEY= clears it. Kept across"
-        " re-ingest.",
+        " status, author, publisher, region_code, source_url, license; KEY= clears it. Kept"
+        " across re-ingest.",
     ),
 ]
 
@@ -109,6 +109,7 @@ def meta_rows(meta: DocumentMeta, corrections: list[MetaCorrection]) -> list[tup
         ("level", meta.level.value if meta.level else None),
         ("status", meta.status.value if meta.status else None),
         ("author", meta.author),
+        ("publisher", meta.publisher),
         ("region_code", meta.region_code),
         ("source_url", meta.source_url),
         ("license", meta.license),
@@ -118,10 +119,26 @@ def meta_rows(meta: DocumentMeta, corrections: list[MetaCorrection]) -> list[tup
         for name, value in fields
     ]
     rows += [(f"dates.{e.event}", e.date, False) for e in meta.dates]
+    rows += [(f"repeals.{c.effect.value}", _named(c), False) for c in meta.repeals]
     return rows
 
 
-VERSION_COLUMNS = ("work_id", "work_title", "issuer", "doc_id", "title", "date", "status")
+def _named(clause: RepealClause) -> str:
+    """A document a notice repeals or amends, as it names it: 《title》（文号）."""
+    title = f"《{clause.title}》" if clause.title else ""
+    return title + (f"（{clause.doc_number}）" if clause.doc_number else "")
+
+
+VERSION_COLUMNS = (
+    "work_id",
+    "work_title",
+    "issuer",
+    "doc_id",
+    "title",
+    "date",
+    "status",
+    "ended_by",
+)
 
 
 def versions(
@@ -134,7 +151,11 @@ def versions(
     output: FormatOption = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """List the works (laws, regulations, official documents) with their versions and status."""
+    """List the works (laws, regulations, official documents) with their versions and status.
+
+    A version repealed or amended by another document (a notice saying 《…》同时废止, or a
+    new regulation replacing it) names that document's id (``ended_by``).
+    """
     chosen = chosen_format(output, as_json)
     day = as_of_day(as_of)
     with open_library(settings_from(ctx, data_dir)) as library:
@@ -143,7 +164,7 @@ def versions(
         print_json([work.to_json() for work in works])
     elif chosen is OutputFormat.CSV:
         rows = [
-            (w.work_id, w.title, w.issuer, v.doc_id, v.title, v.date, v.status.value)
+            (w.work_id, w.title, w.issuer, v.doc_id, v.title, v.date, v.status.value, v.ended_by)
             for w in works
             for v in w.versions
         ]
@@ -152,7 +173,9 @@ def versions(
         table = Table("work", "issuer", "versions (date status doc)")
         for work in works:
             listed = "\n".join(
-                f"{v.date or '?'} {v.status.value} {v.doc_id[:10]}" for v in work.versions
+                f"{v.date or '?'} {v.status.value} {v.doc_id[:10]}"
+                + (f" (by {v.ended_by[:10]})" if v.ended_by else "")
+                for v in work.versions
             )
             table.add_row(work.title, work.issuer or "", listed)
         Console().print(table)

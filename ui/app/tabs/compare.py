@@ -15,6 +15,7 @@ from typing import Any
 
 import gradio as gr
 
+from policykg.ingest.meta_fields import MetaFieldError, normalise_date
 from policykg.ingest.models import Citation
 from policykg.ingest.vocab import load_vocabulary
 from policykg.kg.compare import MergedMeasure, merge_near_duplicates, write_comparison_csv
@@ -37,6 +38,7 @@ CSS = """
 .pk-matrix .pk-also { display: block; color: #71717a; font-size: 0.85em; }
 .pk-sources .pk-n-col { width: 3em; } .pk-sources .pk-where-col { width: 16em; }
 .pk-sources .pk-doc-col { width: 13em; } .pk-sources .pk-span-col { width: 6.5em; }
+.pk-as-of { color: #3f3f46; margin: 0 0 4px 0; } .pk-error { color: #b91c1c; }
 """
 
 
@@ -79,12 +81,20 @@ def build(workspace: Workspace) -> None:
                 [(label, code) for code, label in type_labels().items()],
                 label="Incentive types (none = all)",
             )
-        run = gr.Button("Compare", variant="primary")
+        with gr.Row():
+            as_of = gr.Textbox(
+                label="As of (YYYY-MM-DD; empty = today, the versions in force)",
+                placeholder="YYYY-MM-DD",
+                max_lines=1,
+                elem_id="pk-compare-as-of",
+            )
+            run = gr.Button("Compare", variant="primary")
         table = gr.HTML(label="Incentive type × region", elem_id="pk-compare-table")
         sources = gr.HTML(label="Citations", elem_id="pk-compare-sources")
         download = gr.File(label="Download CSV", elem_id="pk-compare-csv")
     outputs = [table, sources, download]
-    on(workspace, run.click, show_comparison, [regions, kinds], outputs, work=Work.BROWSE)
+    chosen = [regions, kinds, as_of]
+    on(workspace, [run.click, as_of.submit], show_comparison, chosen, outputs, work=Work.BROWSE)
     # On page load and on every visit: an upload or a removal elsewhere changes the regions.
     on(workspace, None, fill_regions, None, regions, work=Work.BROWSE)
     on(workspace, tab.select, fill_regions, None, regions, work=Work.BROWSE)
@@ -95,24 +105,42 @@ def fill_regions(workspace: Workspace) -> Any:
     return gr.update(choices=region_choices(workspace))
 
 
-def show_comparison(workspace: Workspace, codes: list[str], types: list[str]) -> tuple[Any, ...]:
-    """The matrix and its sources as HTML, and the CSV's path."""
-    matrix, path = compare_matrix(workspace, codes, types)
+def show_comparison(
+    workspace: Workspace, codes: list[str], types: list[str], as_of: str = ""
+) -> tuple[Any, ...]:
+    """The matrix and its sources as HTML, and the CSV's path; as of a day when one is given
+    (what ``policykg compare --as-of`` does), an unreadable day said instead."""
+    try:
+        day = normalise_date(as_of) if as_of and as_of.strip() else None
+    except MetaFieldError as error:
+        return f'<p class="pk-error" id="pk-compare-error">As of: {_e(str(error))}</p>', "", None
+    matrix, path = compare_matrix(workspace, codes, types, day)
     if matrix is None:
         return '<p class="pk-empty">Pick one or more regions, then Compare.</p>', "", None
-    return matrix_html(matrix), sources_html(matrix), path
+    return as_of_note(day) + matrix_html(matrix), sources_html(matrix), path
+
+
+def as_of_note(day: str | None) -> str:
+    """What the matrix is as of: today's versions in force, or those in force on ``day``."""
+    if day is None:
+        return ""
+    return (
+        f'<p class="pk-as-of" data-as-of="{_e(day)}">截至 {_e(day)} (as of {_e(day)}): the'
+        " versions in force that day; documents made later are left out.</p>"
+    )
 
 
 def compare_matrix(
-    workspace: Workspace, codes: list[str], types: list[str]
+    workspace: Workspace, codes: list[str], types: list[str], as_of: str | None = None
 ) -> tuple[Matrix | None, str | None]:
-    """The matrix of the chosen regions and types (all types when none), and the CSV."""
+    """The matrix of the chosen regions and types (all types when none), and the CSV; of
+    the versions in force today, or on the ISO day ``as_of``."""
     if not codes:
         return None, None
     vocab = load_vocabulary()
     kinds = tuple(vocab.type(t).code for t in types) or tuple(vocab.codes)
     library = workspace.library
-    result = compare_in_force(library, codes)  # the versions in force
+    result = compare_in_force(library, codes, as_of=as_of)
     names = {c: library.gazetteer.path_zh(c)[-1] for c in codes}
     english = {c: (r.name_en if (r := library.gazetteer.get(c)) else c) for c in codes}
     merged = {
@@ -167,14 +195,14 @@ def number_sources(
 
 
 def compare_table(
-    workspace: Workspace, codes: list[str], types: list[str]
+    workspace: Workspace, codes: list[str], types: list[str], as_of: str | None = None
 ) -> tuple[list[list[str]], list[list[str]], str | None]:
     """The matrix as plain text: a row per region, the sources, the CSV's path.
 
     Cells read "measure [n]；measure [n]"; a source row is [n, quote, document,
     span, "region · measure; …"].
     """
-    matrix, path = compare_matrix(workspace, codes, types)
+    matrix, path = compare_matrix(workspace, codes, types, as_of)
     if matrix is None:
         return [], [], None
     table = [
@@ -270,7 +298,9 @@ def sources_html(matrix: Matrix) -> str:
             f'<div class="pk-where"><b>{_e(region)}</b> · {_e("；".join(labels))}</div>'
             for region, labels in by_region.items()
         )
-        locator = f"<br><small>{_e(cited.locator)}</small>" if cited.locator else ""
+        # The version's date: two versions of one instrument share a title.
+        where_in = " · ".join(part for part in (cited.locator, cited.date) if part)
+        locator = f"<br><small>{_e(where_in)}</small>" if where_in else ""
         rows.append(
             f'<tr id="pk-cite-{source.number}"><td>{source.number}</td><td>{where}</td>'
             f'<td class="pk-quote-cell">{_e(cited.quote)}</td>'

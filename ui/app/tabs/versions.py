@@ -143,6 +143,13 @@ def show_diff(workspace: Workspace, old: str | None, new: str | None) -> str:
     return diff_html(result, heads[0], heads[1])
 
 
+def _ended_by(doc_id: str | None) -> str:
+    """Which document repealed or amended a version (a notice, or its new version)."""
+    if not doc_id:
+        return ""
+    return f' <small class="pk-ended-by">by <code>{_e(doc_id[:10])}</code></small>'
+
+
 def works_html(works: Sequence[VersionedWork]) -> str:
     """One row per work: title, issuer, and each version's date, status and id."""
     if not works:
@@ -153,7 +160,7 @@ def works_html(works: Sequence[VersionedWork]) -> str:
             f'<li data-doc="{_e(v.doc_id)}" data-status="{_e(v.status.value)}">'
             f"{_e(v.date or '?')} "
             f'<span class="pk-status-{_e(v.status.value)}">{_e(status_label(v.status))}</span>'
-            f" <code>{_e(v.doc_id[:10])}</code></li>"
+            f" <code>{_e(v.doc_id[:10])}</code>{_ended_by(v.ended_by)}</li>"
             for v in work.versions
         )
         rows.append(
