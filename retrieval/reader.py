@@ -202,9 +202,13 @@ def read(
     """The hits re-scored as evidence, best first (out-of-scope ones dropped, and with
     ``validity`` those of documents not yet made; versions not in force weigh less)."""
     grams = bigrams(question_words(question, region_names))
+    focus, referenced = focus_terms(question), referenced or set()
+    if referenced:
+        # The words naming a document the question names tell none of its provisions apart.
+        titles = "".join(catalog.documents[d].title for d in referenced if d in catalog.documents)
+        grams = {g for g in grams if g not in titles} or grams
     weights = {gram: catalog.bigram_weight(gram) for gram in grams}  # once per question
     years = {m.group() for m in _YEAR.finditer(question.text)}
-    focus, referenced = focus_terms(question), referenced or set()
     glossed_share = _gloss_coverage(question, hits, catalog, referenced, glossed, region_names)
     scored = []
     for hit in hits:

@@ -306,3 +306,22 @@ def test_documents_on_a_topic_include_those_in_other_words_but_a_mention_is_lite
         literal = ask(library, "哪些文件提到了“澄清正名”？")
         listed = [line for line in literal.answer.splitlines() if line.startswith("- ")]
         assert len(listed) == 1 and "示范县干部保护办法" in listed[0]
+
+
+def test_the_words_naming_a_document_do_not_rank_its_provisions(tmp_path: Path) -> None:
+    text = (
+        "# 示范市国际科技创新中心建设条例\n\n"
+        "第一条 为了推进国际科技创新中心建设，制定本条例。\n\n"
+        "第二条 国际科技创新中心建设坚持创新驱动、开放合作。\n\n"
+        "第三条 市人民政府应当编制国际科技创新中心建设规划，明确国际科技创新中心建设任务。\n\n"
+        "第四条 区人民政府应当落实国际科技创新中心建设规划。\n\n"
+        "第九条 科研机构、医院引进急需紧缺人才，编制已满的，可以使用周转编制。\n"
+    )
+    (tmp_path / "law.md").write_text(text, encoding="utf-8")
+    with Library(Settings(data_dir=tmp_path / "data")) as library:
+        library.ingest([tmp_path / "law.md"])
+        answer = ask(
+            library, "《示范市国际科技创新中心建设条例》对科研机构编制已满时引进人才有什么规定？"
+        )
+        cited = [c.locator for c in answer.citations]
+        assert cited[0] == "第九条" and not {"第一条", "第二条", "第四条"} & set(cited), cited
