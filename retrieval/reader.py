@@ -203,10 +203,16 @@ def read(
     ``validity`` those of documents not yet made; versions not in force weigh less)."""
     grams = bigrams(question_words(question, region_names))
     focus, referenced = focus_terms(question), referenced or set()
-    if referenced:
-        # The words naming a document the question names tell none of its provisions apart.
-        titles = "".join(catalog.documents[d].title for d in referenced if d in catalog.documents)
-        grams = {g for g in grams if g not in titles} or grams
+    asked = grams
+    # The words naming a law or notice the question names (its title, of a kind: 条例,
+    # 通知) tell none of its provisions apart. A headline is named by the words of the
+    # story itself (督查检查考核), which stay.
+    titles = "".join(
+        document.title
+        for d in referenced
+        if (document := catalog.documents.get(d)) is not None and document.kind is not None
+    )
+    grams = {g for g in grams if g not in titles} or grams
     weights = {gram: catalog.bigram_weight(gram) for gram in grams}  # once per question
     years = {m.group() for m in _YEAR.finditer(question.text)}
     glossed_share = _gloss_coverage(question, hits, catalog, referenced, glossed, region_names)
@@ -222,7 +228,7 @@ def read(
         coverage = weighted_share(weights, text)
         if question.lang == "en":  # its own words, through the provision's English glosses
             coverage = max(coverage, glossed_share.get(hit.provision_id, 0.0))
-        if question.lang == "zh" and weights and coverage == 0:
+        if question.lang == "zh" and asked and not any(g in text for g in asked):
             continue  # shares none of a Chinese question's words: similar, not evidence
         context_text = catalog.context_text(hit.provision_id)
         context = share_in(grams, context_text)

@@ -325,3 +325,9 @@ def test_the_words_naming_a_document_do_not_rank_its_provisions(tmp_path: Path) 
         )
         cited = [c.locator for c in answer.citations]
         assert cited[0] == "第九条" and not {"第一条", "第二条", "第四条"} & set(cited), cited
+
+
+def test_a_question_in_a_headline_s_own_words_still_finds_the_story(library: Library) -> None:
+    # 作风建设专项行动 names the news story by its headline and is also what is asked.
+    answer = ask(library, "湖南如何推进作风建设专项行动？")
+    assert answer.citations and "湖南" in quotes(answer), answer.answer
