@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks import sections
 from benchmarks.baselines import Bm25Baseline, ChunkBaseline
 from benchmarks.gold import GoldRow, GoldScore, score
 from policykg.ingest.gazetteer import Gazetteer
@@ -358,6 +359,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=[*HALVES, *DOC_SETS, "both"], default="both")
     parser.add_argument("--report", type=Path, default=REPO / "docs" / "own-eval.md")
+    parser.add_argument(
+        "--benchmarks",
+        type=Path,
+        default=REPO / "docs" / "benchmarks.md",
+        help="with --half both, the report whose own-evaluation section is rewritten",
+    )
     parser.add_argument("--failures", action="store_true", help="list failed questions")
     parser.add_argument("--verbose", action="store_true", help="with --failures: the answers")
     parser.add_argument(
@@ -370,6 +377,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     results = [r for half in halves for r in run_half(half, args.embedding_model)]
     text = render(results)
     args.report.write_text(text, encoding="utf-8")
+    if args.half == "both" and args.benchmarks.exists():  # the per-class figures there too
+        report = args.benchmarks.read_text(encoding="utf-8")
+        start, end = sections.OWN_START, sections.OWN_END
+        spliced = sections.splice(report, f"{start}\n{_as_section(text)}\n{end}", start, end)
+        args.benchmarks.write_text(spliced, encoding="utf-8")
     print(text)
     if args.failures:
         for result in results:
@@ -381,6 +393,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             if result.gold is not None:
                 print(f"{result.half}: gold measures missed:", *result.gold.missing, sep="\n  ")
                 print(f"{result.half}: wrong attributions:", *result.gold.wrong, sep="\n  ")
+
+
+def _as_section(text: str) -> str:
+    """The own-evaluation report as a section: its title one level down, its parts two."""
+    lines = text.strip().splitlines()
+    body = ["###" + line[2:] if line.startswith("## ") else line for line in lines[1:]]
+    return "\n".join(["## " + lines[0].removeprefix("# "), *body])
 
 
 def _answer_lines(outcome: Outcome) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import mean
 
+from benchmarks import sections
 from benchmarks.measure import ROUNDS, Latency
 from benchmarks.peers_records import BEFORE, NOW, PEER, Load, PeersResult, Round, SizeResult
 from benchmarks.quality import K
@@ -37,14 +38,7 @@ def render_peers(result: PeersResult) -> str:
 
 def splice(report: str, section: str) -> str:
     """``report`` with its peers section replaced (or added before "Cost curve")."""
-    if START in report and END in report:
-        head, rest = report.split(START, 1)
-        return head + section + rest.split(END, 1)[1]
-    anchor = "## Cost curve"
-    if anchor in report:
-        head, rest = report.split(anchor, 1)
-        return f"{head}{section}\n\n{anchor}{rest}"
-    return f"{report.rstrip()}\n\n{section}\n"
+    return sections.splice(report, section, START, END)
 
 
 def _method(date: str) -> str:
