@@ -315,7 +315,10 @@ def render(results: Sequence[HalfResult]) -> str:
 HEADINGS = {
     PROBE: "## probe (dev documents, fresh questions)",
     PROBE_DOCS: "## probe documents (new genres, their own gold and questions)",
-    PROBE_DOCS2: "## second probe documents (statutes in two versions, aid, speech, news; held out)",
+    PROBE_DOCS2: (
+        "## second probe documents (statutes in two versions, aid, speech, news;"
+        " held out at its first run only)"
+    ),
 }
 
 
