@@ -38,6 +38,10 @@ QUESTION_WORDS = frozenset(
 # Particles that make a phrasal verb with the word before them: "draw up", "look after".
 PARTICLES = frozenset(["up", "down", "out", "off", "after", "over", "on", "in", "back", "about"])
 MAX_PHRASE = 3  # lexicon keys are up to three words
+# Particles that close a phrasal verb around its object ("let … go", "weed … out"); not the
+# ones that are mostly prepositions (in, on, over, about, after).
+SPLIT_PARTICLES = frozenset(["go", "around", "off", "out", "up", "down", "back", "away"])
+MAX_SPLIT_OBJECT = 3  # words between the verb and its particle
 USAGE_ORDER_COST = 1.0  # log usage a later dictionary choice must gain per place
 MAX_MERGED = 8  # dictionary words considered per English word, over its forms
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*|[\u4e00-\u9fff]+")
@@ -141,6 +145,21 @@ def _ranked(found: tuple[str, ...], used: Callable[[str], int] | None) -> tuple[
     return found
 
 
+def _split_phrasal(
+    tokens: list[str], position: int, glossary: frozenset[str]
+) -> tuple[tuple[str, ...], int] | None:
+    """The lexicon's words for a phrasal verb split by its object, and the particle's place."""
+    verb = tokens[position].lower()
+    if not verb.isalpha() or verb in QUESTION_WORDS:
+        return None
+    last = min(len(tokens) - 1, position + MAX_SPLIT_OBJECT + 1)
+    for place in range(position + 2, last + 1):
+        if tokens[place].lower() in SPLIT_PARTICLES:
+            found = _lookup([verb, tokens[place].lower()], glossary)
+            return (found, place) if found else None
+    return None
+
+
 def translate_query(
     text_en: str, stopwords: Iterable[str] = (), used: Callable[[str], int] | None = None
 ) -> TranslatedQuery:
@@ -167,6 +186,14 @@ def translate_query(
             continue
         if position and tokens[position - 1].lower() == "how":
             position += 1  # "how long", "how large": the question's frame, not its content
+            continue
+        if split := _split_phrasal(tokens, position, glossary):
+            # "let a civil servant go" is "let go" with its object inside: the phrase's
+            # word, then the object's words; the particle is spent.
+            found, particle = split
+            terms.append(_ranked(found, used)[0])
+            tokens = [*tokens[:particle], *tokens[particle + 1 :]]
+            position += 1
             continue
         for size in range(min(MAX_PHRASE, len(tokens) - position), 0, -1):
             words = [t.lower() for t in tokens[position : position + size]]

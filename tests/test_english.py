@@ -187,6 +187,12 @@ def test_a_plural_possessive_is_translated_as_its_word() -> None:
     assert "干部" in translate_query("How is cadres' wellbeing looked after?").zh_terms
 
 
+def test_a_phrasal_verb_around_its_object_is_one_phrase() -> None:
+    terms = translate_query("When can an agency let a civil servant go?").zh_terms
+    assert "辞退" in terms and "公务员" in terms  # let … go, and its object
+    assert translate_query("What measures did Zhejiang take in 2020?").zh_terms == ("措施",)
+
+
 def test_labels_translate_word_by_word_and_keep_untranslatable_chinese() -> None:
     assert english_label("问责调查") == "accountability investigation"
     assert english_label("6类21种") == "6类21种"
