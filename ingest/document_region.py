@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.metadata import without_dateline
 from policykg.ingest.models import Document, RegionLevel, RegionMention
 from policykg.ingest.regions import link_regions
 
@@ -26,12 +27,6 @@ HEADER_LINES = 4
 HEADER_MAX_CHARS = 30
 # Levels that dominate by being named; a macro-region is named as a topic, and
 # 中国 in a title (中国特色…) is context, never the issuer.
-# A news dateline says where the report was filed (新华社郑州6月18日电, 本报北京电),
-# not what it is about (河南郸城县 in the headline after it).
-DATELINE = re.compile(
-    r"(?:新华社|中新社|本报|人民日报|[\u4e00-\u9fff]{2,6}社)\s*[\u4e00-\u9fff]{2,6}?\s*"
-    r"(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日)?电|本报讯"
-)
 OWN_LEVELS = (RegionLevel.PROVINCE, RegionLevel.PREFECTURE, RegionLevel.COUNTY, RegionLevel.ZONE)
 
 
@@ -50,7 +45,7 @@ def document_region(
     # A sidecar may name the region (郴州市) instead of giving its code.
     sources = [given, document.meta.authority, document.meta.title, *header_lines(document.text)]
     for source in sources:
-        source = DATELINE.sub(" ", source or "")
+        source = without_dateline(source or "")  # 新华社郑州…电: not what it is about
         if not source.strip():
             continue
         # 在京召开 says where a meeting was held, not whom the document speaks for.

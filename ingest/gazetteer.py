@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
+import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -89,7 +91,12 @@ def english_name(name_zh: str, short_zh: str) -> str:
 class Gazetteer:
     """Regions by code, with names, containment and membership (state: the tables)."""
 
-    def __init__(self, regions: Iterable[Region], aliases: dict[str, list[str]]) -> None:
+    def __init__(
+        self,
+        regions: Iterable[Region],
+        aliases: dict[str, list[str]],
+        english_aliases: Callable[[], dict[str, list[str]]] | None = None,
+    ) -> None:
         self._regions = {region.code: region for region in regions}
         self._children: dict[str, set[str]] = defaultdict(set)
         for region in self._regions.values():
@@ -103,8 +110,22 @@ class Gazetteer:
                 region.name_en.lower(),
                 *aliases.get(region.code, []),
             }
-            for form in forms:
-                self._names[form.lower() if form.isascii() else form].append(region.code)
+            self._add_names(region.code, forms)
+        # Read on the first name in Latin letters: Chinese texts and questions never need them.
+        self._english_aliases = english_aliases
+        self._english_lock = threading.Lock()
+
+    def _add_names(self, code: str, forms: Iterable[str]) -> None:
+        for form in forms:
+            self._names[form.lower() if form.isascii() else form].append(code)
+
+    def _load_english_aliases(self) -> None:
+        with self._english_lock:
+            if self._english_aliases is None:
+                return
+            for code, names in self._english_aliases().items():
+                self._add_names(code, names)
+            self._english_aliases = None
 
     def get(self, code: str) -> Region | None:
         return self._regions.get(code)
@@ -115,6 +136,8 @@ class Gazetteer:
     def by_name(self, name: str) -> list[Region]:
         """Regions a name can mean, the higher levels first (吉林 → the province)."""
         key = name.strip()
+        if self._english_aliases is not None and not _CJK.search(key):
+            self._load_english_aliases()
         codes = self._names.get(key.lower() if key.isascii() else key, [])
         found = [self._regions[c] for c in dict.fromkeys(codes)]
         return sorted(found, key=lambda r: (_LEVEL_RANK[r.level], r.code))
@@ -162,6 +185,7 @@ class Gazetteer:
         return {name: list(dict.fromkeys(codes)) for name, codes in self._names.items()}
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _LEVEL_RANK = {
     RegionLevel.NATIONAL: 0,
     RegionLevel.MACRO: 1,
@@ -221,7 +245,7 @@ def load_gazetteer() -> Gazetteer:
         regions.append(
             Region(code, name, short, english.get(code) or english_name(name, short), level, parent)
         )
-    aliases = place_aliases(regions)  # Shigatse, Kashgar: CC-CEDICT's English names
+    aliases: dict[str, list[str]] = {}
     for row in csv.DictReader(_data("regions_supplement.tsv").splitlines(), delimiter="\t"):
         members = tuple(m for m in row["members"].split(";") if m)
         regions.append(
@@ -235,5 +259,6 @@ def load_gazetteer() -> Gazetteer:
                 members,
             )
         )
-        aliases.setdefault(row["code"], []).extend(a for a in row["aliases"].split(";") if a)
-    return Gazetteer(regions, aliases)
+        aliases[row["code"]] = [a for a in row["aliases"].split(";") if a]
+    # Shigatse, Kashgar: the English names CC-CEDICT gives places, read when first needed.
+    return Gazetteer(regions, aliases, lambda: place_aliases(regions))

@@ -87,7 +87,7 @@ def _rank(word: str, position: int, domain: set[str], frequency: Callable[[str],
 
 @lru_cache(maxsize=1)
 def _glossary() -> dict[str, str]:
-    return {zh: en for zh, en in glossary().items() if en}
+    return {zh: forms[0] for zh, forms in _glossary_forms().items()}
 
 
 @lru_cache(maxsize=1)

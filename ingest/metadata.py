@@ -68,8 +68,7 @@ def first_heading_line(text: str) -> str | None:
     """
     patterns = _patterns()
     for line in text.splitlines()[: patterns["title_scan_lines"]]:
-        # 新华社郑州6月18日电 题：… — the dateline says where it was filed, not what it is.
-        stripped = re.sub(patterns["dateline_prefix"], "", line.strip())
+        stripped = without_dateline(line.strip())
         if not stripped:
             continue
         if stripped.startswith("#"):
@@ -81,6 +80,12 @@ def first_heading_line(text: str) -> str | None:
             return stripped
         return None
     return None
+
+
+def without_dateline(line: str) -> str:
+    """The line after a news dateline (新华社郑州6月18日电 题：…, 本报讯): the dateline says
+    where a report was filed, neither its title nor its region."""
+    return re.sub(_patterns()["dateline_prefix"], "", line)
 
 
 def _is_number_line(line: str) -> bool:

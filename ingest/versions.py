@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from policykg.ingest.models import DocKind, DocumentMeta, RepealClause, VersionStatus, sha_id
-from policykg.ingest.repeals import NOT_NOTICES, named_documents, plain_title
+from policykg.ingest.repeals import EDITION, NOT_NOTICES, named_documents, plain_title
 
 VERSIONED_KINDS = frozenset(
     {
@@ -35,8 +35,6 @@ VERSIONED_KINDS = frozenset(
         DocKind.NORMATIVE_DOCUMENT,
     }
 )
-# （2019年修订）, （2024年修正本）: edition marks, not part of the work's title.
-EDITION = re.compile(r"[（(]\d{4}年?(?:修订|修正|修改)?本?[）)]$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,7 +73,7 @@ def _cite_other_versions(evidence: Evidence, answer: Draft) -> None:
     """What the other versions of a cited work say in the same place (a change question)."""
     works = evidence.store.works()
     quotes: dict[str, str] = {}
-    for cited in list(answer.citations[:2]):
+    for cited in answer.citations[:2]:  # a copy: citing appends
         for pid in counterparts(evidence.catalog, works, cited.provision_id):
             citation = evidence.citation(pid)
             if citation is not None:

@@ -49,10 +49,11 @@ def yes_no(evidence: Evidence, answer: Draft) -> None:
 
 
 MAX_DOCUMENTS = 8
+DOCUMENT_MIN_COVERAGE = 0.5
+# A question asking which documents hold a term itself, not what they say on its topic.
 _MENTION = re.compile(
     r"提到|提及|出现|写到|写有|\bmention|\bcontain|\buses? the (?:word|term|phrase)"
 )
-DOCUMENT_MIN_COVERAGE = 0.5
 
 
 def _documents_by_focus(evidence: Evidence) -> dict[str, str]:

@@ -60,7 +60,7 @@ class Question:
         """The question plus its Chinese terms, so English questions reach Chinese text;
         the type's labels apart, as a topic the index embeds once."""
         topic = [word for word in self.topic if word not in self.terms]
-        words = [w for w in dict.fromkeys((self.text, *self.terms, *self.expansions))]
+        words = dict.fromkeys((self.text, *self.terms, *self.expansions))
         return Query(" ".join(w for w in words if w not in topic), " ".join(dict.fromkeys(topic)))
 
     def evidence_words(self, region_names: Iterable[str]) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -263,13 +264,21 @@ VERSIONED = {
 }
 
 
+@contextmanager
+def library_of(folder: Path, texts: dict[str, str]) -> Iterator[Library]:
+    """A library of ``texts`` (file name → text), written into ``folder`` and ingested."""
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with Library(Settings(data_dir=folder / "data")) as library:
+        assert not library.ingest([folder / name for name in texts]).failed
+        yield library
+
+
 def test_a_change_question_quotes_the_same_article_in_each_version(tmp_path: Path) -> None:
-    for name, (text, date) in VERSIONED.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
+    for name, (_, date) in VERSIONED.items():
         meta = {"issuer": "示范市人民代表大会常务委员会", "date": date, "doc_kind": "地方性法规"}
         (tmp_path / name.replace(".md", ".meta.json")).write_text(json.dumps(meta), "utf-8")
-    with Library(Settings(data_dir=tmp_path / "data")) as library:
-        library.ingest([tmp_path / name for name in VERSIONED])
+    with library_of(tmp_path, {name: text for name, (text, _) in VERSIONED.items()}) as library:
         changed = ask(library, "示范市干部容错办法修订后，作出容错认定的期限有什么变化？")
         assert "二十个工作日内" in quotes(changed) and "三十日内" in quotes(changed)
         # A question that asks no change quotes the version in force only.
@@ -296,10 +305,7 @@ def test_documents_on_a_topic_include_those_in_other_words_but_a_mention_is_lite
         "b.md": "# 示范镇基层治理规定\n\n第九条 对受到失实举报的干部，应当及时予以澄清。\n",
         "c.md": "# 示范市绩效工资办法\n\n第二条 绩效工资向一线岗位倾斜。\n",
     }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    with Library(Settings(data_dir=tmp_path / "data")) as library:
-        library.ingest([tmp_path / name for name in texts])
+    with library_of(tmp_path, texts) as library:
         names = {d.doc_id: Path(d.source_path).name for d in library.store.documents()}
         topical = ask(library, "哪些文件对受到失实举报的干部澄清正名作了规定？")
         assert {names[c.doc_id] for c in topical.citations} == {"a.md", "b.md"}
@@ -317,9 +323,7 @@ def test_the_words_naming_a_document_do_not_rank_its_provisions(tmp_path: Path) 
         "第四条 区人民政府应当落实国际科技创新中心建设规划。\n\n"
         "第九条 科研机构、医院引进急需紧缺人才，编制已满的，可以使用周转编制。\n"
     )
-    (tmp_path / "law.md").write_text(text, encoding="utf-8")
-    with Library(Settings(data_dir=tmp_path / "data")) as library:
-        library.ingest([tmp_path / "law.md"])
+    with library_of(tmp_path, {"law.md": text}) as library:
         answer = ask(
             library, "《示范市国际科技创新中心建设条例》对科研机构编制已满时引进人才有什么规定？"
         )
