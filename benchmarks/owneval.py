@@ -44,8 +44,9 @@ PROBE = "probe"
 # output, never tuned on.
 PROBE_DOCS = "probe_docs"
 PROBE_DOCS2 = "probe_docs2"  # written in the fourth session, first run as written
+PROBE_DOCS3 = "probe_docs3"  # written in the fifth session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
-DOC_SETS = (PROBE_DOCS, PROBE_DOCS2)  # folders holding their own documents
+DOC_SETS = (PROBE_DOCS, PROBE_DOCS2, PROBE_DOCS3)  # folders holding their own documents
 YES = ("是", "有", "yes", "Yes")
 NO = ("否", "没有", "未", "不", "no", "No")  # the answer's first word, up to punctuation
 
@@ -318,6 +319,10 @@ HEADINGS = {
     PROBE_DOCS2: (
         "## second probe documents (statutes in two versions, aid, speech, news;"
         " held out at its first run only)"
+    ),
+    PROBE_DOCS3: (
+        "## third probe documents (rules, a statute in two versions, a district notice,"
+        " east-west exchange, two notices of one city, news; held out at its first run only)"
     ),
 }
 

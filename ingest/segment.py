@@ -67,6 +67,11 @@ class Segmenter:
         """Non-blank tokens, for indexing and matching."""
         return [p for word in self._cutter.cut(text) for p in _as_jieba(word) if p.strip()]
 
+    def search_words(self, text: str) -> list[str]:
+        """``words`` plus the known words inside each long one (jieba's search mode)."""
+        cut = self._cutter.cut_for_search(text)
+        return [p for word in cut for p in _as_jieba(word) if p.strip()]
+
     @cached_property
     def _counts(self) -> dict[str, int]:
         """jieba's word counts, loaded on first use: only ``frequency`` needs them."""

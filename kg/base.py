@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -36,7 +37,7 @@ class GraphStore(Protocol):
 
     @property
     def path(self) -> Path | None:
-        """The store folder, for a read-only query process; None when there is none."""
+        """The store folder; None when there is none (in memory, or on a server)."""
 
     def ensure_base(self) -> None: ...
 
@@ -65,6 +66,9 @@ class GraphStore(Protocol):
     def triple_count(self) -> int: ...
 
     def flush(self) -> None: ...
+
+    def read_only_copy(self) -> AbstractContextManager[Path | None]:
+        """A folder a read-only query process may open; None: query in this process."""
 
     def close(self) -> None: ...
 

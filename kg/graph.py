@@ -11,7 +11,9 @@ from __future__ import annotations
 import gc
 import os
 import shutil
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +67,11 @@ def _leftovers(path: Path) -> tuple[Path, Path]:
     return path.with_name(path.name + ".compact"), path.with_name(path.name + ".old")
 
 
+def _readers(path: Path) -> Path:
+    """The folder of checkpoints that read-only query processes open (``read_only_copy``)."""
+    return path.with_name(path.name + ".readers")
+
+
 def _open_dataset(path: Path) -> Dataset:
     dataset = Dataset(store="Oxigraph", default_union=True)
     try:
@@ -98,7 +105,8 @@ class EmbeddedGraph(SharedQueries):
             path.mkdir(parents=True, exist_ok=True)
             dataset = _open_dataset(path)
             # A compaction cut short: the old copy holds removed text; the store syncs anyway.
-            for leftover in _leftovers(path):
+            # So do checkpoints of a process that died mid-query.
+            for leftover in (*_leftovers(path), _readers(path)):
                 shutil.rmtree(leftover, ignore_errors=True)
         graph = cls(dataset, path)
         try:
@@ -122,6 +130,29 @@ class EmbeddedGraph(SharedQueries):
 
     def close(self) -> None:
         self.dataset.close()
+
+    @contextmanager
+    def read_only_copy(self) -> Iterator[Path | None]:
+        """A checkpoint of the store for one read-only query process, removed after it.
+
+        Oxigraph may not open the live folder read-only while this process writes to it
+        or compacts it: a table file the reader listed can be deleted under it ("IO
+        error: No such file"). A RocksDB checkpoint hard-links the files of one state of
+        the store, so the reader keeps them whatever happens here (~2 ms).
+        """
+        inner = getattr(self.dataset.store, "_inner", None)
+        if not isinstance(inner, ox.Store) or self.path is None:
+            yield None
+            return
+        readers = _readers(self.path)
+        readers.mkdir(exist_ok=True)
+        folder = Path(tempfile.mkdtemp(dir=readers))
+        try:
+            copy = folder / "graph"  # backup wants a folder that does not exist yet
+            inner.backup(str(copy))
+            yield copy
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def compact(self) -> None:
         """Rewrite the store with only the quads it holds now (after a removal).

@@ -12,7 +12,8 @@ The server must answer queries over the union of its named graphs by default
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.error import HTTPError, URLError
@@ -99,6 +100,11 @@ class RemoteGraph(SharedQueries):
 
     def close(self) -> None:
         self._store.close()
+
+    @contextmanager
+    def read_only_copy(self) -> Iterator[Path | None]:
+        """No folder: user queries go to the server from a thread."""
+        yield None
 
     def flush(self) -> None:
         """Every update is committed by the server as it arrives."""

@@ -90,14 +90,15 @@ def run_query(
 ) -> Table:
     """Check, run with a time limit, and collect a query's answer.
 
-    A store on disk is queried by a separate read-only process that is killed at
-    the limit or when ``stop`` is set, so a runaway query stops instead of burning
-    a core in the background; an in-memory or remote store is queried in a thread
-    (abandoned, not killed, at the limit).
+    A store on disk is queried, in a checkpoint of it, by a separate read-only
+    process that is killed at the limit or when ``stop`` is set, so a runaway query
+    stops instead of burning a core in the background; an in-memory or remote store
+    is queried in a thread (abandoned, not killed, at the limit).
     """
     check_read_only(text)
-    if graph.path is not None:
-        return _run_in_process(graph.path, text, timeout_s, stop or threading.Event())
+    with graph.read_only_copy() as folder:
+        if folder is not None:
+            return _run_in_process(folder, text, timeout_s, stop or threading.Event())
     return _run_in_thread(graph, text, timeout_s, stop or threading.Event())
 
 

@@ -129,7 +129,7 @@ class Library:
             if self.index.stale_tokens:
                 count = self.index.retokenize(self.store)
                 self.notices.append(
-                    f"the domain dictionary changed: {count} provisions re-cut for word search"
+                    f"the domain dictionary or word cutting changed: {count} provisions re-cut for word search"
                 )
             self._catalog: Catalog | None = None
             self._sync_followers()

@@ -28,7 +28,7 @@ from policykg.ingest.store import Store
 from policykg.retrieval.catalog import unit_key
 from policykg.retrieval.embed import Embedder, load_embedder
 from policykg.retrieval.gloss import Glossed, english_query
-from policykg.retrieval.lexical import LexicalIndex, index_tokens
+from policykg.retrieval.lexical import TOKEN_SCHEME, LexicalIndex, index_tokens
 from policykg.retrieval.vectors import (
     VectorIndex,
     load_vector_index,
@@ -172,6 +172,7 @@ class SearchIndex:
             "model": self.embedder.name,
             "dimension": self.embedder.dimension,
             "dictionary_hash": self.segmenter.dictionary_hash,
+            "token_scheme": TOKEN_SCHEME,
         }
 
     def _check(self, manifest: dict[str, object]) -> None:
@@ -180,7 +181,8 @@ class SearchIndex:
                 f"format {manifest.get('format_version')}, this version writes {FORMAT_VERSION}"
             )
         expected = self._expected()
-        if manifest.get("dictionary_hash") != expected.pop("dictionary_hash"):
+        cut_by = (expected.pop("dictionary_hash"), expected.pop("token_scheme"))
+        if (manifest.get("dictionary_hash"), manifest.get("token_scheme")) != cut_by:
             self.stale_tokens = True
         for key, value in expected.items():
             if manifest.get(key) != value:

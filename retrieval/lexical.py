@@ -16,11 +16,17 @@ import numpy as np
 from policykg.ingest.segment import Segmenter
 
 _WORD = re.compile(r"\w", re.UNICODE)
+# How provisions are cut for word search; an index cut another way is cut again on open.
+TOKEN_SCHEME = "search-mode-1"
 
 
 def index_tokens(text: str, segmenter: Segmenter) -> list[str]:
-    """Lower-cased words with at least one letter or digit (no punctuation)."""
-    return [w.lower() for w in segmenter.words(text) if _WORD.search(w)]
+    """Lower-cased words with at least one letter or digit (no punctuation).
+
+    Search mode also yields the known words inside a long one (基层减负 → 基层, 减负,
+    基层减负), so a question asking about 减负 finds a text that writes 基层减负.
+    """
+    return [w.lower() for w in segmenter.search_words(text) if _WORD.search(w)]
 
 
 class LexicalIndex:

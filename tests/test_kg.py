@@ -115,6 +115,23 @@ def test_a_query_worker_ends_at_its_limit_without_its_parent(seed_library: Libra
     assert worker.exitcode == -signal.SIGALRM
 
 
+def test_a_query_reads_a_checkpoint_that_sees_new_writes_and_goes_after(tmp_path: Path) -> None:
+    # Opening the live store read-only while this process writes or compacts it lost
+    # table files under the reader ("IO error: No such file"); each query reads its own
+    # checkpoint of the store as it is now.
+    count = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    with Library(Settings(data_dir=tmp_path)) as library:
+        before = int(run_query(library.graph, count).rows[0][0])
+        library.ingest([REPO / "corpus"])
+        after = int(run_query(library.graph, count).rows[0][0])
+        assert library.graph.path is not None
+        readers = library.graph.path.with_name("graph.readers")
+        assert after == before + 1 and list(readers.iterdir()) == []
+    (readers / "left-by-a-killed-process").mkdir()
+    with Library(Settings(data_dir=tmp_path)):
+        assert not readers.exists()
+
+
 def test_cli_refuses_an_insert_with_exit_2(tmp_path: Path) -> None:
     runner, data = CliRunner(), str(tmp_path)
     assert runner.invoke(app, ["ingest", str(REPO / "corpus"), "--data-dir", data]).exit_code == 0

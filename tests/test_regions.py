@@ -39,6 +39,21 @@ def test_gazetteer_has_codes_levels_parents_and_english(gazetteer: Gazetteer) ->
     assert counts[RegionLevel.COUNTY] > 2800
 
 
+def test_divisions_are_todays_and_their_earlier_names_still_resolve(gazetteer: Gazetteer) -> None:
+    # 那曲地区 became 那曲市 in 2018 and its counties were re-coded under it: a text of
+    # either time reaches one prefecture, and 双湖县 is found under it.
+    assert codes("那曲市和那曲地区", gazetteer) == ["540600", "540600"]
+    assert gazetteer.path_zh(codes("双湖县", gazetteer)[0]) == ["西藏自治区", "那曲市", "双湖县"]
+    # 色尼区 is today's name of 那曲县; the earlier county has no namesake and stays, under
+    # the prefecture it belonged to.
+    assert gazetteer.path_zh(codes("色尼区", gazetteer)[0]) == ["西藏自治区", "那曲市", "色尼区"]
+    assert gazetteer.path_zh(codes("那曲县", gazetteer)[0]) == ["西藏自治区", "那曲市", "那曲县"]
+    assert codes("长乐市", gazetteer) == codes("长乐区", gazetteer)  # 撤市设区, one place
+    # A municipality is one region, not also a prefecture of the same name.
+    assert gazetteer.surface_forms()["北京市"] == ["110000"]
+    assert gazetteer.surface_forms()["雄安新区"] == ["133100"]
+
+
 def test_supplement_zones_and_macro_regions(gazetteer: Gazetteer) -> None:
     lingang = gazetteer.by_name("临港新片区")[0]
     assert (lingang.level, lingang.parent_code, lingang.name_en) == (

@@ -17,7 +17,7 @@ from policykg.retrieval.dense import DenseIndex
 from policykg.retrieval.embed import load_embedder, small_test_model_path
 from policykg.retrieval.evaluate import evaluate, load_questions
 from policykg.retrieval.index import IndexMismatchError, SearchIndex
-from policykg.retrieval.lexical import index_tokens
+from policykg.retrieval.lexical import TOKEN_SCHEME, index_tokens
 from policykg.retrieval.vectors import vector_id
 from tests.conftest import CORPUS_REAL, EVAL, REPO, needs_shared
 
@@ -42,6 +42,12 @@ def test_domain_terms_are_whole_lexical_tokens() -> None:
     tokens = index_tokens("临港新片区实行协议年薪", load_segmenter())
     assert "协议年薪" in tokens
     assert "临港新片区" in tokens
+
+
+def test_a_long_term_is_also_found_by_the_words_inside_it() -> None:
+    # 实施基层减负新政 is cut 基层减负 (one domain term); a question about 减负 must reach it.
+    tokens = index_tokens("实施基层减负新政", load_segmenter())
+    assert {"基层减负", "基层", "减负"} <= set(tokens)
 
 
 def test_dense_index_adds_removes_and_turns_approximate_above_its_limit() -> None:
@@ -109,6 +115,7 @@ def test_an_index_cut_with_an_older_dictionary_is_re_cut_on_open(tmp_path: Path)
     manifest_path = settings.index_dir / "manifest.json"
     manifest = json.loads(manifest_path.read_text())
     manifest["dictionary_hash"] = "0" * 16
+    del manifest["token_scheme"]  # written before word cutting had a scheme
     manifest_path.write_text(json.dumps(manifest))
     lexical_file = settings.index_dir / "lexical.jsonl"
     lexical_file.write_text(lexical_file.read_text().replace("协议年薪", "协议"))  # cut apart
@@ -117,6 +124,7 @@ def test_an_index_cut_with_an_older_dictionary_is_re_cut_on_open(tmp_path: Path)
         assert library.index.lexical_search("协议年薪", 3) == expected
     saved = json.loads(manifest_path.read_text())
     assert saved["dictionary_hash"] == load_segmenter().dictionary_hash
+    assert saved["token_scheme"] == TOKEN_SCHEME
 
 
 def test_sentence_transformers_model_builds_and_searches(tmp_path: Path) -> None:
