@@ -13,6 +13,14 @@ from policykg.ingest.gazetteer import load_gazetteer
 from policykg.ingest.lexicon import english
 from policykg.ingest.segment import load_segmenter
 
+# A clause read word by word leaves Chinese between the English words ("滇方 persevere
+# with 用 local cadre same 的 standards"), which reads as neither language: past one
+# untranslated run (6类21种), the Chinese label stands alone.
+MAX_UNTRANSLATED_RUNS = 1
+# … and a clause-long label keeps none ("each person each month 增发高 height above sea
+# level"): a short term with one untranslated word still reads (6类21种 specific …).
+MAX_PARTLY_TRANSLATED = 12
+
 
 def _has_chinese(text: str) -> bool:
     return any("\u4e00" <= char <= "\u9fff" for char in text)
@@ -43,7 +51,8 @@ def _compound(word: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def english_label(label_zh: str) -> str:
-    """An English rendering word by word; untranslated runs keep their Chinese.
+    """An English rendering word by word; an untranslated run keeps its Chinese, and a
+    label with more than one such run is returned as it is (Chinese).
 
     Example:
         >>> english_label("协议年薪")
@@ -53,17 +62,19 @@ def english_label(label_zh: str) -> str:
     if whole is not None:
         return whole
     pieces: list[str] = []
+    runs = 0
     untranslated = ""  # a run of words with no English, kept as written
-    for word in load_segmenter().words(label_zh):
+    for word in [*load_segmenter().words(label_zh), ""]:  # "" ends the last run
         english = _english_word(word) if _has_chinese(word) else None
-        if english is None and (_has_chinese(word) or word.isalnum()):
+        if word and english is None and (_has_chinese(word) or word.isalnum()):
             untranslated += word
             continue
         if untranslated:
             pieces.append(untranslated)
+            runs += _has_chinese(untranslated)
             untranslated = ""
         if english:
             pieces.append(english)
-    if untranslated:
-        pieces.append(untranslated)
+    if runs > MAX_UNTRANSLATED_RUNS or (runs and len(label_zh) > MAX_PARTLY_TRANSLATED):
+        return label_zh
     return " ".join(pieces).strip() or label_zh

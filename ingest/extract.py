@@ -148,7 +148,10 @@ def _cue_clause_measure(
     measure: its first clause with a type cue (受处分期间不得晋升…, 按照规定减免责任), or
     under a heading of a type (四、关心关爱), its first clause with a policy verb."""
     text = ctx.document.text
+    regions = fallback
     for start, end in split_clauses(text, provision.start, provision.end):
+        if ctx.kind is not DocumentKind.STATUTE:  # a place named earlier holds what follows
+            regions = subject_regions(ctx, start, end) or regions
         kind = ctx.vocab.classify(text[start:end])
         if (
             kind is None
@@ -158,9 +161,6 @@ def _cue_clause_measure(
             kind = heading_aspect
         if kind is None:
             continue
-        regions = fallback
-        if ctx.kind is not DocumentKind.STATUTE:
-            regions = subject_regions(ctx, start, end) or fallback
         mention = _clause_measure(ctx, provision, start, end, kind, regions, status)
         if mention is not None:
             return [mention]
@@ -245,12 +245,14 @@ def _measure_type(
 
 
 def _paragraph_topic(ctx: Context, first: Provision) -> tuple[str, ...]:
-    """The regions a paragraph opens with own its sentences (浙江省建立…)."""
+    """The regions a paragraph opens with own its sentences (浙江省建立…; 从2023年起，
+    阜平县推行…: after a time or aspect lead)."""
     clauses = split_clauses(ctx.document.text, first.start, first.end)
     for start, end in clauses[:2]:
         if aspect_type(ctx, ctx.document.text[start:end]):
             continue
-        return subject_regions(ctx, start, end)
+        if codes := subject_regions(ctx, start, end):
+            return codes
     return ()
 
 

@@ -305,10 +305,8 @@ def load_gazetteer() -> Gazetteer:
     nations = _nations()
     divisions = _official_divisions(nations)
     names = divisions.names
-    english = {
-        row["code"]: row["name_en"]
-        for row in csv.DictReader(_data("region_names_en.tsv").splitlines(), delimiter="\t")
-    }
+    english_rows = list(csv.DictReader(_data("region_names_en.tsv").splitlines(), delimiter="\t"))
+    english = {row["code"]: row["name_en"] for row in english_rows}
     regions = []
     for code, name in names.items():
         level, parent = _level_and_parent(code, names)
@@ -318,6 +316,8 @@ def load_gazetteer() -> Gazetteer:
             Region(code, name, short, english.get(code) or english_name(name, short), level, parent)
         )
     aliases: dict[str, list[str]] = defaultdict(list, divisions.earlier_names)
+    for row in english_rows:  # official romanisations beside the names in use: Xigaze, Nagqu
+        aliases[row["code"]] += [name for name in row["aliases_en"].split(";") if name]
     for row in csv.DictReader(_data("regions_supplement.tsv").splitlines(), delimiter="\t"):
         members = tuple(m for m in row["members"].split(";") if m)
         regions.append(

@@ -158,6 +158,20 @@ def english_index() -> dict[str, tuple[str, ...]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _glossary_keys() -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for zh, forms in _glossary_forms().items():  # a later entry wins, as in english_index
+        for form in forms:
+            keys[_key(form)] = keys[_singular(_key(form))] = zh
+    return keys
+
+
+def glossary_choice(phrase_en: str) -> str | None:
+    """The Chinese word our glossary gives this very phrase (promoted → 晋升), if any."""
+    return _glossary_keys().get(_key(phrase_en))
+
+
 def chinese(phrase_en: str) -> tuple[str, ...]:
     """Chinese words for an English word or phrase, best first.
 

@@ -77,6 +77,8 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
     """Regions named as the clause's subject: at its start, with 、/和 enumerations."""
     text, rules = ctx.document.text, ctx.vocab.rules
+    if text[start:end].rstrip("，,：: \n").endswith(rules.reporting_verbs):
+        return ()  # a speaker's place
     # After an item's markers: （三）南丰县推行… is 南丰县's.
     position = _skip_fillers(text, min(markers_end(text, start), end), end, rules.leading_fillers)
     by_start = {m.start: m for m in ctx.mentions if start <= m.start < end}
@@ -89,8 +91,23 @@ def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
         if position < end and text[position] in rules.subject_joiners:
             position += 1
     if not codes:
+        codes = _topic_at_end(ctx, start, end)
+    if not codes:
         return ()
     return _most_specific(ctx.gazetteer, codes)
+
+
+def _topic_at_end(ctx: Context, start: int, end: int) -> list[str]:
+    """A clause that is a place described (平均海拔超过5000米的双湖县，为全县…): the
+    place ending it, after 的, is the topic the next clauses speak of."""
+    text = ctx.document.text
+    close = end
+    while close > start and (text[close - 1].isspace() or not text[close - 1].isalnum()):
+        close -= 1
+    for mention in ctx.mentions:
+        if mention.end == close and mention.start > start and text[mention.start - 1] == "的":
+            return [] if mention.role is MentionRole.RECEIVER else [mention.code]
+    return []
 
 
 def _skip_fillers(text: str, start: int, end: int, fillers: Sequence[str]) -> int:

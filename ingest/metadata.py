@@ -67,14 +67,19 @@ def first_heading_line(text: str) -> str | None:
     that is a sentence means the text has no title line.
     """
     patterns = _patterns()
-    for line in text.splitlines()[: patterns["title_scan_lines"]]:
-        stripped = without_dateline(line.strip())
-        if not stripped:
-            continue
+    lines = [without_dateline(line.strip()) for line in text.splitlines()]
+    lines = [line for line in lines[: patterns["title_scan_lines"]] if line]
+    organs = rf"{patterns['organ_line']}(?:\s+{patterns['organ_line']})*"
+    for place, stripped in enumerate(lines):
         if stripped.startswith("#"):
             return stripped.lstrip("#").strip() or None
         if re.fullmatch(patterns["header_line"], stripped) or _is_number_line(stripped):
             continue
+        following = lines[place + 1] if place + 1 < len(lines) else ""
+        if re.fullmatch(organs, stripped) and following.startswith("关于"):
+            # The issuers on a line of their own above 关于…的通知: one title, as written
+            # on one line (中共X区委组织部 X区财政局关于印发…的通知).
+            stripped += following
         limit = patterns["max_title_chars"]
         if len(stripped) <= limit and not re.search(patterns["not_title"], stripped):
             return stripped

@@ -4,13 +4,15 @@ A city's notice says 我市 and 市委 for itself, a provincial law says 本省,
 congress report 全省. Each word names a level by its type character (省 市 县 区 州
 旗 盟); it means the document's region, or its nearest ancestor, whose name ends
 with that character (全市 in a 杨浦区 notice is 上海市; 全区 in a 宁夏 report is the
-autonomous region). Without a document region of a fitting level it means nothing.
+autonomous region). Below the document's region (全县 in a province's report on its
+counties) it is the place of that level named last before it inside the document's
+region; else it means nothing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.models import RegionLevel, RegionMention
@@ -33,6 +35,7 @@ def self_references(
     gazetteer: Gazetteer,
     named: Iterable[tuple[int, int]] = (),
     common_words: dict[str, int] | None = None,
+    named_mentions: Sequence[RegionMention] = (),
 ) -> list[RegionMention]:
     """Mentions of the document's own region written as 我市/本省/全县/市委.
 
@@ -46,6 +49,7 @@ def self_references(
     """
     if not region_code or gazetteer.get(region_code) is None:
         return []
+    before = sorted(named_mentions, key=lambda m: m.start)
     taken: set[int] = set()
     for start, end in named:
         taken.update(range(start, end + 1))  # …市 + 委: the 市 is the name's own
@@ -55,6 +59,8 @@ def self_references(
         if not _is_reference(text, match, taken, common_words or {}):
             continue
         code = _own_region_at(level, region_code, gazetteer)
+        if code is None:  # a province's feature on its counties: 全县 is the one just named
+            code = _last_named_at(level, region_code, match.start(), before, gazetteer)
         if code is not None:
             found.append(RegionMention(code, match.start(), match.end(), match.group(), True))
     return found
@@ -69,6 +75,27 @@ def _is_reference(text: str, match: re.Match[str], taken: set[int], words: dict[
     if match.group(2):  # 市委: not after 各 or inside a name or a list of levels
         return not (start and text[start - 1] in NOT_BEFORE)
     return True
+
+
+def _last_named_at(
+    level: str,
+    region_code: str,
+    position: int,
+    named: Sequence[RegionMention],
+    gazetteer: Gazetteer,
+) -> str | None:
+    """The region of that level named last before ``position`` inside the document's."""
+    for mention in reversed(named):
+        region = gazetteer.get(mention.code)
+        if (
+            mention.end <= position
+            and region is not None
+            and region.name_zh.endswith(level)
+            and region.level in LEVELS
+            and gazetteer.contains(region_code, mention.code)
+        ):
+            return mention.code
+    return None
 
 
 def _own_region_at(level: str, region_code: str, gazetteer: Gazetteer) -> str | None:

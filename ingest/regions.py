@@ -121,7 +121,7 @@ def link_regions(
     found = [
         *named,
         *shorthand_mentions(text, spans, words),
-        *self_references(text, document_region, gazetteer, spans, words),
+        *self_references(text, document_region, gazetteer, spans, words, named),
     ]
     return assign_roles(text, found, gazetteer)
 

@@ -88,6 +88,9 @@ class MeasureRules:
 
     leading_fillers: tuple[str, ...]
     subject_joiners: str
+    # A clause ending in one names a speaker (称多县…干部才仁多杰告诉记者): the place is
+    # where the speaker works, not who holds what is said.
+    reporting_verbs: tuple[str, ...]
     aspect_pattern: str
     policy_verbs: tuple[str, ...]
     weak_verbs: tuple[str, ...]

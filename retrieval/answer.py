@@ -8,6 +8,7 @@ names no region or measure.
 from __future__ import annotations
 
 from policykg.ingest.models import MeasureMention, RegionLevel, Status
+from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.counterparts import asks_about_change, counterparts
 from policykg.retrieval.evidence import Draft, Evidence, holders
 from policykg.retrieval.kinds import documents, yes_no
@@ -209,7 +210,7 @@ def _region_measures(evidence: Evidence, answer: Draft) -> None:
     held: list[str] = []
     for mention in mentions:
         marker = answer.cite(evidence.citation(mention.provision_id))
-        label = mention.label_zh if evidence.zh else f"{mention.label_en} ({mention.label_zh})"
+        label = measure_label(mention, evidence.zh)
         # Name the real holder when it lies below the asked region (滁州市 → 定远县).
         below = _most_specific(evidence, set(mention.region_codes) & scope)
         below = [c for c in below if c not in question.region_codes]
@@ -226,6 +227,16 @@ def _region_measures(evidence: Evidence, answer: Draft) -> None:
         answer.text = f"Measures of {names}: " + "; ".join(items) + "."
 
 
+def measure_label(mention: MeasureMention, zh: bool) -> str:
+    """A measure as an answer names it. In English: its rendering, then the Chinese; or,
+    when it has no rendering that reads as English, the Chinese and its type."""
+    if zh:
+        return mention.label_zh
+    if mention.label_en == mention.label_zh:
+        return f"{mention.label_zh} ({load_vocabulary().type(mention.incentive_type).label_en})"
+    return f"{mention.label_en} ({mention.label_zh})"
+
+
 def _most_specific(evidence: Evidence, codes: set[str]) -> list[str]:
     """The codes with no other of them below: a county rather than its city."""
     return sorted(c for c in codes if not (set(evidence.gazetteer.descendants(c)) & codes))
@@ -240,7 +251,7 @@ def _compare(evidence: Evidence, answer: Draft) -> None:
         cells = []
         for mention in mentions[:MAX_MEASURES]:
             marker = answer.cite(evidence.citation(mention.provision_id))
-            label = mention.label_zh if evidence.zh else f"{mention.label_en} ({mention.label_zh})"
+            label = measure_label(mention, evidence.zh)
             cells.append(f"{label} {marker}")
         answer.mentions.extend(mentions[:MAX_MEASURES])
         empty = "（无）" if evidence.zh else "(none found)"

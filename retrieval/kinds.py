@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from policykg.ingest.segment import load_segmenter
 from policykg.retrieval.evidence import Draft, Evidence, holders
 from policykg.retrieval.reader import citable, focus_terms, holds, threshold
 
@@ -56,17 +57,61 @@ _MENTION = re.compile(
 )
 
 
+_OR = frozenset(["或", "或者"])
+_LIST_JOINERS = frozenset(["、", "，", ","])
+_CHINESE = re.compile(r"[\u4e00-\u9fff]+")
+MIN_ALTERNATIVE = 3  # characters of a term offered as an alternative
+
+
+def alternatives(text: str) -> tuple[str, ...]:
+    """The terms a Chinese question offers as alternatives, any of which will do:
+    周转房、周转宿舍或周转公寓 → (周转房, 周转宿舍, 周转公寓); () without an 或 between
+    terms (规定或提到了 offers two verbs)."""
+    words = load_segmenter().words(text)
+    for place, word in enumerate(words):
+        if word in _OR and 0 < place < len(words) - 1:
+            left = place - 1
+            items = [words[left]]
+            while left >= 2 and words[left - 1] in _LIST_JOINERS:
+                left -= 2
+                items.insert(0, words[left])
+            # The last item may be cut in two (周转公寓 → 周转 公寓): as long as the others.
+            last, right = words[place + 1], place + 2
+            longest = max(len(item) for item in items)
+            while (
+                right < len(words)
+                and len(words[right]) >= 2  # a word, not 的 or 等
+                and _CHINESE.fullmatch(words[right])
+                and len(last + words[right]) <= longest
+            ):
+                last, right = last + words[right], right + 1
+            items.append(last)
+            # Terms (周转宿舍), not verbs offered as alternatives (规定或提到了).
+            if all(len(item) >= MIN_ALTERNATIVE and _CHINESE.fullmatch(item) for item in items):
+                return tuple(items)
+            return ()
+    return ()
+
+
 def _documents_by_focus(evidence: Evidence) -> dict[str, str]:
-    """Documents holding every term the question singles out (all of the library, in order)."""
+    """Documents holding every term the question singles out, or one of the alternatives
+    it offers (all of the library, in order)."""
     focus = focus_terms(evidence.question)
-    if not focus:
+    offered = alternatives(evidence.question.text) if evidence.zh else ()
+    if not (focus or offered):
         return {}
+
+    def matches(text: str) -> bool:
+        if offered:
+            return any(holds(term, text) for term in offered)
+        return all(holds(term, text) for term in focus)
+
     ranked = [s.provision_id for s in evidence.scored()]
     texts = evidence.catalog.provision_text
     pids = ranked + [pid for pid in texts if pid not in set(ranked)]
     found: dict[str, str] = {}
     for pid in pids:
-        if all(holds(term, texts.get(pid, "")) for term in focus):
+        if matches(texts.get(pid, "")):
             found.setdefault(evidence.catalog.provision_doc[pid], pid)
     return found
 

@@ -228,9 +228,15 @@ def read(
         coverage = weighted_share(weights, text)
         if question.lang == "en":  # its own words, through the provision's English glosses
             coverage = max(coverage, glossed_share.get(hit.provision_id, 0.0))
-        if question.lang == "zh" and asked and not any(g in text for g in asked):
-            continue  # shares none of a Chinese question's words: similar, not evidence
         context_text = catalog.context_text(hit.provision_id)
+        # Shares none of a Chinese question's words, nor do its headings (第七章 基层减负
+        # over an article that never says 减负): similar, not evidence.
+        if (
+            question.lang == "zh"
+            and asked
+            and not any(g in f"{text} {context_text}" for g in asked)
+        ):
+            continue
         context = share_in(grams, context_text)
         named = document is not None and document.doc_id in referenced
         own = scope is not None and document is not None and document.region_code in scope
@@ -252,8 +258,10 @@ def read(
         if question.lang == "en":
             full = max(full, glossed_share.get(hit.provision_id, 0.0))
         # An English phrase may stand for several terms (协议年薪, 年薪制): one is enough.
+        # A heading holds it for what is under it (第七章 基层减负 over 第十九条).
+        headed = f"{text} {catalog.provision_context.get(hit.provision_id, '')}"
         has_focus = (any if question.lang == "en" and focus else all)(
-            holds(term, text) for term in focus
+            holds(term, headed) for term in focus
         )
         scored.append(Scored(hit.provision_id, score, coverage, full, has_focus))
     return sorted(scored, key=lambda s: s.score, reverse=True)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from policykg.ingest.lexicon import chinese, own_terms
+from policykg.ingest.lexicon import chinese, glossary_choice, own_terms
 from policykg.ingest.segment import load_segmenter
 from policykg.ingest.vocab import load_vocabulary
 
@@ -23,9 +23,9 @@ from policykg.ingest.vocab import load_vocabulary
 QUESTION_WORDS = frozenset(
     """
     a about above after again all also am an and any are as at be been before being
-    between both but by can could did do does doing done during each either else ever
+    between both but by can could did do does doing done during each either else even ever
     few for from had has have having he her here hers him his how i if in into is it
-    its itself just kind less like many may me might more most much must my no nor
+    its itself just kind less like many may me might more most much must my new no nor
     not now of off on once one only or other our out over own per put quite rather
     really roughly same say said says she should so some such than that the their them
     then there these they this those through to too under until up upon us very was
@@ -204,6 +204,11 @@ def translate_query(
             found = _lookup(words, glossary)
             if found:
                 ranked = _ranked(found, used)
+                # A phrase our glossary lists is translated as it says (promoted → 提拔,
+                # not the 推动 the texts use more) when the texts use that word at all.
+                chosen = glossary_choice(" ".join(words))
+                if chosen is not None and (used is None or used(chosen) > 0):
+                    ranked = (chosen, *(word for word in ranked if word != chosen))
                 terms += [ranked[0], *(word for word in ranked[1:] if word in domain)]
                 position += size
                 break

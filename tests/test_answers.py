@@ -17,6 +17,7 @@ from policykg.ingest.settings import Settings
 from policykg.ingest.vocab import load_vocabulary
 from policykg.library import Library
 from policykg.retrieval.ask import ask
+from policykg.retrieval.kinds import alternatives
 from policykg.retrieval.question import requested_level, understand
 from policykg.retrieval.reader import referenced_documents, sole_region
 
@@ -335,3 +336,42 @@ def test_a_question_in_a_headline_s_own_words_still_finds_the_story(library: Lib
     # 作风建设专项行动 names the news story by its headline and is also what is asked.
     answer = ask(library, "湖南如何推进作风建设专项行动？")
     assert answer.citations and "湖南" in quotes(answer), answer.answer
+
+
+def test_a_chapter_heading_answers_for_the_articles_under_it(tmp_path: Path) -> None:
+    # 第十九条 never says 减负: its chapter does. A yes/no question on the topic is
+    # answered by the article, and a topic the law never names is still a "no".
+    text = (
+        "# 示范省基层干部激励保障条例\n\n"
+        "## 第一章  总则\n\n"
+        "第一条 为了激励基层干部担当作为，制定本条例。\n\n"
+        "第二条 年度考核结果作为基层干部调整职务职级、工资以及奖励的依据。\n\n"
+        "## 第七章  基层减负\n\n"
+        "第十九条 县级以上人民政府应当制定乡镇履行职责事项清单，"
+        "清单之外的事项不得以签订责任状等方式转嫁给乡镇。\n"
+    )
+    with library_of(tmp_path, {"law.md": text}) as library:
+        yes = ask(library, "示范省基层干部激励保障条例有没有专门规定为基层减负？")
+        assert yes.answer.startswith("是") and "清单之外的事项" in quotes(yes)
+        no = ask(library, "示范省基层干部激励保障条例有没有规定交通补贴？")
+        assert no.answer.startswith("没有") and not no.citations
+
+
+def test_a_documents_question_offering_alternatives_lists_those_holding_any(
+    tmp_path: Path,
+) -> None:
+    texts = {
+        "a.txt": "示范县关爱基层干部的通知\n推进乡镇干部周转宿舍建设，实现全覆盖。\n",
+        "b.txt": "示范市对口协作报告\n为挂职干部统一租用了带厨房的周转公寓。\n",
+        "c.txt": "示范区减负通知\n精简会议文件，严控督查检查考核总量。\n",
+    }
+    assert alternatives("哪些文件涉及周转房、周转宿舍或周转公寓？") == (
+        "周转房",
+        "周转宿舍",
+        "周转公寓",
+    )
+    assert alternatives("哪些文件规定或提到了周转房？") == ()  # verbs, not terms
+    with library_of(tmp_path, texts) as library:
+        names = {d.doc_id: Path(d.source_path).name for d in library.store.documents()}
+        answer = ask(library, "哪些文件涉及周转房、周转宿舍或周转公寓？")
+        assert {names[c.doc_id] for c in answer.citations} == {"a.txt", "b.txt"}

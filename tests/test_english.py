@@ -15,12 +15,14 @@ from pypinyin.constants import PINYIN_DICT
 from policykg.ingest.english import english_label
 from policykg.ingest.gazetteer import load_gazetteer
 from policykg.ingest.lexicon import cedict_entries, chinese, english
+from policykg.ingest.models import MeasureMention, Status
 from policykg.ingest.pipeline import parse_document
 from policykg.ingest.readers import iter_source_files, read_document
 from policykg.ingest.segment import load_segmenter
 from policykg.ingest.settings import Settings
 from policykg.ingest.vocab import load_vocabulary
 from policykg.library import Library
+from policykg.retrieval.answer import measure_label
 from policykg.retrieval.ask import ask
 from policykg.retrieval.gloss import english_query, gloss_words
 from policykg.retrieval.index import TOPIC_WEIGHT, Query
@@ -86,6 +88,15 @@ def test_the_word_the_library_uses_is_chosen_among_the_dictionary_s() -> None:
     for preferred in offered[:2]:
         terms = translate_query("innovation", used=lambda w, p=preferred: 50 if w == p else 0)
         assert terms.zh_terms[0] == preferred
+
+
+def test_a_word_our_glossary_lists_keeps_its_translation_when_the_texts_use_it() -> None:
+    # "promoted" is 提拔 in our glossary; 推动 (promote a cause), which the texts use far
+    # more, comes after it. A glossary word the texts never use yields to the texts'.
+    common = {"推动": 400, "提拔": 3}
+    terms = translate_query("promoted", used=lambda w: common.get(w, 0))
+    assert terms.zh_terms[0] == "提拔"
+    assert translate_query("promoted", used=lambda w: 0 if w == "提拔" else 5).zh_terms[0] != "提拔"
 
 
 def test_a_phrasal_verb_is_translated_as_one_phrase() -> None:
@@ -197,6 +208,16 @@ def test_labels_translate_word_by_word_and_keep_untranslatable_chinese() -> None
     assert english_label("问责调查") == "accountability investigation"
     assert english_label("6类21种") == "6类21种"
     assert english_label("仙居县职级晋升预公告").startswith("Xianju County")
+
+
+def test_a_clause_that_reads_as_neither_language_stays_chinese_with_its_type() -> None:
+    clause = "滇方坚持用当地干部一样的标准使用"  # word by word: "滇方 persevere with 用 local …"
+    assert english_label(clause) == clause
+    mention = MeasureMention(
+        "k", clause, english_label(clause), "care", Status.ADOPTED, (), "d", "p", 0, 1
+    )
+    assert measure_label(mention, zh=False) == f"{clause} (care and support)"
+    assert measure_label(mention, zh=True) == clause
 
 
 # --- the pinyin detector -------------------------------------------------------------

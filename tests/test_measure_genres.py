@@ -195,3 +195,36 @@ def test_a_second_place_in_one_sentence_holds_its_own_practice() -> None:
     assert gazetteer.by_name("石渠县")[0].code in holders
     seda = [m for m in parsed.measures if gazetteer.by_name("色达县")[0].code in m.region_codes]
     assert seda and seda[0].incentive_type == "material" and "供氧" in seda[0].label_zh
+
+
+# A province's feature on its counties, in the news genre: each county's practice is its own.
+FEATURE = (
+    "山区乡镇干部有了更多“加油站”\n"
+    "本报记者在河北省多个山区县采访了解到，各地想方设法为乡镇干部撑腰鼓劲。\n"
+    "从2023年起，阜平县在全县乡镇推行干部“实绩积分制”，按月公示、按季排名。"
+    "县委组织部负责人告诉记者，积分结果还同职级晋升挂钩。\n"
+    "平均海拔较高的丰宁满族自治县，为全县乡镇干部宿舍安装了供氧设施。\n"
+    "威县纪委监委有关负责人介绍，全县近两年共为12名干部澄清正名。\n"
+    "承德市某乡镇干部告诉记者，现在轮休有了制度保障。\n"
+)
+
+
+def test_a_feature_s_county_holds_what_follows_its_name() -> None:
+    parsed = parse(FEATURE, title="山区乡镇干部有了更多“加油站”", region_code="130000")
+    gazetteer = load_gazetteer()
+
+    def holders_of(word: str) -> set[str]:
+        found = [m for m in parsed.measures if word in m.label_zh]
+        assert found, [m.label_zh for m in parsed.measures]
+        return {gazetteer.path_zh(code)[-1] for m in found for code in m.region_codes}
+
+    # After a time lead (从2023年起，阜平县…) the county opens the paragraph; 县委 and
+    # 全县 in a province's report are the county named last, not the province.
+    assert holders_of("实绩积分制") == {"阜平县"}
+    assert holders_of("职级晋升") == {"阜平县"}
+    # A clause that is a place described (…的丰宁满族自治县，为全县…) names its holder.
+    assert holders_of("供氧设施") == {"丰宁满族自治县"}
+    # A speaker's place (…负责人介绍，全县…) is not the holder; 全县 is the county.
+    assert holders_of("澄清正名") == {"威县"}
+    # A cadre quoted from a city speaks of the province's practice.
+    assert "承德市" not in holders_of("轮休")

@@ -391,3 +391,15 @@ def test_a_news_dateline_is_not_part_of_the_title() -> None:
     meta = extract_metadata(text, "news", None)
     assert meta.title == "山里的干部留得住——湖南汝城县关爱基层干部见闻"
     assert (meta.publisher, meta.date, meta.doc_kind) == ("新华社", "2025-03-02", DocKind.NEWS)
+
+
+def test_issuers_on_a_line_above_the_title_are_part_of_it() -> None:
+    text = (
+        "中共示范市委组织部 示范市财政局\n"
+        "关于印发《关心关爱基层干部十条措施》的通知\n\n"
+        "各乡镇党委、政府：\n\n现将《关心关爱基层干部十条措施》印发给你们。\n"
+    )
+    meta = extract_metadata(text, "fallback", None)
+    assert meta.title == (
+        "中共示范市委组织部 示范市财政局关于印发《关心关爱基层干部十条措施》的通知"
+    )

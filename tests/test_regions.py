@@ -39,6 +39,21 @@ def test_gazetteer_has_codes_levels_parents_and_english(gazetteer: Gazetteer) ->
     assert counts[RegionLevel.COUNTY] > 2800
 
 
+def test_official_romanisations_find_the_places_beside_the_names_in_use(
+    gazetteer: Gazetteer,
+) -> None:
+    # Tibetan and Uyghur places are asked about by the names in use (Shigatse, Kashgar)
+    # and by the official romanisations (Xigaze, Kashi, Nagqu, Xizang).
+    for question, code in (
+        ("What does Nagqu pay its township officials?", "540600"),
+        ("cadres sent to Xigaze", "540200"),
+        ("cadres sent to Shigatse", "540200"),
+        ("aid to Xizang", "540000"),
+        ("Kashi prefecture", "653100"),
+    ):
+        assert [m.code for m in find_regions_en(question, gazetteer)] == [code], question
+
+
 def test_divisions_are_todays_and_their_earlier_names_still_resolve(gazetteer: Gazetteer) -> None:
     # 那曲地区 became 那曲市 in 2018 and its counties were re-coded under it: a text of
     # either time reaches one prefecture, and 双湖县 is found under it.
