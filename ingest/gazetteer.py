@@ -85,6 +85,18 @@ def short_name(name: str, nations: tuple[str, ...] = ()) -> str:
     return name
 
 
+# An autonomous division is written by its short name and its level's character:
+# 延边州 (延边朝鲜族自治州), 丰宁县 (丰宁满族自治县), 阿鲁科尔沁旗 stays as it is.
+_LEVEL_CHARACTERS = (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"))
+
+
+def _level_short_forms(region: Region) -> list[str]:
+    for suffix, character in _LEVEL_CHARACTERS:
+        if region.name_zh.endswith(suffix) and region.short_zh != region.name_zh:
+            return [region.short_zh + character]
+    return []
+
+
 def english_name(name_zh: str, short_zh: str) -> str:
     for marker, word in TYPE_WORDS_EN:
         if name_zh.endswith(marker):
@@ -113,6 +125,7 @@ class Gazetteer:
                 region.name_zh,
                 region.short_zh,
                 region.name_en.lower(),
+                *_level_short_forms(region),
                 *aliases.get(region.code, []),
             }
             self._add_names(region.code, forms)

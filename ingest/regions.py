@@ -243,19 +243,46 @@ def find_regions_en(
     found: dict[str, Region] = {}
     for match in re.finditer(r"[A-Z][a-z']+(?:[ -][A-Z][a-z']+)*", text):
         phrase = re.sub(r"['’]s\b", "", match.group())  # Guangzhou's → Guangzhou
+        after = re.match(r"\s+([a-z]+)", text[match.end() :])
+        levels = _LEVEL_WORDS.get(after.group(1), ()) if after else ()
         for size in range(len(phrase.split()), 0, -1):
             words = phrase.split()
             for offset in range(len(words) - size + 1):
+                ends_phrase = offset + size == len(words)
                 region = _english_lookup(
-                    " ".join(words[offset : offset + size]), gazetteer, context
+                    " ".join(words[offset : offset + size]),
+                    gazetteer,
+                    context,
+                    levels if ends_phrase else (),
                 )
                 if region is not None:
                     found.setdefault(region.code, region)
     return list(found.values())
 
 
-def _english_lookup(name: str, gazetteer: Gazetteer, context: set[str]) -> Region | None:
+# A level word written after a name, lower-case ("Dali prefecture"), says which of the
+# places of that name is meant: 大理白族自治州, not 大理市 or 大荔县.
+_LEVEL_WORDS = {
+    "province": (RegionLevel.PROVINCE,),
+    "prefecture": (RegionLevel.PREFECTURE,),
+    "league": (RegionLevel.PREFECTURE,),
+    "city": (RegionLevel.PREFECTURE, RegionLevel.COUNTY),
+    "county": (RegionLevel.COUNTY,),
+    "district": (RegionLevel.COUNTY,),
+    "banner": (RegionLevel.COUNTY,),
+}
+
+
+def _english_lookup(
+    name: str,
+    gazetteer: Gazetteer,
+    context: set[str],
+    levels: tuple[RegionLevel, ...] = (),
+) -> Region | None:
     matches = gazetteer.by_name(name) or _by_pinyin(name, gazetteer)
+    if levels:  # every place of the name, then those of the level written after it
+        named = {r.code: r for r in [*matches, *_by_pinyin(name, gazetteer)]}
+        matches = [r for r in named.values() if r.level in levels] or matches
     if not matches:
         return None
     if len(matches) > 1:

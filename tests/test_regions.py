@@ -54,6 +54,17 @@ def test_official_romanisations_find_the_places_beside_the_names_in_use(
         assert [m.code for m in find_regions_en(question, gazetteer)] == [code], question
 
 
+def test_an_autonomous_division_is_found_by_its_short_name_and_level(
+    gazetteer: Gazetteer,
+) -> None:
+    # 延边州 is how texts and questions write 延边朝鲜族自治州; 丰宁县 is 丰宁满族自治县.
+    assert codes("延边州对边境乡镇干部有哪些补助？", gazetteer) == ["222400"]
+    assert codes("丰宁县为乡镇干部发放取暖补贴", gazetteer) == ["130826"]
+    # In English a lower-case level word after the name picks the place of that level.
+    assert [m.code for m in find_regions_en("paired with Dali prefecture", gazetteer)] == ["532900"]
+    assert [m.code for m in find_regions_en("cadres of Dali City", gazetteer)] == ["532901"]
+
+
 def test_divisions_are_todays_and_their_earlier_names_still_resolve(gazetteer: Gazetteer) -> None:
     # 那曲地区 became 那曲市 in 2018 and its counties were re-coded under it: a text of
     # either time reaches one prefecture, and 双湖县 is found under it.
