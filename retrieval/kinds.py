@@ -8,10 +8,13 @@ from policykg.ingest.segment import load_segmenter
 from policykg.retrieval.evidence import Draft, Evidence, holders
 from policykg.retrieval.reader import citable, focus_terms, holds, threshold
 
-# Evidence for a yes: the share of the question's words it holds, and its score. An
+# Evidence for a yes: the share of the question's words it holds, and its score. A
+# Chinese question's words weigh by their rarity, so the rare word a "no" turns on
+# (疗休养 in a report that lists 体检 and 慰问) outweighs the common ones around it
+# (dev: yes ≥ 0.84, no ≤ 0.3; the probes narrowed it to between 0.5 and 0.7). An
 # English question's words reach the text through translations and glosses, which hold
-# fewer of them, so its evidence needs a higher score instead (dev + probe).
-YES_MIN_COVERAGE = {"zh": 0.55, "en": 0.4}
+# fewer of them, unweighted, so its evidence needs a higher score instead (dev + probe).
+YES_MIN_COVERAGE = {"zh": 0.6, "en": 0.4}
 YES_MIN_SCORE = {"zh": 0.0, "en": 1.3}
 
 
@@ -22,7 +25,7 @@ def yes_no(evidence: Evidence, answer: Draft) -> None:
         s
         for s in citable(evidence.scored(), lang, 2)
         if s.has_focus
-        and s.full_coverage >= YES_MIN_COVERAGE[lang]
+        and (s.weighted_full if lang == "zh" else s.full_coverage) >= YES_MIN_COVERAGE[lang]
         and s.score >= YES_MIN_SCORE[lang]
     ]
     if not chosen:

@@ -151,6 +151,9 @@ _SECOND_QUESTION = re.compile(r"[?？]\s*(?:which|what|where|who|how|when)\b")
 WH_INTENTS = frozenset({Intent.WHICH_REGIONS, Intent.FACT, Intent.DOCUMENTS})
 
 
+_ZH_WH = re.compile(r"怎么|怎样|如何|什么|哪些|哪里|哪个|为何|多少")
+
+
 def classify_intent(text: str, region_count: int) -> Intent:
     lowered = text.lower().strip()
     matched = [
@@ -166,8 +169,11 @@ def classify_intent(text: str, region_count: int) -> Intent:
             # "Does it limit how often …?": an auxiliary opens the question, and the
             # wh-word opens a clause inside it, not a question of its own.
             return Intent.YES_NO
-        # "有没有哪个地方…？是哪里？" asks which place: a wh-question inside a yes/no one.
-        if intent is Intent.YES_NO and any(i in WH_INTENTS for i in matched):
+        # "有没有哪个地方…？是哪里？" asks which place, "…可以怎么办？有没有时限？" what to
+        # do: a wh-question beside or inside a yes/no one is answered as the wh-question.
+        if intent is Intent.YES_NO and (
+            any(i in WH_INTENTS for i in matched) or _ZH_WH.search(lowered)
+        ):
             continue
         return intent
     if english_yes_no:
@@ -251,7 +257,22 @@ def keywords(text: str, lang: Lang, words: Iterable[str]) -> tuple[str, ...]:
     rules = _rules()
     stop = set(rules.stopwords_zh if lang == "zh" else rules.stopwords_en)
     kept = [w for w in words if w.strip() and w.lower() not in stop and re.search(r"\w", w)]
-    return tuple(dict.fromkeys(w for w in kept if len(w) >= 2))
+    return tuple(dict.fromkeys(w for w in _without_a_not_a(kept) if len(w) >= 2))
+
+
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
+
+
+def _without_a_not_a(words: list[str]) -> list[str]:
+    """The words without a yes/no question's 能不能 (cut 能 + 不能), 会不会, 算不算: its
+    frame, not what it asks about."""
+    kept: list[str] = []
+    for word in words:
+        if kept and len(kept[-1]) == 1 and word in (f"不{kept[-1]}", f"没{kept[-1]}"):
+            kept.pop()
+        elif not _A_NOT_A.fullmatch(word):
+            kept.append(word)
+    return kept
 
 
 def understand(

@@ -87,6 +87,7 @@ class Scored:
     coverage: float  # share of the question's words in the provision
     full_coverage: float  # … in the provision, its headings and its document title
     has_focus: bool  # holds every quoted or vocabulary term the question names
+    weighted_full: float = 0.0  # full_coverage, each word weighted by its rarity
 
 
 def bigrams(words: Iterable[str]) -> set[str]:
@@ -263,7 +264,8 @@ def read(
         has_focus = (any if question.lang == "en" and focus else all)(
             holds(term, headed) for term in focus
         )
-        scored.append(Scored(hit.provision_id, score, coverage, full, has_focus))
+        weighted_full = weighted_share(weights, f"{text} {context_text}")
+        scored.append(Scored(hit.provision_id, score, coverage, full, has_focus, weighted_full))
     return sorted(scored, key=lambda s: s.score, reverse=True)
 
 

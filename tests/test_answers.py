@@ -18,7 +18,7 @@ from policykg.ingest.vocab import load_vocabulary
 from policykg.library import Library
 from policykg.retrieval.ask import ask
 from policykg.retrieval.kinds import alternatives
-from policykg.retrieval.question import requested_level, understand
+from policykg.retrieval.question import classify_intent, requested_level, understand
 from policykg.retrieval.reader import referenced_documents, sole_region
 
 NOTICE = """中共抚州市委组织部关于进一步激励干部担当作为的通知
@@ -375,3 +375,32 @@ def test_a_documents_question_offering_alternatives_lists_those_holding_any(
         names = {d.doc_id: Path(d.source_path).name for d in library.store.documents()}
         answer = ask(library, "哪些文件涉及周转房、周转宿舍或周转公寓？")
         assert {names[c.doc_id] for c in answer.citations} == {"a.txt", "b.txt"}
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # An A-not-A verb asks yes or no, like 吗 and 是否.
+        ("挂职经历能不能算作基层工作经历？", "yes_no"),
+        ("这项补贴会不会影响绩效工资？", "yes_no"),
+        # A wh-word beside a yes/no tail asks the wh-question.
+        ("干部对容错认定结果不服的，可以怎么办？有没有时限？", "open"),
+    ],
+)
+def test_chinese_yes_no_forms(question: str, intent: str) -> None:
+    assert classify_intent(question, 1).value == intent
+
+
+def test_a_chinese_yes_turns_on_the_rare_word_not_the_common_ones(tmp_path: Path) -> None:
+    report = (
+        "示范市委组织部2024年度工作总结\n"
+        "2024年，市委组织部统筹抓好考核评价、选拔任用、待遇保障和关心关爱等工作。\n"
+        "市委组织部在春节、中秋等节日走访慰问基层干部，全年慰问困难干部230余人。\n"
+        "挂职期满考核优秀的，在选拔任用时优先考虑，挂职经历视同基层工作经历。\n"
+    )
+    with library_of(tmp_path, {"report.txt": report}) as library:
+        # Every word but 疗休养 is in the report: still a "no".
+        no = ask(library, "示范市委组织部2024年度的工作总结里有没有提到组织干部疗休养？")
+        assert no.answer.startswith("没有") and not no.citations
+        yes = ask(library, "示范市挂职经历能不能算作基层工作经历？")
+        assert yes.answer.startswith("是") and "视同基层工作经历" in quotes(yes)
