@@ -206,13 +206,26 @@ def _phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(_content(_en_words(phrase)))
 
 
+MAX_PHRASE_GAP = 1  # words allowed between a phrase's words: names (publicly) cleared
+
+
 def _contains_phrase(words: list[str], phrase: str) -> bool:
     target = _phrase_words(phrase)
     if not target or target[0] not in words:  # the cheap test first: most phrases miss
         return False
     words = _content(words)
-    size = len(target)
-    return any(tuple(words[i : i + size]) == target for i in range(len(words) - size + 1))
+    for start, word in enumerate(words):
+        if word != target[0]:
+            continue
+        position = start
+        for wanted in target[1:]:
+            ahead = words[position + 1 : position + 2 + MAX_PHRASE_GAP]
+            if wanted not in ahead:
+                break
+            position += 1 + ahead.index(wanted)
+        else:
+            return True
+    return False
 
 
 def english_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:

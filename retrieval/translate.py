@@ -79,7 +79,8 @@ def variants(word: str) -> tuple[str, ...]:
     forms += [f[:-3] + "e" for f in forms if f.endswith(("sion", "tion")) and len(f) > 7]
     forms += [f[:-4] for f in forms if f.endswith("ment") and len(f) > 8]
     # The lexicon spells American English: honour → honor, organisation → organization.
-    forms += [re.sub(r"our\b", "or", f) for f in forms if re.search(r"our\b", f)]
+    # … but not four, hour or your: the -our of a word of three or more letters before it.
+    forms += [re.sub(r"our\b", "or", f) for f in forms if re.search(r"\w{3}our\b", f)]
     forms += [f[:-2] + "er" for f in forms if f.endswith("tre")]  # centre → center
     forms += [re.sub(r"is(e|ed|es|ing|ation)", r"iz\1", f) for f in forms if "is" in f]
     return tuple(dict.fromkeys(forms))

@@ -404,3 +404,40 @@ def test_a_chinese_yes_turns_on_the_rare_word_not_the_common_ones(tmp_path: Path
         assert no.answer.startswith("没有") and not no.citations
         yes = ask(library, "示范市挂职经历能不能算作基层工作经历？")
         assert yes.answer.startswith("是") and "视同基层工作经历" in quotes(yes)
+
+
+def test_english_yes_and_no_on_a_regulation_asked_in_other_words(tmp_path: Path) -> None:
+    text = (
+        "# 黑龙江省基层减负条例\n\n"
+        "第七条 面向乡镇的督查检查考核事项，由省、市、县党委办公厅每年统一制定计划。\n\n"
+        "不得要求基层干部在政务应用程序上每日打卡、晒图留痕。\n\n"
+        "第九条 省直机关应当每年选派一批年轻干部到乡镇挂职，挂职时间不少于一年。\n"
+    )
+    with library_of(tmp_path, {"law.md": text}) as library:
+        yes = ask(
+            library,
+            "Does Heilongjiang's regulation bar higher-ups from making grassroots staff check "
+            "in every day on government apps?",
+        )
+        assert yes.answer.startswith("Yes") and "每日打卡" in quotes(yes)
+        no = ask(
+            library,
+            "Does Heilongjiang's regulation say anything about disciplinary leniency for "
+            "officials who make mistakes?",
+        )
+        assert no.answer.startswith("No") and not no.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Which of these texts mention staff dormitories for officials?", "documents"),
+        (
+            "In Gansu, which of the counties hosting cadres from Tianjin gave them flats?",
+            "which_regions",
+        ),
+    ],
+)
+def test_which_of_the_asks_like_which(question: str, intent: str) -> None:
+    # "which of the counties" asks which counties, even with two places named.
+    assert classify_intent(question, 2).value == intent

@@ -26,7 +26,7 @@ from policykg.retrieval.answer import measure_label
 from policykg.retrieval.ask import ask
 from policykg.retrieval.gloss import english_query, gloss_words
 from policykg.retrieval.index import TOPIC_WEIGHT, Query
-from policykg.retrieval.question import understand
+from policykg.retrieval.question import english_terms, understand
 from policykg.retrieval.translate import translate_query, variants
 from tests.conftest import CORPUS_REAL, EVAL, needs_shared
 
@@ -71,6 +71,7 @@ def test_dictionary_forms_of_question_words() -> None:
     assert "burden" in variants("burdens")
     assert "promotion" in variants("promoting")
     assert "honor" in variants("honours")
+    assert variants("four") == ("four",)  # not "for" (为了): -our only after three letters
     assert "organization" in variants("organisation")
 
 
@@ -319,3 +320,11 @@ def test_corpus_real_measure_labels_have_no_pinyin(tmp_path: Path) -> None:
     ]
     assert labels
     assert not [(label, pinyin_tokens(label)) for label in labels if pinyin_tokens(label)]
+
+
+def test_a_term_is_named_with_a_word_between_its_words() -> None:
+    vocab = load_vocabulary()
+    # "names (publicly) cleared": one adverb may sit inside the phrase …
+    assert "澄清正名" in english_terms("Can they have their names publicly cleared?", vocab)
+    # … but not a clause: the words must stay close and in order.
+    assert "澄清正名" not in english_terms("names of those who cleared the road", vocab)
