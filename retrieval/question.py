@@ -94,6 +94,8 @@ class IntentRules:
     stopwords_zh: tuple[str, ...]
     stopwords_en: tuple[str, ...]
     recommend_words: tuple[str, ...]
+    # Words that make a question a wh-question even beside 有没有 or 吗 (可以怎么办？有没有时限？).
+    wh_words_zh: tuple[str, ...]
 
 
 INTENTS_FILE = "retrieval/data/intents.json"
@@ -151,9 +153,6 @@ _SECOND_QUESTION = re.compile(r"[?？]\s*(?:which|what|where|who|how|when)\b")
 WH_INTENTS = frozenset({Intent.WHICH_REGIONS, Intent.FACT, Intent.DOCUMENTS})
 
 
-_ZH_WH = re.compile(r"怎么|怎样|如何|什么|哪些|哪里|哪个|为何|多少")
-
-
 def classify_intent(text: str, region_count: int) -> Intent:
     lowered = text.lower().strip()
     matched = [
@@ -172,7 +171,8 @@ def classify_intent(text: str, region_count: int) -> Intent:
         # "有没有哪个地方…？是哪里？" asks which place, "…可以怎么办？有没有时限？" what to
         # do: a wh-question beside or inside a yes/no one is answered as the wh-question.
         if intent is Intent.YES_NO and (
-            any(i in WH_INTENTS for i in matched) or _ZH_WH.search(lowered)
+            any(i in WH_INTENTS for i in matched)
+            or any(word in lowered for word in _rules().wh_words_zh)
         ):
             continue
         return intent

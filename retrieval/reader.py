@@ -230,13 +230,10 @@ def read(
         if question.lang == "en":  # its own words, through the provision's English glosses
             coverage = max(coverage, glossed_share.get(hit.provision_id, 0.0))
         context_text = catalog.context_text(hit.provision_id)
+        in_full = f"{text} {context_text}"  # with its headings and its document's title
         # Shares none of a Chinese question's words, nor do its headings (第七章 基层减负
         # over an article that never says 减负): similar, not evidence.
-        if (
-            question.lang == "zh"
-            and asked
-            and not any(g in f"{text} {context_text}" for g in asked)
-        ):
+        if question.lang == "zh" and asked and not any(g in in_full for g in asked):
             continue
         context = share_in(grams, context_text)
         named = document is not None and document.doc_id in referenced
@@ -255,7 +252,7 @@ def read(
             + W_OWN * own
             + W_SOLE * sole_region(catalog, hit.provision_id, scope)
         )
-        full = share_in(grams, f"{text} {context_text}")
+        full = share_in(grams, in_full)
         if question.lang == "en":
             full = max(full, glossed_share.get(hit.provision_id, 0.0))
         # An English phrase may stand for several terms (协议年薪, 年薪制): one is enough.
@@ -264,8 +261,16 @@ def read(
         has_focus = (any if question.lang == "en" and focus else all)(
             holds(term, headed) for term in focus
         )
-        weighted_full = weighted_share(weights, f"{text} {context_text}")
-        scored.append(Scored(hit.provision_id, score, coverage, full, has_focus, weighted_full))
+        scored.append(
+            Scored(
+                hit.provision_id,
+                score,
+                coverage,
+                full,
+                has_focus,
+                weighted_share(weights, in_full),
+            )
+        )
     return sorted(scored, key=lambda s: s.score, reverse=True)
 
 
