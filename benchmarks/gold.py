@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +57,8 @@ def load_gold(path: Path) -> list[GoldRow]:
 def score(parsed: ParsedDocument, gold: Sequence[GoldRow], gazetteer: Gazetteer) -> GoldScore:
     text = parsed.document.text
     spans = {p.provision_id: (p.start, p.end) for p in parsed.provisions}
-    codes = {row.region: _code(gazetteer, row.region) for row in gold}
+    mentioned = {m.code for m in parsed.region_mentions}
+    codes = {row.region: _code(gazetteer, row.region, mentioned) for row in gold}
     found = status_right = type_right = 0
     missing: list[str] = []
     for row in gold:
@@ -101,8 +103,10 @@ def score(parsed: ParsedDocument, gold: Sequence[GoldRow], gazetteer: Gazetteer)
     )
 
 
-def _code(gazetteer: Gazetteer, name: str) -> str:
+def _code(gazetteer: Gazetteer, name: str, mentioned: AbstractSet[str] = frozenset()) -> str:
+    """The region a gold row names; of two places of one name (南山区 in 深圳 and in 鹤岗),
+    the one the document names, else the first."""
     regions = gazetteer.by_name(name)
     if not regions:
         raise ValueError(f"gold region {name!r} is not in the gazetteer")
-    return regions[0].code
+    return next((r.code for r in regions if r.code in mentioned), regions[0].code)

@@ -26,6 +26,7 @@ from policykg.ingest.models import Region, RegionLevel, RegionMention
 from policykg.ingest.region_roles import assign_roles
 from policykg.ingest.region_self import self_references
 from policykg.ingest.region_shorthand import shorthand_mentions
+from policykg.ingest.romanize import pinyin_readings
 
 ENUMERATION_AFTER = re.compile(
     r"(?:[、和及与][\u4e00-\u9fff]{2,4})*等?[区县市旗](?![\u4e00-\u9fff]{0,1}[长委府])"
@@ -245,9 +246,13 @@ def find_regions_en(
         phrase = re.sub(r"['’]s\b", "", match.group())  # Guangzhou's → Guangzhou
         after = re.match(r"\s+([a-z]+)", text[match.end() :])
         levels = _LEVEL_WORDS.get(after.group(1), ()) if after else ()
-        for size in range(len(phrase.split()), 0, -1):
-            words = phrase.split()
+        words = phrase.split()
+        taken: set[int] = set()  # words of a longer name found: Hui in Ningxia Hui … is not 徽县
+        for size in range(len(words), 0, -1):
             for offset in range(len(words) - size + 1):
+                span = set(range(offset, offset + size))
+                if span & taken:
+                    continue
                 ends_phrase = offset + size == len(words)
                 region = _english_lookup(
                     " ".join(words[offset : offset + size]),
@@ -257,6 +262,7 @@ def find_regions_en(
                 )
                 if region is not None:
                     found.setdefault(region.code, region)
+                    taken |= span
     return list(found.values())
 
 
@@ -294,17 +300,35 @@ def _english_lookup(
 
 
 def _by_pinyin(name: str, gazetteer: Gazetteer) -> list[Region]:
-    """A bare pinyin name (Xianju, Chenzhou) matches the regions whose English name starts so."""
-    return [r for r in _pinyin_index(gazetteer).get(name.lower(), [])]
+    """A bare pinyin name (Xianju, Chenzhou) matches the regions whose English name starts
+    so; failing those, the regions it spells in another reading of their characters
+    (伽师 is Gashi in our names, Jiashi as people say it; 塔什库尔干 Tashikuergan)."""
+    primary, other = _pinyin_index(gazetteer)
+    key = _pinyin_key(name)
+    return list(primary.get(key) or other.get(key, []))
+
+
+def _pinyin_key(name: str) -> str:
+    """A pinyin name as written with or without its syllable mark: Ruo'ergai, Ruoergai."""
+    return re.sub(r"['’\-]", "", name.lower())
 
 
 @lru_cache(maxsize=4)
-def _pinyin_index(gazetteer: Gazetteer) -> dict[str, list[Region]]:
-    index: dict[str, list[Region]] = {}
+def _pinyin_index(
+    gazetteer: Gazetteer,
+) -> tuple[dict[str, list[Region]], dict[str, list[Region]]]:
+    """Regions by the first word of their English name, and by their other spellings."""
+    primary: dict[str, list[Region]] = {}
+    other: dict[str, list[Region]] = {}
     for region in gazetteer.regions():
         words = region.name_en.split()
-        if len(words) >= 2 and region.level not in (RegionLevel.MACRO, RegionLevel.NATIONAL):
-            index.setdefault(words[0].lower(), []).append(region)
-    for regions in index.values():
+        if len(words) < 2 or region.level in (RegionLevel.MACRO, RegionLevel.NATIONAL):
+            continue
+        key = _pinyin_key(words[0])
+        primary.setdefault(key, []).append(region)
+        for spelling in pinyin_readings(region.short_zh) if region.short_zh else ():
+            if _pinyin_key(spelling) != key:
+                other.setdefault(_pinyin_key(spelling), []).append(region)
+    for regions in [*primary.values(), *other.values()]:
         regions.sort(key=lambda r: (_rank(r), r.code))
-    return index
+    return primary, other

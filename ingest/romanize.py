@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
+
 from pypinyin import Style, lazy_pinyin
+from pypinyin import pinyin as readings_of
+
+MAX_READINGS = 16  # spellings of one name kept, over its characters' readings
 
 
 def pinyin(text: str) -> str:
     """Toneless pinyin, syllables of a word joined: 仙居 → Xianju."""
     return "".join(lazy_pinyin(text, style=Style.NORMAL)).capitalize()
+
+
+def pinyin_readings(text: str) -> tuple[str, ...]:
+    """Every toneless spelling of a name over its characters' readings (at most
+    ``MAX_READINGS``): 伽师 → Gashi, Jiashi, Qieshi; people spell a place as they say it."""
+    options = readings_of(text, style=Style.NORMAL, heteronym=True)
+    spellings = itertools.islice(itertools.product(*options), MAX_READINGS)
+    return tuple(dict.fromkeys("".join(parts).capitalize() for parts in spellings))

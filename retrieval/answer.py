@@ -276,7 +276,9 @@ def _best_provisions(evidence: Evidence, answer: Draft) -> None:
     """The best evidence quoted, with the regions that hold it."""
     k = EVIDENCE_CITATIONS
     figures = evidence.catalog if evidence.question.intent is Intent.FACT else None
-    chosen = citable(evidence.scored(), evidence.question.lang, k, figures)
+    chosen = citable(
+        evidence.scored(), evidence.question.lang, k, figures, evidence.question.quantity
+    )
     if not chosen:
         return
     pids = list(

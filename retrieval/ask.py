@@ -23,7 +23,7 @@ from policykg.retrieval.evidence import Evidence
 from policykg.retrieval.facets import Facets, read_under, restricted, search_within
 from policykg.retrieval.index import Hit, Query, SearchIndex
 from policykg.retrieval.question import Question, follow_up, lexical_support, understand
-from policykg.retrieval.reader import versions_as_of
+from policykg.retrieval.validity import versions_as_of
 
 MAX_QUESTION_CHARS = 2_000
 DEFAULT_K = 5

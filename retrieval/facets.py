@@ -27,8 +27,8 @@ from policykg.ingest.vocab import UnknownIncentiveType, load_vocabulary
 from policykg.retrieval.catalog import Catalog
 from policykg.retrieval.index import Hit, Query, SearchIndex, as_query
 from policykg.retrieval.question import Intent, Question
-from policykg.retrieval.reader import versions_as_of
 from policykg.retrieval.records import expand_regions
+from policykg.retrieval.validity import versions_as_of
 
 NOT_IN_FORCE = (VersionStatus.SUPERSEDED, VersionStatus.REPEALED)
 

@@ -38,6 +38,17 @@ class Intent(str, Enum):
     OPEN = "open"
 
 
+class Quantity(str, Enum):
+    """What a number question asks for: 多久一次 a frequency, 多少元 an amount of money."""
+
+    FREQUENCY = "frequency"
+    DURATION = "duration"
+    MONEY = "money"
+    PEOPLE = "people"
+    AGE = "age"
+    SHARE = "share"
+
+
 @dataclass(frozen=True, slots=True)
 class Question:
     text: str
@@ -54,6 +65,7 @@ class Question:
     expansions: tuple[str, ...] = ()
     # Of the expansions, the incentive type's labels: one standing topic per type.
     topic: tuple[str, ...] = ()
+    quantity: Quantity | None = None  # what a number question asks for
 
     @property
     def search_query(self) -> Query:
@@ -86,6 +98,16 @@ class IntentPatterns:
 
 
 @dataclass(frozen=True, slots=True)
+class QuantityPatterns:
+    """How a question asks for a quantity, and how a text states one (after 第X条 and
+    other ordinals are taken out)."""
+
+    quantity: Quantity
+    asked: tuple[str, ...]
+    stated: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class IntentRules:
     """Question-understanding rules (``retrieval/data/intents.json``), validated at load."""
 
@@ -96,6 +118,9 @@ class IntentRules:
     recommend_words: tuple[str, ...]
     # Words that make a question a wh-question even beside 有没有 or 吗 (可以怎么办？有没有时限？).
     wh_words_zh: tuple[str, ...]
+    quantities: tuple[QuantityPatterns, ...]  # tried in order: 多久一次 before 多久
+    # Verbs that frame what a document does with a term (规定或提到了周转房): never terms.
+    frame_verbs_zh: tuple[str, ...]
 
 
 INTENTS_FILE = "retrieval/data/intents.json"
@@ -107,6 +132,9 @@ def load_intent_rules(path: Path | str, text: str) -> IntentRules:
     rules = load_frozen(IntentRules, path, text)
     for number, entry in enumerate(rules.intents):
         check_patterns(str(path), f"intents[{number}].patterns", entry.patterns)
+    for number, kind in enumerate(rules.quantities):
+        check_patterns(str(path), f"quantities[{number}].asked", kind.asked)
+        check_patterns(str(path), f"quantities[{number}].stated", kind.stated)
     unknown = sorted(set(rules.level_words) - LEVEL_KEYS)
     if unknown:
         raise RulesError(f"{path}: unknown key 'level_words.{unknown[0]}'")
@@ -117,6 +145,31 @@ def load_intent_rules(path: Path | str, text: str) -> IntentRules:
 def _rules() -> IntentRules:
     raw = resources.files("policykg.retrieval").joinpath("data", "intents.json").read_text("utf-8")
     return load_intent_rules(INTENTS_FILE, raw)
+
+
+def frame_verbs_zh() -> frozenset[str]:
+    """Verbs a question uses of what documents do (规定, 提到), not of their content."""
+    return frozenset(_rules().frame_verbs_zh)
+
+
+def asked_quantity(text: str) -> Quantity | None:
+    """The kind of figure a question asks for, if it names one (how often, 多少元)."""
+    lowered = text.lower()
+    for kind in _rules().quantities:
+        if any(re.search(pattern, lowered) for pattern in kind.asked):
+            return kind.quantity
+    return None
+
+
+@lru_cache(maxsize=8)
+def _stated(quantity: Quantity) -> re.Pattern[str]:
+    kind = next(k for k in _rules().quantities if k.quantity is quantity)
+    return re.compile("|".join(kind.stated))
+
+
+def states_quantity(text: str, quantity: Quantity) -> bool:
+    """Whether ``text`` (ordinals taken out) states a figure of that kind."""
+    return bool(_stated(quantity).search(text))
 
 
 # A Chinese question's lexical hit is evidence when the provision holds this share
@@ -142,12 +195,16 @@ def detect_language(text: str) -> Lang:
     return "zh" if chinese and chinese >= 2 * latin_words else "en"
 
 
-# An English question that opens with an auxiliary. (After a leading phrase, "Under the
-# 2023 regulation, can a unit …?", it often asks what the rule is: left to the others.)
+# An English question that opens with an auxiliary, or with one after a leading phrase
+# and its comma ("Under the 2023 regulation, can a unit …?").
 _AUXILIARY = r"(?:is|are|does|do|did|has|have|had|can|could|will|would|should|may|must|was|were)"
-_ENGLISH_YES_NO = re.compile(rf"^{_AUXILIARY}\b(?! you know)")
+_ENGLISH_YES_NO = re.compile(rf"^(?:[^,?]{{2,160}},\s*)?{_AUXILIARY}\b(?! you know)")
 # … unless a wh-question follows it ("Does any county do this? Which one?").
 _SECOND_QUESTION = re.compile(r"[?？]\s*(?:which|what|where|who|how|when)\b")
+
+# Two names joined by "and" ("Shanghai and Zhejiang"), not two things the places do
+# ("officials and specialists it sends to Tibet").
+_NAMES_JOINED = re.compile(r"\b[A-Z][\w'’-]*(?:'s|’s)? and [A-Z]")
 
 # Intents whose question word asks for a thing, not a yes or no.
 WH_INTENTS = frozenset({Intent.WHICH_REGIONS, Intent.FACT, Intent.DOCUMENTS})
@@ -178,7 +235,7 @@ def classify_intent(text: str, region_count: int) -> Intent:
         return intent
     if english_yes_no:
         return Intent.YES_NO
-    return Intent.COMPARE if region_count >= 2 and " and " in lowered else Intent.OPEN
+    return Intent.COMPARE if region_count >= 2 and _NAMES_JOINED.search(text) else Intent.OPEN
 
 
 def _stem(word: str) -> str:
@@ -210,10 +267,17 @@ MAX_PHRASE_GAP = 1  # words allowed between a phrase's words: names (publicly) c
 
 
 def _contains_phrase(words: list[str], phrase: str) -> bool:
+    return bool(_phrase_spans(words, phrase))
+
+
+def _phrase_spans(words: list[str], phrase: str) -> list[tuple[int, int]]:
+    """Where the phrase's words stand among the content words (first, last), in order
+    with at most ``MAX_PHRASE_GAP`` words between them."""
     target = _phrase_words(phrase)
     if not target or target[0] not in words:  # the cheap test first: most phrases miss
-        return False
+        return []
     words = _content(words)
+    spans = []
     for start, word in enumerate(words):
         if word != target[0]:
             continue
@@ -224,17 +288,31 @@ def _contains_phrase(words: list[str], phrase: str) -> bool:
                 break
             position += 1 + ahead.index(wanted)
         else:
-            return True
-    return False
+            spans.append((start, position))
+    return spans
 
 
 def english_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:
-    """Chinese measure terms named in English (negotiated annual salaries → 协议年薪)."""
+    """Chinese measure terms named in English (negotiated annual salaries → 协议年薪).
+
+    A term named only inside another term's longer name is not named: "negotiated
+    salary system" is 协议工资制, not also 协议年薪 ("negotiated salary").
+    """
     words = _en_words(text)
-    found = []
+    spans: dict[str, list[tuple[int, int]]] = {}
     for term in vocab.measure_terms:
-        if any(_contains_phrase(words, p) for p in (term.label_en, *term.synonyms_en)):
-            found.append(term.term_zh)
+        for phrase in (term.label_en, *term.synonyms_en):
+            spans.setdefault(term.term_zh, []).extend(_phrase_spans(words, phrase))
+    spans = {term: found for term, found in spans.items() if found}
+
+    def inside_another(term: str) -> bool:
+        others = [span for t, found in spans.items() if t != term for span in found]
+        return all(
+            any(s <= start and end <= e and e - s > end - start for s, e in others)
+            for start, end in spans[term]
+        )
+
+    found = [term for term in spans if not inside_another(term)]
     quoted = re.findall(r"['\"“‘]([^'\"”’]{3,40})['\"”’]", text)
     for phrase in quoted:
         for term in vocab.measure_terms:
@@ -322,10 +400,13 @@ def understand(
             expansions += topic
         # The question's own content words in Chinese, so BM25 reaches the texts.
         expansions += translate_query(text, _rules().stopwords_en, used).zh_terms
+    intent, quantity = classify_intent(text, len(codes)), asked_quantity(text)
+    if intent is Intent.OPEN and quantity is not None:
+        intent = Intent.FACT  # 调整的频次是怎样的: it asks for a figure
     return Question(
         text=text,
         lang=lang,
-        intent=classify_intent(text, len(codes)),
+        intent=intent,
         region_codes=tuple(codes),
         incentive_type=kind,
         terms=tuple(dict.fromkeys(terms)),
@@ -334,6 +415,7 @@ def understand(
         keywords=keywords(text, lang, words),
         expansions=tuple(dict.fromkeys(expansions)),
         topic=topic,
+        quantity=quantity,
     )
 
 

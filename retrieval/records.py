@@ -12,7 +12,7 @@ from policykg.ingest.models import Citation, IncentiveType, MeasureMention, Stat
 from policykg.ingest.records import MeasureRecord, RegionRecord
 from policykg.ingest.store import Store
 from policykg.ingest.store_schema import validity as version_fields
-from policykg.retrieval.reader import Validity
+from policykg.retrieval.validity import Validity
 
 # When one concept carries several statuses, the strongest claim shown first.
 STATUS_ORDER = (Status.ADOPTED, Status.REQUIRED, Status.RECOMMENDED)

@@ -146,6 +146,15 @@ def _ranked(found: tuple[str, ...], used: Callable[[str], int] | None) -> tuple[
     return found
 
 
+def _runner_up(ranked: tuple[str, ...], used: Callable[[str], int] | None) -> tuple[str, ...]:
+    """The second choice, when the texts use it: an English word often stands for two
+    words the texts use in different provisions (review: 考核 in appraisal rules, 回顾
+    in reports)."""
+    if used is None or len(ranked) < 2 or not used(ranked[1]):
+        return ()
+    return (ranked[1],)
+
+
 def _split_phrasal(
     tokens: list[str], position: int, glossary: frozenset[str]
 ) -> tuple[tuple[str, ...], int] | None:
@@ -210,7 +219,8 @@ def translate_query(
                 chosen = glossary_choice(" ".join(words))
                 if chosen is not None and (used is None or used(chosen) > 0):
                     ranked = (chosen, *(word for word in ranked if word != chosen))
-                terms += [ranked[0], *(word for word in ranked[1:] if word in domain)]
+                terms += [ranked[0], *_runner_up(ranked, used)]
+                terms += [word for word in ranked[1:] if word in domain]
                 position += size
                 break
         else:

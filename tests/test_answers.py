@@ -18,7 +18,14 @@ from policykg.ingest.vocab import load_vocabulary
 from policykg.library import Library
 from policykg.retrieval.ask import ask
 from policykg.retrieval.kinds import alternatives
-from policykg.retrieval.question import classify_intent, requested_level, understand
+from policykg.retrieval.question import (
+    Quantity,
+    asked_quantity,
+    classify_intent,
+    requested_level,
+    states_quantity,
+    understand,
+)
 from policykg.retrieval.reader import referenced_documents, sole_region
 
 NOTICE = """中共抚州市委组织部关于进一步激励干部担当作为的通知
@@ -441,3 +448,93 @@ def test_english_yes_and_no_on_a_regulation_asked_in_other_words(tmp_path: Path)
 def test_which_of_the_asks_like_which(question: str, intent: str) -> None:
     # "which of the counties" asks which counties, even with two places named.
     assert classify_intent(question, 2).value == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # An auxiliary after a leading phrase and its comma still asks yes or no …
+        ("Under the 2023 regulation, can a unit register a reform in advance?", "yes_no"),
+        ("In the 2015 pay round, did everybody's basic salary go up?", "yes_no"),
+        # … while a wh-word there asks the wh-question.
+        ("Under the 2023 regulation, how many days does a unit have?", "fact"),
+        ("In Zhejiang, which county announces promotions in advance?", "which_regions"),
+        ("Does Wuhan pay a township allowance?", "yes_no"),
+        # Which years' reports: the documents of those years.
+        ("哪几年的政府工作报告提到了庸政懒政？", "documents"),
+    ],
+)
+def test_the_question_form_after_a_leading_phrase(question: str, intent: str) -> None:
+    assert classify_intent(question, 1).value == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "quantity"),
+    [
+        ("基本工资标准多久调整一次？", Quantity.FREQUENCY),
+        ("How often are basic salary scales adjusted?", Quantity.FREQUENCY),
+        ("对处理不服的，申请复核的期限是多少天？", Quantity.DURATION),
+        ("How much time should the reviewing body be given?", Quantity.DURATION),
+        ("乡镇工作补贴标准是多少？", Quantity.MONEY),
+        ("How much is the island allowance?", Quantity.MONEY),
+        ("By how much did spending fall?", None),  # a change: a sum or a share
+        ("每年评选多少名优秀干部？", Quantity.PEOPLE),
+        ("What age limit applies to young cadres sent to villages?", Quantity.AGE),
+        ("What share of the cost does the province bear?", Quantity.SHARE),
+        ("Which regions pay a township allowance?", None),
+    ],
+)
+def test_a_number_question_says_what_kind_of_figure_it_asks_for(
+    question: str, quantity: Quantity | None
+) -> None:
+    assert asked_quantity(question) is quantity
+
+
+def test_a_figure_of_the_asked_kind_is_the_one_cited(tmp_path: Path) -> None:
+    # Both sentences state a figure and share the question's words; only one says how
+    # often, and how often is what is asked.
+    text = (
+        "示范市机关事业单位工资调整情况通报\n"
+        "示范市机关事业单位调整基本工资标准的工作已经全面完成，人均基本工资调整约300元。\n"
+        "今后基本工资标准每两年调整一次。\n"
+    )
+    assert states_quantity("今后基本工资标准每两年调整一次。", Quantity.FREQUENCY)
+    assert not states_quantity("人均基本工资调整约300元。", Quantity.FREQUENCY)
+    assert not states_quantity("2019年起施行", Quantity.DURATION)  # a year, not a span
+    with library_of(tmp_path, {"pay.txt": text}) as library:
+        answer = ask(library, "示范市机关事业单位基本工资标准调整的频次是怎样的？")
+        assert "每两年调整一次" in quotes(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "regions", "intent"),
+    [
+        # "and" between two things a place does is no comparison of two places …
+        (
+            "What help has Jinan given the officials and specialists it sends to Tibet?",
+            2,
+            "open",
+        ),
+        # … "and" between two names is.
+        ("Shanghai and Zhejiang: material incentives?", 2, "compare"),
+        ("Which years' government work reports mention the inspection?", 1, "documents"),
+        ("What was the average monthly increase in Beijing?", 1, "fact"),
+    ],
+)
+def test_english_question_forms(question: str, regions: int, intent: str) -> None:
+    assert classify_intent(question, regions).value == intent
+
+
+def test_words_of_a_documents_title_do_not_make_a_yes(tmp_path: Path) -> None:
+    # The question names the speech by its title's words (市委书记, 组织工作会议, 讲话);
+    # those say which document, not what it says: the yes turns on 疗养, never said.
+    speech = (
+        "柳州市委书记在全市组织工作会议上的讲话\n"
+        "各级党委书记要当好组织工作第一责任人，每年至少专题研究一次组织工作和干部队伍建设。\n"
+        "要落实谈心谈话制度，关心关爱基层干部。\n"
+    )
+    with library_of(tmp_path, {"speech.txt": speech}) as library:
+        no = ask(library, "柳州市委书记在组织工作会议上的讲话里，有没有提到组织干部去疗养？")
+        assert no.answer.startswith("没有") and not no.citations
+        yes = ask(library, "柳州市委书记在组织工作会议上的讲话里，有没有提到谈心谈话制度？")
+        assert yes.answer.startswith("是") and "谈心谈话制度" in quotes(yes)

@@ -27,6 +27,7 @@ from policykg.retrieval.ask import ask
 from policykg.retrieval.gloss import english_query, gloss_words
 from policykg.retrieval.index import TOPIC_WEIGHT, Query
 from policykg.retrieval.question import english_terms, understand
+from policykg.retrieval.reader import EN_TERM_SHARE, holds
 from policykg.retrieval.translate import translate_query, variants
 from tests.conftest import CORPUS_REAL, EVAL, needs_shared
 
@@ -328,3 +329,29 @@ def test_a_term_is_named_with_a_word_between_its_words() -> None:
     assert "澄清正名" in english_terms("Can they have their names publicly cleared?", vocab)
     # … but not a clause: the words must stay close and in order.
     assert "澄清正名" not in english_terms("names of those who cleared the road", vocab)
+
+
+def test_the_runner_up_the_texts_use_is_searched_too() -> None:
+    # An English word may stand for two words the texts use in different provisions:
+    # both are searched; a second choice the texts never use is not.
+    first, second = chinese("appeal")[:2]
+    used = {first: 30, second: 10}
+    terms = translate_query("appeal", used=lambda w: used.get(w, 0)).zh_terms
+    assert terms[:2] == (first, second)
+    assert second not in translate_query("appeal", used=lambda w: 30 if w == first else 0).zh_terms
+
+
+def test_a_term_named_only_inside_a_longer_terms_name_is_not_named() -> None:
+    vocab = load_vocabulary()
+    # "negotiated salary" names 协议年薪, but inside "negotiated salary system" it is
+    # part of 协议工资制's name.
+    assert english_terms("Who pays under a negotiated salary system?", vocab) == ("协议工资制",)
+    assert english_terms("Who pays a negotiated salary?", vocab) == ("协议年薪",)
+
+
+def test_an_english_term_is_held_by_part_of_its_chinese() -> None:
+    # "secondment" was mapped to 挂职锻炼; a text saying 挂职 holds it for an English
+    # question, not for a Chinese one that wrote 挂职锻炼 itself.
+    text = "公务员在挂职期间，不改变与原机关的人事关系。"
+    assert holds("挂职锻炼", text, EN_TERM_SHARE)
+    assert not holds("挂职锻炼", text)

@@ -201,3 +201,25 @@ def test_cc_cedict_first_senses_give_english_place_names(sense: str, names: list
 )
 def test_places_are_found_by_the_english_names_in_use(question: str, expected: list[str]) -> None:
     assert [r.name_zh for r in find_regions_en(question, load_gazetteer())] == expected
+
+
+def test_a_word_of_a_longer_english_name_is_not_another_place(gazetteer: Gazetteer) -> None:
+    # Hui in "Ningxia Hui Autonomous Region" is not 徽县 (Hui County).
+    found = find_regions_en("the Ningxia Hui Autonomous Region's regulation", gazetteer)
+    assert [r.code for r in found] == ["640000"]
+    assert [r.code for r in find_regions_en("officials in Hui County", gazetteer)] == ["621227"]
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("aid officials in Jiashi County", "653129"),  # 伽师: our name reads it Gashi
+        ("posts in Tashikuergan", "653131"),  # 塔什库尔干: 什 read shi
+        ("What does Ruo'ergai pay?", "513232"),  # the syllable mark of 若尔盖
+        ("What does Ruoergai pay?", "513232"),
+    ],
+)
+def test_a_place_is_found_by_the_spelling_people_use(
+    question: str, code: str, gazetteer: Gazetteer
+) -> None:
+    assert [r.code for r in find_regions_en(question, gazetteer)] == [code]

@@ -14,13 +14,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from policykg.ingest.records import MeasureRecord
-from policykg.retrieval.reader import versions_as_of
 from policykg.retrieval.records import (
     current_mentions,
     expand_regions,
     measure_records,
     select_mentions,
 )
+from policykg.retrieval.validity import versions_as_of
 from policykg.ui.cli_common import (
     AsOfOption,
     DataDir,

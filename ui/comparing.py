@@ -7,8 +7,8 @@ from dataclasses import replace
 from policykg.ingest.models import IncentiveType
 from policykg.kg.compare import Comparison, compare
 from policykg.library import Library
-from policykg.retrieval.reader import versions_as_of
 from policykg.retrieval.records import outdated_mentions, restated
+from policykg.retrieval.validity import versions_as_of
 
 
 def compare_in_force(
