@@ -50,6 +50,7 @@ class Catalog:
     # Regions the section headings above a provision name: in a question's scope, though
     # not what the provision itself names (sole region, facets).
     heading_regions: dict[str, set[str]] = field(default_factory=dict)
+    provision_locator: dict[str, str] = field(default_factory=dict)  # 第七条第二款, 二、（三）
 
     def bigram_weight(self, gram: str) -> float:
         """Inverse document frequency of a bigram over the provisions (BM25's form)."""
@@ -88,6 +89,7 @@ def build_catalog(store: Store, gazetteer: Gazetteer) -> Catalog:
     provision_doc: dict[str, str] = {}
     provision_context: dict[str, str] = {}
     provision_unit: dict[str, tuple[str, ...]] = {}
+    provision_locator: dict[str, str] = {}
     region_codes: set[str] = set()
     documents = {d.doc_id: _document_info(d, gazetteer) for d in store.documents()}
     regions_of_heading: dict[str, set[str]] = {}
@@ -100,6 +102,7 @@ def build_catalog(store: Store, gazetteer: Gazetteer) -> Catalog:
             provision_text[provision.provision_id] = provision.text
             provision_doc[provision.provision_id] = doc_id
             provision_context[provision.provision_id] = " ".join(provision.section)
+            provision_locator[provision.provision_id] = provision.locator or ""
             units[unit_key(provision)].append(provision.provision_id)
             inside = {m.code for m in mentions if provision.start <= m.start < provision.end}
             provision_regions[provision.provision_id].update(inside)
@@ -129,6 +132,7 @@ def build_catalog(store: Store, gazetteer: Gazetteer) -> Catalog:
         provision_unit,
         dict(counts),
         dict(heading_regions),
+        provision_locator,
     )
 
 

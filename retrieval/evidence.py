@@ -19,6 +19,7 @@ from policykg.retrieval.reader import (
     Scored,
     Validity,
     best_sibling,
+    in_articles,
     read,
     referenced_documents,
 )
@@ -29,6 +30,7 @@ SEARCH_DEPTH = 60
 ARTICLE_QUOTE_MAX = 400
 PARAGRAPH_QUOTE_MAX = 250
 REFERENCED_DEPTH = 400
+MAX_ARTICLE_HITS = 60  # provisions of named articles added to the search's (every law's 第七条)
 
 Search = Callable[
     [Query, int], Sequence[tuple[str, float, bool]]
@@ -121,6 +123,8 @@ class Evidence:
                     if h.provision_id not in seen
                     and self.catalog.provision_doc.get(h.provision_id) in referenced
                 ]
+            if question.articles:
+                hits += self._article_hits(hits, referenced)
             self._scored = read(
                 question,
                 hits,
@@ -132,6 +136,19 @@ class Evidence:
                 self.glossed,
             )
         return self._scored
+
+    def _article_hits(self, hits: Sequence[Hit], referenced: set[str]) -> list[Hit]:
+        """The provisions of the articles the question names (in the documents it names,
+        if it names any) that the search did not find: a drafter asking for 第七条 means it."""
+        seen = {h.provision_id for h in hits}
+        catalog = self.catalog
+        return [
+            Hit(pid, 0.0, 0.0, 0.0, None, None)
+            for pid in catalog.provision_locator
+            if pid not in seen
+            and in_articles(catalog, pid, self.question.articles)
+            and (not referenced or catalog.provision_doc.get(pid) in referenced)
+        ][:MAX_ARTICLE_HITS]
 
     def citation(self, provision_id: str) -> Citation | None:
         """The provision quoted with the rest of its article (第X条) or paragraph when that is

@@ -110,10 +110,12 @@ def _documents_by_focus(evidence: Evidence) -> dict[str, str]:
     if not (focus or offered):
         return {}
 
+    # An English phrase may stand for several terms (township allowance: 乡镇补贴,
+    # 乡镇工作补贴): one is enough, as for the reader's focus.
+    each = any if offered or not evidence.zh else all
+
     def matches(text: str) -> bool:
-        if offered:
-            return any(holds(term, text) for term in offered)
-        return all(holds(term, text) for term in focus)
+        return each(holds(term, text) for term in offered or focus)
 
     ranked = [s.provision_id for s in evidence.scored()]
     texts = evidence.catalog.provision_text

@@ -20,6 +20,7 @@ from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.models import IncentiveType, RegionLevel
 from policykg.ingest.regions import find_regions_en, link_regions
 from policykg.ingest.rules import RulesError, check_patterns, load_frozen
+from policykg.ingest.structure import CN_NUMERALS, chinese_numeral
 from policykg.ingest.vocab import Vocabulary
 from policykg.retrieval.index import Query
 from policykg.retrieval.translate import translate_query
@@ -66,6 +67,7 @@ class Question:
     # Of the expansions, the incentive type's labels: one standing topic per type.
     topic: tuple[str, ...] = ()
     quantity: Quantity | None = None  # what a number question asks for
+    articles: tuple[str, ...] = ()  # the articles it names, as locators: 第七条第二款
 
     @property
     def search_query(self) -> Query:
@@ -145,6 +147,32 @@ def load_intent_rules(path: Path | str, text: str) -> IntentRules:
 def _rules() -> IntentRules:
     raw = resources.files("policykg.retrieval").joinpath("data", "intents.json").read_text("utf-8")
     return load_intent_rules(INTENTS_FILE, raw)
+
+
+_ARTICLE_ZH = re.compile(rf"第([{CN_NUMERALS}\d]+)条(?:第([{CN_NUMERALS}\d]+)款)?")
+_ARTICLE_EN = re.compile(
+    r"\bart(?:icle|\.)\s*(\d+)(?:\s*[,(]?\s*(?:paragraph|para\.?|clause)\s*(\d+))?", re.IGNORECASE
+)
+_PARAGRAPH_OF_EN = re.compile(
+    r"\b(?:paragraph|para\.?|clause)\s*(\d+)\s+of\s+art(?:icle|\.)\s*(\d+)", re.IGNORECASE
+)
+
+
+def asked_articles(text: str) -> tuple[str, ...]:
+    """The articles (and paragraphs) a question names, as the locators of their provisions
+    begin: 第7条 and Article 7 → 第七条; "Article 7, paragraph 2" → 第七条第二款."""
+
+    def chinese(numeral: str) -> str:
+        return chinese_numeral(int(numeral)) if numeral.isdigit() else numeral
+
+    def locator(article: str, paragraph: str | None) -> str:
+        return f"第{chinese(article)}条" + (f"第{chinese(paragraph)}款" if paragraph else "")
+
+    found = [locator(m.group(1), m.group(2)) for m in _ARTICLE_ZH.finditer(text)]
+    found += [locator(m.group(2), m.group(1)) for m in _PARAGRAPH_OF_EN.finditer(text)]
+    if not found:
+        found += [locator(m.group(1), m.group(2)) for m in _ARTICLE_EN.finditer(text)]
+    return tuple(dict.fromkeys(found))
 
 
 def frame_verbs_zh() -> frozenset[str]:
@@ -416,6 +444,7 @@ def understand(
         expansions=tuple(dict.fromkeys(expansions)),
         topic=topic,
         quantity=quantity,
+        articles=asked_articles(text),
     )
 
 

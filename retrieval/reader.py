@@ -53,6 +53,7 @@ W_TITLE = 0.5  # in a document the question names by 《title》
 W_OWN = 0.15  # in a document of the asked region itself, not one that mentions it
 W_SOLE = 0.2  # names the asked region (or places in it) and no other: about it, not a list
 W_SUPERSEDED = 0.5  # taken off a version no longer in force, unless the question names its year
+W_ARTICLE = 1.0  # in the article (or paragraph) the question names: 第七条, Article 7
 
 
 def focus_terms(question: Question) -> tuple[str, ...]:
@@ -265,6 +266,7 @@ def read(
             + W_TITLE * named
             + W_OWN * own
             + W_SOLE * sole_region(catalog, hit.provision_id, scope)
+            + W_ARTICLE * in_articles(catalog, hit.provision_id, question.articles)
         )
         full = share_in(grams, in_full)
         if question.lang == "en":
@@ -325,6 +327,12 @@ def _gloss_coverage(
             named |= stems([*document.title_en, *KIND_WORDS_EN.get(document.kind or "", ())])
     english = [word for word in english_query(question.text) if word not in named]
     return glossed.coverage(english, [h.provision_id for h in hits]) if english else {}
+
+
+def in_articles(catalog: Catalog, pid: str, articles: Sequence[str]) -> bool:
+    """Whether the provision is in one of the named articles (or their paragraphs)."""
+    locator = catalog.provision_locator.get(pid, "")
+    return bool(locator) and any(locator.startswith(article) for article in articles)
 
 
 def sole_region(catalog: Catalog, pid: str, scope: set[str] | None) -> bool:

@@ -20,6 +20,7 @@ from policykg.retrieval.ask import ask
 from policykg.retrieval.kinds import alternatives
 from policykg.retrieval.question import (
     Quantity,
+    asked_articles,
     asked_quantity,
     classify_intent,
     requested_level,
@@ -538,3 +539,60 @@ def test_words_of_a_documents_title_do_not_make_a_yes(tmp_path: Path) -> None:
         assert no.answer.startswith("没有") and not no.citations
         yes = ask(library, "柳州市委书记在组织工作会议上的讲话里，有没有提到谈心谈话制度？")
         assert yes.answer.startswith("是") and "谈心谈话制度" in quotes(yes)
+
+
+@pytest.mark.parametrize(
+    ("question", "articles"),
+    [
+        ("《监察法》第四十八条规定留置时间最长多久？", ("第四十八条",)),
+        ("第7条第2款说了什么？", ("第七条第二款",)),
+        ("What does Article 7, paragraph 2 of the Baotou measures require?", ("第七条第二款",)),
+        ("What does paragraph 2 of Article 7 require?", ("第七条第二款",)),
+        ("Under Art. 103 of the Civil Servant Law, how are they paid?", ("第一百零三条",)),
+        ("Which regions pay a township allowance?", ()),
+    ],
+)
+def test_a_question_names_articles_as_their_locators(
+    question: str, articles: tuple[str, ...]
+) -> None:
+    assert asked_articles(question) == articles
+
+
+def test_the_article_a_question_names_is_the_one_cited(tmp_path: Path) -> None:
+    # Both articles speak of 复核; the question names the second paragraph of 第三条.
+    law = (
+        "# 示范市干部容错纠错办法\n\n"
+        "第一条 为了激励干部担当作为，制定本办法。\n\n"
+        "第二条 干部对容错认定结果有异议的，可以申请复核。\n\n"
+        "第三条 容错认定由纪检监察机关负责。\n\n"
+        "涉及重大项目的申请，应当书面听取本级发展改革部门的意见。\n"
+    )
+    with library_of(tmp_path, {"law.md": law}) as library:
+        answer = ask(library, "What does Article 3, paragraph 2 of the measures require?")
+        assert "书面听取本级发展改革部门的意见" in quotes(answer)
+        assert answer.citations[0].section.startswith("第三条")
+
+
+def test_an_english_documents_question_lists_those_holding_any_term_its_phrase_names(
+    tmp_path: Path,
+) -> None:
+    # "township allowance" names 乡镇补贴, 乡镇工作补贴 and 差异化乡镇补贴: a document
+    # holding any of them holds what was asked.
+    texts = {
+        "a.txt": "示范县关心关爱基层干部的通知\n全县乡镇干部足额享受乡镇工作补贴。\n",
+        "b.txt": "示范市乡镇干部队伍建设调研报告\n部分偏远乡镇补贴标准多年未作调整，干部反映强烈。\n",
+        "c.txt": "示范区减负通知\n精简会议文件，严控督查检查考核总量。\n",
+        # … even where little else of the question is said.
+        "d.txt": (
+            "示范县2024年政府工作报告\n全年地区生产总值增长6%，固定资产投资增长8%，"
+            "社会消费品零售总额增长5%，乡镇补贴按时发放，城乡居民收入稳步增长。\n"
+        ),
+    }
+    with library_of(tmp_path, texts) as library:
+        names = {d.doc_id: Path(d.source_path).name for d in library.store.documents()}
+        answer = ask(
+            library, "Which documents mention a township allowance for officials in remote areas?"
+        )
+        listed = [line for line in answer.answer.splitlines() if line.startswith("- 《")]
+        titles = {names[d.doc_id]: d.meta.title for d in library.store.documents()}
+        assert all(any(titles[n] in line for line in listed) for n in ("a.txt", "b.txt", "d.txt"))
