@@ -241,7 +241,13 @@ def _measure_type(
         return term.incentive_type
     # Not the whole sentence: a clause about career paths must not inherit the
     # fault-tolerance cue of the clause before it.
-    return aspect or ctx.vocab.classify(label) or ctx.vocab.classify(clause) or paragraph_aspect
+    kind = aspect or ctx.vocab.classify(label) or ctx.vocab.classify(clause) or paragraph_aspect
+    rules = ctx.vocab.rules
+    if kind is None and re.search(rules.beneficiary_pattern, clause):
+        # 为援疆干部安排周转公寓: looking after them (if the types in use have that type)
+        known = any(entry.code == rules.beneficiary_type for entry in ctx.vocab.types)
+        return rules.beneficiary_type if known else None
+    return kind
 
 
 def _paragraph_topic(ctx: Context, first: Provision) -> tuple[str, ...]:

@@ -90,11 +90,25 @@ def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
         position = mention.end
         if position < end and text[position] in rules.subject_joiners:
             position += 1
+        elif _place_within(ctx, text, position, by_start, mention.code):
+            position += 1  # 长沙的浏阳市: the place within acts (the most specific is kept)
     if not codes:
         codes = _topic_at_end(ctx, start, end)
     if not codes:
         return ()
     return _most_specific(ctx.gazetteer, codes)
+
+
+def _place_within(
+    ctx: Context, text: str, position: int, by_start: dict[int, RegionMention], code: str
+) -> bool:
+    """Whether 的 at ``position`` joins the place ``code`` to a place inside it."""
+    after = by_start.get(position + 1)
+    return (
+        text[position : position + 1] == "的"
+        and after is not None
+        and ctx.gazetteer.contains(code, after.code)
+    )
 
 
 def _topic_at_end(ctx: Context, start: int, end: int) -> list[str]:
@@ -145,6 +159,9 @@ def find_phrases(ctx: Context, start: int, end: int) -> Iterator[tuple[Phrase, b
     """Measure phrases in a clause, each with whether its verb is a weak one."""
     text, rules = ctx.document.text, ctx.vocab.rules
     verbs = verb_pattern(rules.policy_verbs)
+    beneficiary = re.compile(rules.beneficiary_pattern).search(text, start, end)
+    if beneficiary is not None:  # 为挂职干部租用了…: what they are given is a measure
+        verbs = verb_pattern((*rules.policy_verbs, *rules.beneficiary_verbs))
     items: list[tuple[int, int, str]] = []  # (verb start, object start, verb)
     position = start
     while position < end:
@@ -186,7 +203,7 @@ def phrases_in_object(ctx: Context, start: int, end: int) -> list[Phrase]:
     text, rules = ctx.document.text, ctx.vocab.rules
     while start < end and text[start] in "了着过":
         start += 1
-    for verb in sorted(rules.policy_verbs, key=len, reverse=True):
+    for verb in sorted((*rules.policy_verbs, *rules.beneficiary_verbs), key=len, reverse=True):
         if text.startswith(verb, start) and start + len(verb) < end:
             start += len(verb)  # 明确了建立…机制: the label starts after the verbs
             break

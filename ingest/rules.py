@@ -94,6 +94,11 @@ class MeasureRules:
     aspect_pattern: str
     policy_verbs: tuple[str, ...]
     weak_verbs: tuple[str, ...]
+    # What a place provides its cadres is a measure (为挂职干部租用了周转公寓): these
+    # verbs act as policy verbs after a beneficiary (为…干部) in the clause.
+    beneficiary_pattern: str
+    beneficiary_verbs: tuple[str, ...]
+    beneficiary_type: str  # the type of what they are given, when nothing else says
     label_strip_suffixes: tuple[str, ...]
     quote_pairs: dict[str, str]
     min_label_chars: int
@@ -131,6 +136,7 @@ def load_measure_rules(path: Path | str, text: str) -> MeasureRules:
     check_patterns(str(path), "directive_title_pattern", [rules.directive_title_pattern])
     check_patterns(str(path), "plan_opening_pattern", [rules.plan_opening_pattern])
     check_patterns(str(path), "modal_pattern", [rules.modal_pattern])
+    check_patterns(str(path), "beneficiary_pattern", [rules.beneficiary_pattern])
     if "(?P<aspect>" not in rules.aspect_pattern:
         raise RulesError(f"{path}: key 'aspect_pattern' needs a group named 'aspect'")
     return rules

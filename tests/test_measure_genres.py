@@ -228,3 +228,39 @@ def test_a_feature_s_county_holds_what_follows_its_name() -> None:
     assert holders_of("澄清正名") == {"威县"}
     # A cadre quoted from a city speaks of the province's practice.
     assert "承德市" not in holders_of("轮休")
+
+
+def test_what_a_place_provides_its_cadres_is_its_measure() -> None:
+    # 为…干部 + 租用/配备/安排: what they are given is the place's measure, of care when
+    # nothing else gives its type; the same verbs without a beneficiary make none.
+    parsed = parse(
+        "沪滇协作干部人才交流工作报告\n"
+        "元阳县为沪方挂职干部人才统一租用了带厨房的周转公寓。"
+        "绿春县为在乡镇蹲点的沪方专业技术人才配备了越野车辆和卫星电话。\n"
+        "县里统一安排部署全年重点工作。\n",
+        title="沪滇协作干部人才交流工作报告",
+    )
+    flats = labelled(parsed, "带厨房的周转公寓")
+    assert flats.region_codes == ("532528",)  # 元阳县
+    phones = labelled(parsed, "越野车辆和卫星电话")
+    assert (phones.region_codes, phones.incentive_type) == (("532531",), "care")  # 绿春县
+    assert not [m for m in parsed.measures if "部署" in m.label_zh]
+
+
+def test_a_place_inside_the_one_named_before_it_holds_the_measure() -> None:
+    # 长沙的浏阳市: the county-level city acts, not 长沙市.
+    parsed = parse(
+        "园区干部薪酬改革观察\n长沙的浏阳市在浏阳经开区推行园区人员“全员聘任、协议薪酬”改革。\n",
+        title="园区干部薪酬改革观察",
+    )
+    assert labelled(parsed, "协议薪酬").region_codes == ("430181",)
+
+
+def test_an_aspect_opened_with_zai_shang_types_the_clauses_after_it() -> None:
+    # 在待遇保障上，…: the aspect gives the type of a measure whose words give none.
+    parsed = parse(
+        "边境乡镇干部队伍建设见闻\n在待遇保障上，东港市推行乡镇干部“暖心套餐”。\n",
+        title="边境乡镇干部队伍建设见闻",
+    )
+    package = labelled(parsed, "乡镇干部暖心套餐")
+    assert (package.region_codes, package.incentive_type) == (("210681",), "material")
