@@ -12,142 +12,44 @@ Run: ``python -m benchmarks.owneval [--half dev|test|both] [--report docs/own-ev
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import re
 import tempfile
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import sections
 from benchmarks.baselines import Bm25Baseline, ChunkBaseline
 from benchmarks.gold import GoldRow, GoldScore, score
+from benchmarks.ownreport import as_section, render
+from benchmarks.ownsets import (
+    DOC_SETS,
+    DOCUMENTS,
+    EVAL,
+    HALVES,
+    PROBE,
+    REPO,
+    SHARED,
+    TWINS,
+    HalfResult,
+    Outcome,
+    OwnQuestion,
+    load_gold,
+    load_questions,
+    materialise,
+    read_questions,
+    split_docs,
+    twins_file,
+)
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.records import Answer
 from policykg.ingest.settings import Settings
-from policykg.library import BUNDLED_CORPUS, Library
+from policykg.library import Library
 from policykg.retrieval.ask import ask
 from policykg.retrieval.embed import DEFAULT_MODEL, INT8_MODEL
 
-REPO = Path(__file__).resolve().parent.parent
-EVAL = REPO / "benchmarks" / "eval"
-SHARED = REPO.parent / "shared"
-HALVES = ("dev", "test")
-# Questions written after the tuning began, over the dev documents, never tuned on: a
-# check that what was tuned on dev holds on questions nobody tuned to.
-PROBE = "probe"
-# Eight documents of genres the halves hold few of (援疆/援藏 notices, a speech saying 我市,
-# a county notice, an 意见, an east-west exchange report, a commentary), written for this
-# evaluation with their gold and questions by someone who had not seen the product's
-# output, never tuned on.
-PROBE_DOCS = "probe_docs"
-PROBE_DOCS2 = "probe_docs2"  # written in the fourth session, first run as written
-PROBE_DOCS3 = "probe_docs3"  # written in the fifth session, first run as written
-PROBE_DOCS4 = "probe_docs4"  # written later in the fifth session, first run as written
-PROBE_DOCS5 = "probe_docs5"  # written in the sixth session, first run as written
-DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
-# Folders holding their own documents.
-DOC_SETS = (PROBE_DOCS, PROBE_DOCS2, PROBE_DOCS3, PROBE_DOCS4, PROBE_DOCS5)
 YES = ("是", "有", "yes", "Yes")
 NO = ("否", "没有", "未", "不", "no", "No")  # the answer's first word, up to punctuation
-
-
-@dataclass(frozen=True, slots=True)
-class OwnQuestion:
-    id: str
-    lang: str
-    kind: str
-    question: str
-    docs: tuple[str, ...]
-    regions: tuple[str, ...]
-    fragments: tuple[str, ...]
-    yes_no: str | None
-    documents: tuple[str, ...]
-    negative: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """One question's result: each check, and whether a baseline's top 5 held the fragments."""
-
-    question: OwnQuestion
-    answer: Answer
-    regions_right: bool
-    fragments_cited: bool
-    verbatim: bool
-    answer_right: bool  # yes/no, documents, or "not found" for negatives
-    bm25_fragments: bool
-    chunks_fragments: bool
-
-    @property
-    def passed(self) -> bool:
-        return self.regions_right and self.fragments_cited and self.verbatim and self.answer_right
-
-
-def _set_file(half: str, kind: str) -> Path:
-    """A half's (or the probe documents') questions or gold file."""
-    if half in DOC_SETS:
-        return EVAL / half / ("questions.jsonl" if kind == "questions" else "gold.tsv")
-    return EVAL / (f"questions_{half}.jsonl" if kind == "questions" else f"gold_{half}.tsv")
-
-
-def load_questions(half: str) -> list[OwnQuestion]:
-    lines = _set_file(half, "questions").read_text(encoding="utf-8").splitlines()
-    questions = []
-    for raw in (json.loads(line) for line in lines if line.strip()):
-        questions.append(
-            OwnQuestion(
-                raw["id"],
-                raw["lang"],
-                raw["class"],
-                raw["question"],
-                tuple(raw["docs"]),
-                tuple(raw["expect_regions"]),
-                tuple(raw["expect_quote_contains"]),
-                raw.get("expect_answer"),
-                tuple(raw.get("expect_documents") or ()),
-                bool(raw.get("negative")),
-            )
-        )
-    return questions
-
-
-def split_docs(half: str) -> list[dict[str, str]]:
-    with (EVAL / "split.tsv").open(encoding="utf-8") as handle:
-        return [row for row in csv.DictReader(handle, delimiter="\t") if row["half"] == half]
-
-
-def materialise(rows: Sequence[dict[str, str]], folder: Path) -> dict[str, Path]:
-    """Each split document as a file to ingest: shared files by path, report records written out."""
-    large = (SHARED / "corpus-large" / "government_work_reports.jsonl").read_text(encoding="utf-8")
-    records = [json.loads(line) for line in large.splitlines() if line.strip()]
-    paths: dict[str, Path] = {}
-    for row in rows:
-        corpus, doc = row["corpus"], row["doc"]
-        if corpus == "seed":
-            paths[doc] = BUNDLED_CORPUS / "yangtze-delta-cadre-incentives.txt"
-        elif corpus == "real":
-            paths[doc] = SHARED / "corpus-real" / doc
-        elif corpus == "law":
-            paths[doc] = SHARED / "corpus-law" / doc
-        else:
-            record = records[int(doc.split(":")[1])]
-            path = folder / f"report-{doc.split(':')[1]}.txt"
-            path.write_text(f"{record['title']}\n{record['content']}", encoding="utf-8")
-            paths[doc] = path
-    return paths
-
-
-def load_gold(half: str) -> dict[str, list[GoldRow]]:
-    by_doc: dict[str, list[GoldRow]] = defaultdict(list)
-    with _set_file(half, "gold").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            by_doc[row["doc"]].append(
-                GoldRow(row["region"], row["incentive_type"], row["measure"], row["status"])
-            )
-    return by_doc
 
 
 def region_codes(gazetteer: Gazetteer, name: str) -> set[str]:
@@ -204,13 +106,6 @@ def judge(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class HalfResult:
-    half: str
-    outcomes: tuple[Outcome, ...]
-    gold: GoldScore | None  # the probe has no gold measures
-
-
 def run_half(half: str, embedding_model: str = DEFAULT_MODEL) -> list[HalfResult]:
     """The half's questions and gold; with dev, also the probe (fresh questions, dev docs)."""
     with tempfile.TemporaryDirectory(prefix=f"owneval-{half}-") as temp:
@@ -239,16 +134,20 @@ def run_half(half: str, embedding_model: str = DEFAULT_MODEL) -> list[HalfResult
                 ChunkBaseline(documents, library.index.embedder),
             )
 
-            def outcomes(name: str) -> tuple[Outcome, ...]:
+            def outcomes(questions: list[OwnQuestion]) -> tuple[Outcome, ...]:
                 return tuple(
                     judge(q, ask(library, q.question), library, doc_names, baselines)
-                    for q in load_questions(name)
+                    for q in questions
                 )
 
             gold = score_gold(library, load_gold(half), {v: k for k, v in doc_names.items()})
-            results = [HalfResult(half, outcomes(half), gold)]
+            results = [HalfResult(half, outcomes(load_questions(half)), gold)]
             if half == "dev" and (EVAL / f"questions_{PROBE}.jsonl").exists():
-                results.append(HalfResult(PROBE, outcomes(PROBE), None))
+                results.append(HalfResult(PROBE, outcomes(load_questions(PROBE)), None))
+            for name in [r.half for r in results]:  # the English twins, on the same library
+                if twins_file(name).exists():
+                    twins = outcomes(read_questions(twins_file(name)))
+                    results.append(HalfResult(f"{name}{TWINS}", twins, None))
     return results
 
 
@@ -285,114 +184,6 @@ def score_gold(
     )
 
 
-def render(results: Sequence[HalfResult]) -> str:
-    lines = [
-        "# Own evaluation: dev and test halves, and six probes",
-        "",
-        "Written by `python -m benchmarks.owneval`. The set (`benchmarks/eval/`) was written from",
-        "the texts and split by document before any tuning; only the dev half is used for tuning.",
-        "A question passes when its regions are named (a negative names none and cites nothing),",
-        "every expected fragment is in a citation, every quote is verbatim, and a yes/no or",
-        "document question gets the right answer. BM25 and naive chunks: the expected fragments",
-        "all within their top 5 texts, in the same run over the same library.",
-        "",
-        "Probes check what tuning on dev does to text nobody tuned to. The probe: 60 questions",
-        "written later over the dev documents by someone who had not seen the product's output,",
-        "never tuned on. The probe documents: eight documents of genres the halves hold few of",
-        "(援疆/援藏 notices, a speech saying 我市, a county notice, an 意见, an east-west exchange",
-        "report, a commentary) with their own gold and questions; they were run once as written",
-        "(questions 22/24, gold recall 0.76), and the failure classes they showed were then fixed,",
-        "so their figures below are no longer held out (`benchmarks/eval/probe_docs/README.md`).",
-        "The second probe documents: ten more (three provincial regulations, one in two versions, an",
-        "援疆 notice, an 援藏 report, a city speech, a 新华社 report, a provincial 通知, a commentary),",
-        "73 gold rows and 40 questions, half English, written later the same way. First run as",
-        "written: questions 34/40, gold recall 0.82 (60/73), no wrong attribution; the gaps it showed",
-        "were then fixed, so its figures below are no longer held out either",
-        "(`benchmarks/eval/probe_docs2/README.md`).",
-        "The third probe documents: twelve more (a city 实施办法, a provincial statute in two",
-        "versions, a district notice saying 我区, a 人民日报 feature on four counties, a 沪滇 exchange",
-        "report, two notices of one city years apart, a 答记者问, a work report, a 新闻联播",
-        "transcript, a commentary), 89 gold rows and 45 questions, half English, written later the",
-        "same way. First run as written: questions 36/45, gold recall 0.87 (77/89), 5 of 66",
-        "attributions wrong; the gaps it showed were then fixed, so its figures below are no",
-        "longer held out (`benchmarks/eval/probe_docs3/README.md`).",
-        "The fourth probe documents: ten more, weighted to what the test half finds hard (four",
-        "regulations, one in two versions, with answers in second and third paragraphs; city rules",
-        "naming its counties; county and district reports; a 津甘 exchange report; a commentary),",
-        "88 gold rows and 45 questions, half English. First run as written: questions 35/45, gold",
-        "recall 0.94 (83/88), no wrong attribution; the gaps it showed were then fixed",
-        "(`benchmarks/eval/probe_docs4/README.md`).",
-        "The fifth probe documents: eleven more, longer and more like real ones (a city work",
-        "report, a 市委书记 speech and a 15-item 新闻联播 transcript where the cadre content is a",
-        "minority, a 人民日报 feature, a 深喀 aid report, a statute in two versions, a district",
-        "notice, a district 办法, a commentary, a report without a title line), 94 gold rows and",
-        "45 questions written as paraphrases, 25 in English. First run as written: questions",
-        "31/45, gold recall 0.80 (75/94) (`benchmarks/eval/probe_docs5/README.md`).",
-        "",
-    ]
-    for result in results:
-        lines += _half_table(result)
-    return "\n".join(lines) + "\n"
-
-
-HEADINGS = {
-    PROBE: "## probe (dev documents, fresh questions)",
-    PROBE_DOCS: "## probe documents (new genres, their own gold and questions)",
-    PROBE_DOCS2: (
-        "## second probe documents (statutes in two versions, aid, speech, news;"
-        " held out at its first run only)"
-    ),
-    PROBE_DOCS3: (
-        "## third probe documents (rules, a statute in two versions, a district notice,"
-        " east-west exchange, two notices of one city, news; held out at its first run only)"
-    ),
-    PROBE_DOCS4: (
-        "## fourth probe documents (statutes, one in two versions, city rules, county reports;"
-        " held out at its first run only)"
-    ),
-    PROBE_DOCS5: (
-        "## fifth probe documents (long real-like documents, paraphrased questions;"
-        " held out at its first run only)"
-    ),
-}
-
-
-def _half_table(result: HalfResult) -> list[str]:
-    by_class: dict[str, list[Outcome]] = defaultdict(list)
-    for outcome in result.outcomes:
-        by_class[outcome.question.kind].append(outcome)
-        if outcome.question.lang == "en":
-            by_class["(all English)"].append(outcome)
-    by_class["(all)"] = list(result.outcomes)
-    gold = result.gold
-    lines = [
-        HEADINGS.get(result.half, f"## {result.half} half"),
-        "",
-        "| class | questions | policykg passes | fragments cited | BM25 top 5 | naive chunks top 5 |",
-        "| --- | --- | --- | --- | --- | --- |",
-    ]
-    for kind, outcomes in sorted(by_class.items(), key=lambda item: item[0].startswith("(")):
-        n = len(outcomes)
-        with_fragments = [o for o in outcomes if o.question.fragments]
-        lines.append(
-            f"| {kind} | {n} | {sum(o.passed for o in outcomes)}/{n} | "
-            f"{sum(o.fragments_cited for o in with_fragments)}/{len(with_fragments)} | "
-            f"{sum(o.bm25_fragments for o in with_fragments)}/{len(with_fragments)} | "
-            f"{sum(o.chunks_fragments for o in with_fragments)}/{len(with_fragments)} |"
-        )
-    if gold is None:
-        return [*lines, ""]
-    lines += [
-        "",
-        f"Gold measures: {gold.found}/{gold.pairs} found at the right region "
-        f"(recall {gold.recall:.2f}); status right {gold.status_right}, type right "
-        f"{gold.type_right}; {gold.wrong_attributions} of {gold.attributions} attributions "
-        f"wrong ({gold.wrong_rate:.1%}).",
-        "",
-    ]
-    return lines
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=[*HALVES, *DOC_SETS, "both"], default="both")
@@ -418,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.half == "both" and args.benchmarks.exists():  # the per-class figures there too
         report = args.benchmarks.read_text(encoding="utf-8")
         start, end = sections.OWN_START, sections.OWN_END
-        spliced = sections.splice(report, f"{start}\n{_as_section(text)}\n{end}", start, end)
+        spliced = sections.splice(report, f"{start}\n{as_section(text)}\n{end}", start, end)
         args.benchmarks.write_text(spliced, encoding="utf-8")
     print(text)
     if args.failures:
@@ -431,13 +222,6 @@ def main(argv: Sequence[str] | None = None) -> None:
             if result.gold is not None:
                 print(f"{result.half}: gold measures missed:", *result.gold.missing, sep="\n  ")
                 print(f"{result.half}: wrong attributions:", *result.gold.wrong, sep="\n  ")
-
-
-def _as_section(text: str) -> str:
-    """The own-evaluation report as a section: its title one level down, its parts two."""
-    lines = text.strip().splitlines()
-    body = ["###" + line[2:] if line.startswith("## ") else line for line in lines[1:]]
-    return "\n".join(["## " + lines[0].removeprefix("# "), *body])
 
 
 def _answer_lines(outcome: Outcome) -> str:

@@ -131,6 +131,7 @@ def _named_mentions(
     text: str, raw: list[Candidate], gazetteer: Gazetteer, context_codes: Iterable[str]
 ) -> list[RegionMention]:
     found = [c for c in raw if _at_word_start(text, c, gazetteer)]
+    found = [c for c in found if not _common_word_alone(text, c, found, gazetteer)]
     # Anchors: names that can mean only one place; they and their ancestors are context.
     anchors: dict[str, int] = {}
     for code in context_codes:
@@ -154,6 +155,32 @@ def _named_mentions(
                 RegionMention(resolved, candidate.start, candidate.end, candidate.surface)
             )
     return mentions
+
+
+# A county's short form this common in general text (资源 for 资源县, 合作 for 合作市, 和平
+# for 和平区) is a word, not a place, unless listed beside another place (江北、渝北等区).
+COMMON_WORD_FREQUENCY = 1000
+
+
+def _common_word_alone(
+    text: str, candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
+) -> bool:
+    regions = [_region(gazetteer, c) for c in candidate.codes]
+    if not all(_is_short_local(r, candidate.surface) for r in regions):
+        return False
+    if _common_words().get(candidate.surface, 0) < COMMON_WORD_FREQUENCY:
+        return False
+    ends = {c.end for c in found if c is not candidate}
+    starts = {c.start for c in found if c is not candidate}
+    joined_after = text[candidate.end : candidate.end + 1] in LIST_JOINERS
+    joined_before = candidate.start > 0 and text[candidate.start - 1] in LIST_JOINERS
+    return not (
+        (joined_after and candidate.end + 1 in starts)
+        or (joined_before and candidate.start - 1 in ends)
+    )
+
+
+LIST_JOINERS = frozenset("、和及与")
 
 
 def _region(gazetteer: Gazetteer, code: str) -> Region:

@@ -223,3 +223,14 @@ def test_a_place_is_found_by_the_spelling_people_use(
     question: str, code: str, gazetteer: Gazetteer
 ) -> None:
     assert [r.code for r in find_regions_en(question, gazetteer)] == [code]
+
+
+def test_a_county_whose_short_name_is_a_common_word_needs_its_level_or_a_list(
+    gazetteer: Gazetteer,
+) -> None:
+    # 资源 is a word (资源丰富, 人力资源) before it is 资源县 of 桂林: it is a place when
+    # written with its level; 杨浦、嘉定 stay places as short names listed together.
+    assert codes("推动资源、服务、管理向社区下沉", gazetteer) == []
+    assert codes("人力资源社会保障部有关负责人表示", gazetteer) == []
+    assert codes("资源县推行乡镇干部补贴", gazetteer) == ["450329"]
+    assert codes("杨浦、嘉定等区推动绩效奖金", gazetteer) == ["310110", "310114"]

@@ -127,7 +127,11 @@
     return { x1: p.x - w, x2: p.x + w, y1: p.y - h, y2: p.y + h };
   }
 
-  const overlaps = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+  // Boxes closer than this overlap: the estimate of where cytoscape draws a label (its
+  // bold weight, outline and margins) is off by a few pixels either way.
+  const LABEL_GAP = 6;
+  const overlaps = (a, b) => a.x1 < b.x2 + LABEL_GAP && b.x1 < a.x2 + LABEL_GAP &&
+    a.y1 < b.y2 + LABEL_GAP && b.y1 < a.y2 + LABEL_GAP;
 
   function placeLabels() {
     const view = { x1: 0, y1: 0, x2: cy.width(), y2: cy.height() };

@@ -1,0 +1,150 @@
+"""The sets of our own evaluation (``benchmarks/eval``): the halves, the probes and the
+English twins, their questions and gold, and the records of a run."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.gold import GoldRow, GoldScore
+from policykg.ingest.records import Answer
+from policykg.library import BUNDLED_CORPUS
+
+REPO = Path(__file__).resolve().parent.parent
+EVAL = REPO / "benchmarks" / "eval"
+SHARED = REPO.parent / "shared"
+HALVES = ("dev", "test")
+# Questions written after the tuning began, over the dev documents, never tuned on: a
+# check that what was tuned on dev holds on questions nobody tuned to.
+PROBE = "probe"
+# Eight documents of genres the halves hold few of (援疆/援藏 notices, a speech saying 我市,
+# a county notice, an 意见, an east-west exchange report, a commentary), written for this
+# evaluation with their gold and questions by someone who had not seen the product's
+# output, never tuned on.
+PROBE_DOCS = "probe_docs"
+PROBE_DOCS2 = "probe_docs2"  # written in the fourth session, first run as written
+PROBE_DOCS3 = "probe_docs3"  # written in the fifth session, first run as written
+PROBE_DOCS4 = "probe_docs4"  # written later in the fifth session, first run as written
+PROBE_DOCS5 = "probe_docs5"  # written in the sixth session, first run as written
+DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
+# Folders holding their own documents.
+DOC_SETS = (PROBE_DOCS, PROBE_DOCS2, PROBE_DOCS3, PROBE_DOCS4, PROBE_DOCS5)
+
+
+TWINS = " English twins"  # a set of twins is named after its source
+
+
+@dataclass(frozen=True, slots=True)
+class OwnQuestion:
+    id: str
+    lang: str
+    kind: str
+    question: str
+    docs: tuple[str, ...]
+    regions: tuple[str, ...]
+    fragments: tuple[str, ...]
+    yes_no: str | None
+    documents: tuple[str, ...]
+    negative: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One question's result: each check, and whether a baseline's top 5 held the fragments."""
+
+    question: OwnQuestion
+    answer: Answer
+    regions_right: bool
+    fragments_cited: bool
+    verbatim: bool
+    answer_right: bool  # yes/no, documents, or "not found" for negatives
+    bm25_fragments: bool
+    chunks_fragments: bool
+
+    @property
+    def passed(self) -> bool:
+        return self.regions_right and self.fragments_cited and self.verbatim and self.answer_right
+
+
+@dataclass(frozen=True, slots=True)
+class HalfResult:
+    half: str
+    outcomes: tuple[Outcome, ...]
+    gold: GoldScore | None  # the probe has no gold measures
+
+
+def _set_file(half: str, kind: str) -> Path:
+    """A half's (or the probe documents') questions or gold file."""
+    if half in DOC_SETS:
+        return EVAL / half / ("questions.jsonl" if kind == "questions" else "gold.tsv")
+    return EVAL / (f"questions_{half}.jsonl" if kind == "questions" else f"gold_{half}.tsv")
+
+
+def load_questions(half: str) -> list[OwnQuestion]:
+    return read_questions(_set_file(half, "questions"))
+
+
+def twins_file(half: str) -> Path:
+    """The English twins of a set's Chinese questions (``eval/english_twins``)."""
+    return EVAL / "english_twins" / f"{half}.jsonl"
+
+
+def read_questions(path: Path) -> list[OwnQuestion]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    questions = []
+    for raw in (json.loads(line) for line in lines if line.strip()):
+        questions.append(
+            OwnQuestion(
+                raw["id"],
+                raw["lang"],
+                raw["class"],
+                raw["question"],
+                tuple(raw["docs"]),
+                tuple(raw["expect_regions"]),
+                tuple(raw["expect_quote_contains"]),
+                raw.get("expect_answer"),
+                tuple(raw.get("expect_documents") or ()),
+                bool(raw.get("negative")),
+            )
+        )
+    return questions
+
+
+def split_docs(half: str) -> list[dict[str, str]]:
+    with (EVAL / "split.tsv").open(encoding="utf-8") as handle:
+        return [row for row in csv.DictReader(handle, delimiter="\t") if row["half"] == half]
+
+
+def materialise(rows: Sequence[dict[str, str]], folder: Path) -> dict[str, Path]:
+    """Each split document as a file to ingest: shared files by path, report records written out."""
+    large = (SHARED / "corpus-large" / "government_work_reports.jsonl").read_text(encoding="utf-8")
+    records = [json.loads(line) for line in large.splitlines() if line.strip()]
+    paths: dict[str, Path] = {}
+    for row in rows:
+        corpus, doc = row["corpus"], row["doc"]
+        if corpus == "seed":
+            paths[doc] = BUNDLED_CORPUS / "yangtze-delta-cadre-incentives.txt"
+        elif corpus == "real":
+            paths[doc] = SHARED / "corpus-real" / doc
+        elif corpus == "law":
+            paths[doc] = SHARED / "corpus-law" / doc
+        else:
+            record = records[int(doc.split(":")[1])]
+            path = folder / f"report-{doc.split(':')[1]}.txt"
+            path.write_text(f"{record['title']}\n{record['content']}", encoding="utf-8")
+            paths[doc] = path
+    return paths
+
+
+def load_gold(half: str) -> dict[str, list[GoldRow]]:
+    by_doc: dict[str, list[GoldRow]] = defaultdict(list)
+    with _set_file(half, "gold").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            by_doc[row["doc"]].append(
+                GoldRow(row["region"], row["incentive_type"], row["measure"], row["status"])
+            )
+    return by_doc
