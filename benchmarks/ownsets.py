@@ -30,9 +30,10 @@ PROBE_DOCS2 = "probe_docs2"  # written in the fourth session, first run as writt
 PROBE_DOCS3 = "probe_docs3"  # written in the fifth session, first run as written
 PROBE_DOCS4 = "probe_docs4"  # written later in the fifth session, first run as written
 PROBE_DOCS5 = "probe_docs5"  # written in the sixth session, first run as written
+PROBE_DOCS6 = "probe_docs6"  # written later in the sixth session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
-DOC_SETS = (PROBE_DOCS, PROBE_DOCS2, PROBE_DOCS3, PROBE_DOCS4, PROBE_DOCS5)
+DOC_SETS = (PROBE_DOCS, PROBE_DOCS2, PROBE_DOCS3, PROBE_DOCS4, PROBE_DOCS5, PROBE_DOCS6)
 
 
 TWINS = " English twins"  # a set of twins is named after its source

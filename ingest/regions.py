@@ -131,7 +131,12 @@ def _named_mentions(
     text: str, raw: list[Candidate], gazetteer: Gazetteer, context_codes: Iterable[str]
 ) -> list[RegionMention]:
     found = [c for c in raw if _at_word_start(text, c, gazetteer)]
-    found = [c for c in found if not _common_word_alone(text, c, found, gazetteer)]
+    found = [
+        c
+        for c in found
+        if not _common_word_alone(text, c, found, gazetteer)
+        and not _conjoined_level(text, c, found, gazetteer)
+    ]
     # Anchors: names that can mean only one place; they and their ancestors are context.
     anchors: dict[str, int] = {}
     for code in context_codes:
@@ -181,6 +186,30 @@ def _common_word_alone(
 
 
 LIST_JOINERS = frozenset("、和及与")
+# 市里和县里, 省市和县: "和县" after a level word joins two levels, it is not 和县 of 马鞍山.
+_LEVEL_CHARS = frozenset("省市区县乡镇村州盟旗级里")
+
+
+def _conjoined_level(
+    text: str, candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
+) -> bool:
+    surface = candidate.surface
+    if not (
+        len(surface) == 2
+        and surface[0] in LIST_JOINERS
+        and surface[1] in _LEVEL_CHARS
+        and candidate.start > 0
+        and text[candidate.start - 1] in _LEVEL_CHARS
+    ):
+        return False
+    # 马鞍山市和县: after its own city it is the county.
+    before = [c for c in found if c.end == candidate.start]
+    return not any(
+        gazetteer.contains(parent, code)
+        for c in before
+        for parent in c.codes
+        for code in candidate.codes
+    )
 
 
 def _region(gazetteer: Gazetteer, code: str) -> Region:

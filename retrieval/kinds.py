@@ -7,7 +7,14 @@ import re
 from policykg.ingest.segment import load_segmenter
 from policykg.retrieval.evidence import Draft, Evidence, holders
 from policykg.retrieval.question import frame_verbs_zh
-from policykg.retrieval.reader import citable, focus_terms, holds, threshold
+from policykg.retrieval.reader import (
+    W_SUPERSEDED,
+    Scored,
+    citable,
+    focus_terms,
+    holds,
+    threshold,
+)
 
 # Evidence for a yes: the share of the question's words it holds, and its score. A
 # Chinese question's words weigh by their rarity, so the rare word a "no" turns on
@@ -56,6 +63,7 @@ def yes_no(evidence: Evidence, answer: Draft) -> None:
 
 MAX_DOCUMENTS = 8
 DOCUMENT_MIN_COVERAGE = 0.5
+DOCUMENT_NEAR_BEST = 0.8  # … or this share of the best provision's, if that is lower
 # A question asking which documents hold a term itself, not what they say on its topic.
 _MENTION = re.compile(
     r"提到|提及|出现|写到|写有|\bmention|\bcontain|\buses? the (?:word|term|phrase)"
@@ -128,15 +136,26 @@ def _documents_by_focus(evidence: Evidence) -> dict[str, str]:
 
 
 def _documents_by_score(evidence: Evidence) -> dict[str, str]:
-    found: dict[str, str] = {}
+    """Documents whose provisions answer; a version no longer in force is a document that
+    says it too (listed, and marked in the answer), so it is not weighed down here."""
+    validity, catalog = evidence.validity, evidence.catalog
+    answering = []
     for scored in evidence.scored():
-        if scored.score < threshold(evidence.question.lang):
-            break
-        if scored.coverage >= DOCUMENT_MIN_COVERAGE:
-            found.setdefault(
-                evidence.catalog.provision_doc[scored.provision_id], scored.provision_id
-            )
-    return found
+        document = catalog.provision_document(scored.provision_id)
+        outdated = validity is not None and document is not None and validity.outdated(document)
+        if scored.score + W_SUPERSEDED * outdated >= threshold(evidence.question.lang):
+            answering.append(scored)
+    # The question's frame (哪些文件规定了…) dilutes every provision's share alike: one
+    # close to the best share answers as well as the best.
+    best = max((s.coverage for s in answering), default=0.0)
+    floor = min(DOCUMENT_MIN_COVERAGE, DOCUMENT_NEAR_BEST * best)
+    found: dict[str, Scored] = {}  # each document, in the order it answers, by its best
+    for scored in answering:
+        if scored.coverage >= floor:
+            doc_id = catalog.provision_doc[scored.provision_id]
+            if doc_id not in found or scored.coverage > found[doc_id].coverage:
+                found[doc_id] = scored
+    return {doc_id: scored.provision_id for doc_id, scored in found.items()}
 
 
 def documents(evidence: Evidence, answer: Draft) -> None:

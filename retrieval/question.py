@@ -36,6 +36,7 @@ class Intent(str, Enum):
     YES_NO = "yes_no"
     DOCUMENTS = "documents"
     DEFINITION = "definition"
+    PROVISION = "provision"  # 在第几条, which article: the provision itself, with its locator
     OPEN = "open"
 
 
@@ -235,7 +236,7 @@ _SECOND_QUESTION = re.compile(r"[?？]\s*(?:which|what|where|who|how|when)\b")
 _NAMES_JOINED = re.compile(r"\b[A-Z][\w'’-]*(?:'s|’s)? and [A-Z]")
 
 # Intents whose question word asks for a thing, not a yes or no.
-WH_INTENTS = frozenset({Intent.WHICH_REGIONS, Intent.FACT, Intent.DOCUMENTS})
+WH_INTENTS = frozenset({Intent.WHICH_REGIONS, Intent.FACT, Intent.DOCUMENTS, Intent.PROVISION})
 
 
 def classify_intent(text: str, region_count: int) -> Intent:

@@ -42,6 +42,7 @@ _FIGURE = re.compile(
     r"[0-9０-９]|[一二三四五六七八九十两百千万]+(?:[个名项类种条次年月日岁人元%]|倍|成)"
 )
 # Ordinal references (第六十四条, 第二款) number the text; they state no figure.
+_ARTICLE_LOCATOR = re.compile(rf"第[{CN_NUMERALS}\d]+条")
 _ORDINAL = re.compile(rf"第[{CN_NUMERALS}\d]+[条款项目章节段次届]")
 _ADVICE = re.compile(r"要|应当|应该|建议|鼓励|探索|需要|必须|宜")
 _YEAR = re.compile(r"(19|20)\d{2}")
@@ -54,6 +55,7 @@ W_OWN = 0.15  # in a document of the asked region itself, not one that mentions 
 W_SOLE = 0.2  # names the asked region (or places in it) and no other: about it, not a list
 W_SUPERSEDED = 0.5  # taken off a version no longer in force, unless the question names its year
 W_ARTICLE = 1.0  # in the article (or paragraph) the question names: 第七条, Article 7
+W_ARTICLE_ASKED = 0.3  # an article of a law, when the question asks which article (第几条)
 
 
 def focus_terms(question: Question) -> tuple[str, ...]:
@@ -267,6 +269,13 @@ def read(
             + W_OWN * own
             + W_SOLE * sole_region(catalog, hit.provision_id, scope)
             + W_ARTICLE * in_articles(catalog, hit.provision_id, question.articles)
+            + W_ARTICLE_ASKED
+            * (
+                question.intent is Intent.PROVISION
+                and bool(
+                    _ARTICLE_LOCATOR.match(catalog.provision_locator.get(hit.provision_id, ""))
+                )
+            )
         )
         full = share_in(grams, in_full)
         if question.lang == "en":

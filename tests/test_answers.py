@@ -596,3 +596,44 @@ def test_an_english_documents_question_lists_those_holding_any_term_its_phrase_n
         listed = [line for line in answer.answer.splitlines() if line.startswith("- 《")]
         titles = {names[d.doc_id]: d.meta.title for d in library.store.documents()}
         assert all(any(titles[n] in line for line in listed) for n in ("a.txt", "b.txt", "d.txt"))
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("对牧区接羔期间的检查有什么限制？在第几条？", "provision"),
+        ("Which article sets the deadline for a decision?", "provision"),
+        ("Which articles in the collection mention secondments?", "documents"),
+        # a yes/no beside "which article" asks for the article
+        ("上级能不能因此扣分？这是第几条第几款？", "provision"),
+    ],
+)
+def test_a_question_asking_which_article_asks_for_the_provision(question: str, intent: str) -> None:
+    assert classify_intent(question, 1).value == intent
+
+
+def test_which_article_is_answered_with_the_article_not_a_list_of_measures(
+    tmp_path: Path,
+) -> None:
+    law = (
+        "# 内蒙古自治区减轻基层负担条例\n\n"
+        "第一条 为了减轻基层负担，制定本条例。\n\n"
+        "第二条 自治区在每个盟市设立不少于两个基层减负观察点。\n\n"
+        "第三条 每年二月至五月接羔保育期间，不得安排与牧业生产无关的集中性检查。\n"
+    )
+    with library_of(tmp_path, {"law.md": law}) as library:
+        answer = ask(library, "内蒙古那部减负条例对接羔期间的检查有什么限制？在第几条？")
+        assert answer.intent == "provision"
+        assert "接羔保育期间" in quotes(answer) and "第三条" in answer.answer
+
+
+def test_a_documents_question_lists_a_superseded_version_that_says_it_too(tmp_path: Path) -> None:
+    # Both versions of the 办法 say 澄清正名; the older is no longer in force but it is a
+    # document that says so, and the answer lists it (marked) beside the newer one.
+    for name, (_, date) in VERSIONED.items():
+        meta = {"issuer": "示范市人民代表大会常务委员会", "date": date, "doc_kind": "地方性法规"}
+        (tmp_path / name.replace(".md", ".meta.json")).write_text(json.dumps(meta), "utf-8")
+    with library_of(tmp_path, {name: text for name, (text, _) in VERSIONED.items()}) as library:
+        answer = ask(library, "哪些文件规定了作出容错认定的期限？")
+        listed = [line for line in answer.answer.splitlines() if line.startswith("- 《")]
+        assert len(listed) == 2, answer.answer

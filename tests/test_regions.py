@@ -234,3 +234,11 @@ def test_a_county_whose_short_name_is_a_common_word_needs_its_level_or_a_list(
     assert codes("人力资源社会保障部有关负责人表示", gazetteer) == []
     assert codes("资源县推行乡镇干部补贴", gazetteer) == ["450329"]
     assert codes("杨浦、嘉定等区推动绩效奖金", gazetteer) == ["310110", "310114"]
+
+
+def test_he_between_two_levels_joins_them_it_is_not_he_county(gazetteer: Gazetteer) -> None:
+    # 市里和县里各掏多少: 和 joins two levels; 马鞍山市和县 is the city and its county.
+    assert codes("补助资金市里和县里各掏多少？", gazetteer) == []
+    assert codes("由省、市和县三级财政分担", gazetteer) == []
+    assert codes("马鞍山市和县推行乡镇干部补贴", gazetteer) == ["340500", "340523"]
+    assert codes("和县推行乡镇干部补贴", gazetteer) == ["340523"]
