@@ -229,9 +229,12 @@ def read(
     grams = {g for g in grams if g not in titles} or grams
     weights = {gram: catalog.bigram_weight(gram) for gram in grams}  # once per question
     # A word weighs as its rarest bigram: 市委书记 counts once, as much as 疗养 or less.
-    word_weights = {
-        w: max(catalog.bigram_weight(g) for g in bigrams([w])) for w in words if len(w) >= 2
-    }
+    # Only a Chinese yes/no reads it (``weighted_content``).
+    word_weights = (
+        {w: max(catalog.bigram_weight(g) for g in bigrams([w])) for w in words if len(w) >= 2}
+        if question.intent is Intent.YES_NO and question.lang == "zh"
+        else {}
+    )
     years = {m.group() for m in _YEAR.finditer(question.text)}
     glossed_share = _gloss_coverage(question, hits, catalog, referenced, glossed, region_names)
     scored = []
@@ -294,7 +297,9 @@ def read(
                 coverage,
                 full,
                 has_focus,
-                _content_share(word_weights, headed, document.title if document else ""),
+                _content_share(word_weights, headed, document.title if document else "")
+                if word_weights
+                else 0.0,
             )
         )
     return sorted(scored, key=lambda s: s.score, reverse=True)
