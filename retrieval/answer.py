@@ -11,8 +11,8 @@ from policykg.ingest.models import MeasureMention, RegionLevel, Status
 from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.counterparts import asks_about_change, counterparts
 from policykg.retrieval.evidence import Draft, Evidence, holders
+from policykg.retrieval.intent_rules import Intent
 from policykg.retrieval.kinds import documents, yes_no
-from policykg.retrieval.question import Intent
 from policykg.retrieval.reader import answered, citable
 
 MAX_MEASURES = 8

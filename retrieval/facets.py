@@ -26,7 +26,8 @@ from policykg.ingest.store import Store
 from policykg.ingest.vocab import UnknownIncentiveType, load_vocabulary
 from policykg.retrieval.catalog import Catalog
 from policykg.retrieval.index import Hit, Query, SearchIndex, as_query
-from policykg.retrieval.question import Intent, Question
+from policykg.retrieval.intent_rules import Intent
+from policykg.retrieval.question import Question
 from policykg.retrieval.records import expand_regions
 from policykg.retrieval.validity import versions_as_of
 

@@ -6,7 +6,7 @@ import re
 
 from policykg.ingest.segment import load_segmenter
 from policykg.retrieval.evidence import Draft, Evidence, holders
-from policykg.retrieval.question import frame_verbs_zh
+from policykg.retrieval.intent_rules import frame_verbs_zh
 from policykg.retrieval.reader import (
     W_SUPERSEDED,
     Scored,

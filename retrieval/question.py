@@ -10,45 +10,24 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from enum import Enum
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Literal
 
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.models import IncentiveType, RegionLevel
 from policykg.ingest.regions import find_regions_en, link_regions
-from policykg.ingest.rules import RulesError, check_patterns, load_frozen
-from policykg.ingest.structure import CN_NUMERALS, chinese_numeral
 from policykg.ingest.vocab import Vocabulary
+from policykg.retrieval.english_terms import english_terms, english_type
 from policykg.retrieval.index import Query
+from policykg.retrieval.intent_rules import (
+    Intent,
+    Quantity,
+    asked_articles,
+    asked_quantity,
+    intent_rules,
+)
 from policykg.retrieval.translate import translate_query
 
 Lang = Literal["zh", "en"]
-
-
-class Intent(str, Enum):
-    WHICH_REGIONS = "which_regions"
-    REGION_MEASURES = "region_measures"
-    COMPARE = "compare"
-    FACT = "fact"
-    YES_NO = "yes_no"
-    DOCUMENTS = "documents"
-    DEFINITION = "definition"
-    PROVISION = "provision"  # 在第几条, which article: the provision itself, with its locator
-    OPEN = "open"
-
-
-class Quantity(str, Enum):
-    """What a number question asks for: 多久一次 a frequency, 多少元 an amount of money."""
-
-    FREQUENCY = "frequency"
-    DURATION = "duration"
-    MONEY = "money"
-    PEOPLE = "people"
-    AGE = "age"
-    SHARE = "share"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,115 +69,6 @@ class Question:
         else:
             words = tuple(w for w in self.keywords if not w.isascii())
         return tuple(w for w in dict.fromkeys(words) if w not in names)
-
-
-@dataclass(frozen=True, slots=True)
-class IntentPatterns:
-    """Regexes that mark an intent; the first intent with a match wins."""
-
-    intent: Intent
-    patterns: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class QuantityPatterns:
-    """How a question asks for a quantity, and how a text states one (after 第X条 and
-    other ordinals are taken out)."""
-
-    quantity: Quantity
-    asked: tuple[str, ...]
-    stated: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class IntentRules:
-    """Question-understanding rules (``retrieval/data/intents.json``), validated at load."""
-
-    intents: tuple[IntentPatterns, ...]
-    level_words: dict[str, tuple[str, ...]]  # region level (or "district") → words
-    stopwords_zh: tuple[str, ...]
-    stopwords_en: tuple[str, ...]
-    recommend_words: tuple[str, ...]
-    # Words that make a question a wh-question even beside 有没有 or 吗 (可以怎么办？有没有时限？).
-    wh_words_zh: tuple[str, ...]
-    quantities: tuple[QuantityPatterns, ...]  # tried in order: 多久一次 before 多久
-    # Verbs that frame what a document does with a term (规定或提到了周转房): never terms.
-    frame_verbs_zh: tuple[str, ...]
-
-
-INTENTS_FILE = "retrieval/data/intents.json"
-LEVEL_KEYS = {level.value for level in RegionLevel} | {"district"}
-
-
-def load_intent_rules(path: Path | str, text: str) -> IntentRules:
-    """The rules of ``path`` (its JSON ``text``): every key, type and regex checked."""
-    rules = load_frozen(IntentRules, path, text)
-    for number, entry in enumerate(rules.intents):
-        check_patterns(str(path), f"intents[{number}].patterns", entry.patterns)
-    for number, kind in enumerate(rules.quantities):
-        check_patterns(str(path), f"quantities[{number}].asked", kind.asked)
-        check_patterns(str(path), f"quantities[{number}].stated", kind.stated)
-    unknown = sorted(set(rules.level_words) - LEVEL_KEYS)
-    if unknown:
-        raise RulesError(f"{path}: unknown key 'level_words.{unknown[0]}'")
-    return rules
-
-
-@lru_cache(maxsize=1)
-def _rules() -> IntentRules:
-    raw = resources.files("policykg.retrieval").joinpath("data", "intents.json").read_text("utf-8")
-    return load_intent_rules(INTENTS_FILE, raw)
-
-
-_ARTICLE_ZH = re.compile(rf"第([{CN_NUMERALS}\d]+)条(?:第([{CN_NUMERALS}\d]+)款)?")
-_ARTICLE_EN = re.compile(
-    r"\bart(?:icle|\.)\s*(\d+)(?:\s*[,(]?\s*(?:paragraph|para\.?|clause)\s*(\d+))?", re.IGNORECASE
-)
-_PARAGRAPH_OF_EN = re.compile(
-    r"\b(?:paragraph|para\.?|clause)\s*(\d+)\s+of\s+art(?:icle|\.)\s*(\d+)", re.IGNORECASE
-)
-
-
-def asked_articles(text: str) -> tuple[str, ...]:
-    """The articles (and paragraphs) a question names, as the locators of their provisions
-    begin: 第7条 and Article 7 → 第七条; "Article 7, paragraph 2" → 第七条第二款."""
-
-    def chinese(numeral: str) -> str:
-        return chinese_numeral(int(numeral)) if numeral.isdigit() else numeral
-
-    def locator(article: str, paragraph: str | None) -> str:
-        return f"第{chinese(article)}条" + (f"第{chinese(paragraph)}款" if paragraph else "")
-
-    found = [locator(m.group(1), m.group(2)) for m in _ARTICLE_ZH.finditer(text)]
-    found += [locator(m.group(2), m.group(1)) for m in _PARAGRAPH_OF_EN.finditer(text)]
-    if not found:
-        found += [locator(m.group(1), m.group(2)) for m in _ARTICLE_EN.finditer(text)]
-    return tuple(dict.fromkeys(found))
-
-
-def frame_verbs_zh() -> frozenset[str]:
-    """Verbs a question uses of what documents do (规定, 提到), not of their content."""
-    return frozenset(_rules().frame_verbs_zh)
-
-
-def asked_quantity(text: str) -> Quantity | None:
-    """The kind of figure a question asks for, if it names one (how often, 多少元)."""
-    lowered = text.lower()
-    for kind in _rules().quantities:
-        if any(re.search(pattern, lowered) for pattern in kind.asked):
-            return kind.quantity
-    return None
-
-
-@lru_cache(maxsize=8)
-def _stated(quantity: Quantity) -> re.Pattern[str]:
-    kind = next(k for k in _rules().quantities if k.quantity is quantity)
-    return re.compile("|".join(kind.stated))
-
-
-def states_quantity(text: str, quantity: Quantity) -> bool:
-    """Whether ``text`` (ordinals taken out) states a figure of that kind."""
-    return bool(_stated(quantity).search(text))
 
 
 # A Chinese question's lexical hit is evidence when the provision holds this share
@@ -243,7 +113,7 @@ def classify_intent(text: str, region_count: int) -> Intent:
     lowered = text.lower().strip()
     matched = [
         entry.intent
-        for entry in _rules().intents
+        for entry in intent_rules().intents
         if any(re.search(pattern, lowered) for pattern in entry.patterns)
     ]
     english_yes_no = _ENGLISH_YES_NO.search(lowered) and not _SECOND_QUESTION.search(lowered)
@@ -258,106 +128,13 @@ def classify_intent(text: str, region_count: int) -> Intent:
         # do: a wh-question beside or inside a yes/no one is answered as the wh-question.
         if intent is Intent.YES_NO and (
             any(i in WH_INTENTS for i in matched)
-            or any(word in lowered for word in _rules().wh_words_zh)
+            or any(word in lowered for word in intent_rules().wh_words_zh)
         ):
             continue
         return intent
     if english_yes_no:
         return Intent.YES_NO
     return Intent.COMPARE if region_count >= 2 and _NAMES_JOINED.search(text) else Intent.OPEN
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ies", "es", "s", "'s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
-
-
-def _en_words(text: str) -> list[str]:
-    return [_stem(w) for w in re.findall(r"[a-z][a-z'\-]*", text.lower())]
-
-
-# Function words skipped when matching phrases: "reduce the burden" ~ "reduce burden".
-_GLUE = {"the", "a", "an", "of", "on", "to", "for", "and", "in", "at", "by", "with"}
-
-
-def _content(words: list[str]) -> list[str]:
-    return [w for w in words if w not in _GLUE]
-
-
-@lru_cache(maxsize=8192)
-def _phrase_words(phrase: str) -> tuple[str, ...]:
-    """A vocabulary phrase's content words, stemmed (once per phrase, not per question)."""
-    return tuple(_content(_en_words(phrase)))
-
-
-MAX_PHRASE_GAP = 1  # words allowed between a phrase's words: names (publicly) cleared
-
-
-def _contains_phrase(words: list[str], phrase: str) -> bool:
-    return bool(_phrase_spans(words, phrase))
-
-
-def _phrase_spans(words: list[str], phrase: str) -> list[tuple[int, int]]:
-    """Where the phrase's words stand among the content words (first, last), in order
-    with at most ``MAX_PHRASE_GAP`` words between them."""
-    target = _phrase_words(phrase)
-    if not target or target[0] not in words:  # the cheap test first: most phrases miss
-        return []
-    words = _content(words)
-    spans = []
-    for start, word in enumerate(words):
-        if word != target[0]:
-            continue
-        position = start
-        for wanted in target[1:]:
-            ahead = words[position + 1 : position + 2 + MAX_PHRASE_GAP]
-            if wanted not in ahead:
-                break
-            position += 1 + ahead.index(wanted)
-        else:
-            spans.append((start, position))
-    return spans
-
-
-def english_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:
-    """Chinese measure terms named in English (negotiated annual salaries → 协议年薪).
-
-    A term named only inside another term's longer name is not named: "negotiated
-    salary system" is 协议工资制, not also 协议年薪 ("negotiated salary").
-    """
-    words = _en_words(text)
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for term in vocab.measure_terms:
-        for phrase in (term.label_en, *term.synonyms_en):
-            spans.setdefault(term.term_zh, []).extend(_phrase_spans(words, phrase))
-    spans = {term: found for term, found in spans.items() if found}
-
-    def inside_another(term: str) -> bool:
-        others = [span for t, found in spans.items() if t != term for span in found]
-        return all(
-            any(s <= start and end <= e and e - s > end - start for s, e in others)
-            for start, end in spans[term]
-        )
-
-    found = [term for term in spans if not inside_another(term)]
-    quoted = re.findall(r"['\"“‘]([^'\"”’]{3,40})['\"”’]", text)
-    for phrase in quoted:
-        for term in vocab.measure_terms:
-            if _contains_phrase(_en_words(phrase), term.label_en) and term.term_zh not in found:
-                found.append(term.term_zh)
-    return tuple(found)
-
-
-def english_type(text: str, vocab: Vocabulary) -> IncentiveType | None:
-    words = _en_words(text)
-    best: tuple[int, IncentiveType] | None = None
-    for entry in vocab.types:
-        for phrase in (entry.label_en, *entry.synonyms_en):
-            if _contains_phrase(words, phrase) and (best is None or len(phrase) > best[0]):
-                best = (len(phrase), entry.code)
-    return best[1] if best else None
 
 
 def chinese_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:
@@ -367,14 +144,14 @@ def chinese_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:
 def requested_level(text: str) -> RegionLevel | None:
     """The level a question asks for (哪个县, which counties). A capitalised level word is
     part of a name (Fuzhou City, Bainang County), not what is asked."""
-    for level, words in _rules().level_words.items():
+    for level, words in intent_rules().level_words.items():
         if any(re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![a-z])", text) for w in words):
             return RegionLevel(level) if level != "district" else RegionLevel.COUNTY
     return None
 
 
 def keywords(text: str, lang: Lang, words: Iterable[str]) -> tuple[str, ...]:
-    rules = _rules()
+    rules = intent_rules()
     stop = set(rules.stopwords_zh if lang == "zh" else rules.stopwords_en)
     kept = [w for w in words if w.strip() and w.lower() not in stop and re.search(r"\w", w)]
     return tuple(dict.fromkeys(w for w in _without_a_not_a(kept) if len(w) >= 2))
@@ -415,7 +192,7 @@ def understand(
     kind = vocab.classify(text) if lang == "zh" else english_type(text, vocab)
     if kind is None:
         kind = vocab.classify(text)
-    recommended = any(w in text.lower() for w in _rules().recommend_words)
+    recommended = any(w in text.lower() for w in intent_rules().recommend_words)
     expansions: list[str] = []
     topic: tuple[str, ...] = ()
     if lang == "en":
@@ -428,7 +205,7 @@ def understand(
             topic = (entry.label_zh, *entry.synonyms_zh, *entry.cues)
             expansions += topic
         # The question's own content words in Chinese, so BM25 reaches the texts.
-        expansions += translate_query(text, _rules().stopwords_en, used).zh_terms
+        expansions += translate_query(text, intent_rules().stopwords_en, used).zh_terms
     intent, quantity = classify_intent(text, len(codes)), asked_quantity(text)
     if intent is Intent.OPEN and quantity is not None:
         intent = Intent.FACT  # 调整的频次是怎样的: it asks for a figure

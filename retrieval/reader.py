@@ -20,7 +20,8 @@ from policykg.ingest.structure import CN_NUMERALS
 from policykg.retrieval.catalog import Catalog, DocumentInfo
 from policykg.retrieval.gloss import Glossed, english_query, stems
 from policykg.retrieval.index import Hit
-from policykg.retrieval.question import Intent, Quantity, Question, states_quantity
+from policykg.retrieval.intent_rules import Intent, Quantity, states_quantity
+from policykg.retrieval.question import Question
 from policykg.retrieval.validity import Validity
 
 # Weights of the evidence score (tuned on the dev half).

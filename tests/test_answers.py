@@ -17,16 +17,14 @@ from policykg.ingest.settings import Settings
 from policykg.ingest.vocab import load_vocabulary
 from policykg.library import Library
 from policykg.retrieval.ask import ask
-from policykg.retrieval.kinds import alternatives
-from policykg.retrieval.question import (
+from policykg.retrieval.intent_rules import (
     Quantity,
     asked_articles,
     asked_quantity,
-    classify_intent,
-    requested_level,
     states_quantity,
-    understand,
 )
+from policykg.retrieval.kinds import alternatives
+from policykg.retrieval.question import classify_intent, requested_level, understand
 from policykg.retrieval.reader import referenced_documents, sole_region
 
 NOTICE = """中共抚州市委组织部关于进一步激励干部担当作为的通知

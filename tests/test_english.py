@@ -24,9 +24,10 @@ from policykg.ingest.vocab import load_vocabulary
 from policykg.library import Library
 from policykg.retrieval.answer import measure_label
 from policykg.retrieval.ask import ask
+from policykg.retrieval.english_terms import english_terms
 from policykg.retrieval.gloss import english_query, gloss_words
 from policykg.retrieval.index import TOPIC_WEIGHT, Query
-from policykg.retrieval.question import english_terms, understand
+from policykg.retrieval.question import understand
 from policykg.retrieval.reader import EN_TERM_SHARE, holds
 from policykg.retrieval.translate import translate_query, variants
 from tests.conftest import CORPUS_REAL, EVAL, needs_shared

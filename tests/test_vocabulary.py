@@ -26,7 +26,7 @@ from policykg.kg.analytics import project
 from policykg.kg.compare import compare, comparison_rows, write_comparison_csv
 from policykg.kg.export import ExportFormat, export
 from policykg.library import Library
-from policykg.retrieval.question import load_intent_rules
+from policykg.retrieval.intent_rules import load_intent_rules
 from policykg.ui.app import Workspace, type_labels
 from policykg.ui.app.network import group_by_iri, network_elements, network_page
 from policykg.ui.app.tabs.compare import compare_table

@@ -1,0 +1,103 @@
+"""Vocabulary terms and incentive types named in English (negotiated annual salaries →
+协议年薪): phrase matching over stemmed content words, a word's gap allowed."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from policykg.ingest.models import IncentiveType
+from policykg.ingest.vocab import Vocabulary
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ies", "es", "s", "'s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def _en_words(text: str) -> list[str]:
+    return [_stem(w) for w in re.findall(r"[a-z][a-z'\-]*", text.lower())]
+
+
+# Function words skipped when matching phrases: "reduce the burden" ~ "reduce burden".
+_GLUE = {"the", "a", "an", "of", "on", "to", "for", "and", "in", "at", "by", "with"}
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if w not in _GLUE]
+
+
+@lru_cache(maxsize=8192)
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """A vocabulary phrase's content words, stemmed (once per phrase, not per question)."""
+    return tuple(_content(_en_words(phrase)))
+
+
+MAX_PHRASE_GAP = 1  # words allowed between a phrase's words: names (publicly) cleared
+
+
+def _contains_phrase(words: list[str], phrase: str) -> bool:
+    return bool(_phrase_spans(words, phrase))
+
+
+def _phrase_spans(words: list[str], phrase: str) -> list[tuple[int, int]]:
+    """Where the phrase's words stand among the content words (first, last), in order
+    with at most ``MAX_PHRASE_GAP`` words between them."""
+    target = _phrase_words(phrase)
+    if not target or target[0] not in words:  # the cheap test first: most phrases miss
+        return []
+    words = _content(words)
+    spans = []
+    for start, word in enumerate(words):
+        if word != target[0]:
+            continue
+        position = start
+        for wanted in target[1:]:
+            ahead = words[position + 1 : position + 2 + MAX_PHRASE_GAP]
+            if wanted not in ahead:
+                break
+            position += 1 + ahead.index(wanted)
+        else:
+            spans.append((start, position))
+    return spans
+
+
+def english_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:
+    """Chinese measure terms named in English (negotiated annual salaries → 协议年薪).
+
+    A term named only inside another term's longer name is not named: "negotiated
+    salary system" is 协议工资制, not also 协议年薪 ("negotiated salary").
+    """
+    words = _en_words(text)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for term in vocab.measure_terms:
+        for phrase in (term.label_en, *term.synonyms_en):
+            spans.setdefault(term.term_zh, []).extend(_phrase_spans(words, phrase))
+    spans = {term: found for term, found in spans.items() if found}
+
+    def inside_another(term: str) -> bool:
+        others = [span for t, found in spans.items() if t != term for span in found]
+        return all(
+            any(s <= start and end <= e and e - s > end - start for s, e in others)
+            for start, end in spans[term]
+        )
+
+    found = [term for term in spans if not inside_another(term)]
+    quoted = re.findall(r"['\"“‘]([^'\"”’]{3,40})['\"”’]", text)
+    for phrase in quoted:
+        for term in vocab.measure_terms:
+            if _contains_phrase(_en_words(phrase), term.label_en) and term.term_zh not in found:
+                found.append(term.term_zh)
+    return tuple(found)
+
+
+def english_type(text: str, vocab: Vocabulary) -> IncentiveType | None:
+    words = _en_words(text)
+    best: tuple[int, IncentiveType] | None = None
+    for entry in vocab.types:
+        for phrase in (entry.label_en, *entry.synonyms_en):
+            if _contains_phrase(words, phrase) and (best is None or len(phrase) > best[0]):
+                best = (len(phrase), entry.code)
+    return best[1] if best else None
