@@ -131,11 +131,12 @@ def _named_mentions(
     text: str, raw: list[Candidate], gazetteer: Gazetteer, context_codes: Iterable[str]
 ) -> list[RegionMention]:
     found = [c for c in raw if _at_word_start(text, c, gazetteer)]
+    near = _Neighbours({c.start: c for c in found}, {c.end: c for c in found})
     found = [
         c
         for c in found
-        if not _common_word_alone(text, c, found, gazetteer)
-        and not _conjoined_level(text, c, found, gazetteer)
+        if not _common_word_alone(text, c, near, gazetteer)
+        and not _conjoined_level(text, c, near, gazetteer)
     ]
     # Anchors: names that can mean only one place; they and their ancestors are context.
     anchors: dict[str, int] = {}
@@ -167,21 +168,27 @@ def _named_mentions(
 COMMON_WORD_FREQUENCY = 1000
 
 
+@dataclass(frozen=True, slots=True)
+class _Neighbours:
+    """The name candidates of a text by where they start and where they end."""
+
+    by_start: dict[int, Candidate]
+    by_end: dict[int, Candidate]
+
+
 def _common_word_alone(
-    text: str, candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
+    text: str, candidate: Candidate, near: _Neighbours, gazetteer: Gazetteer
 ) -> bool:
     regions = [_region(gazetteer, c) for c in candidate.codes]
     if not all(_is_short_local(r, candidate.surface) for r in regions):
         return False
     if _common_words().get(candidate.surface, 0) < COMMON_WORD_FREQUENCY:
         return False
-    ends = {c.end for c in found if c is not candidate}
-    starts = {c.start for c in found if c is not candidate}
     joined_after = text[candidate.end : candidate.end + 1] in LIST_JOINERS
     joined_before = candidate.start > 0 and text[candidate.start - 1] in LIST_JOINERS
     return not (
-        (joined_after and candidate.end + 1 in starts)
-        or (joined_before and candidate.start - 1 in ends)
+        (joined_after and candidate.end + 1 in near.by_start)
+        or (joined_before and candidate.start - 1 in near.by_end)
     )
 
 
@@ -191,7 +198,7 @@ _LEVEL_CHARS = frozenset("省市区县乡镇村州盟旗级里")
 
 
 def _conjoined_level(
-    text: str, candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
+    text: str, candidate: Candidate, near: _Neighbours, gazetteer: Gazetteer
 ) -> bool:
     surface = candidate.surface
     if not (
@@ -203,12 +210,9 @@ def _conjoined_level(
     ):
         return False
     # 马鞍山市和县: after its own city it is the county.
-    before = [c for c in found if c.end == candidate.start]
-    return not any(
-        gazetteer.contains(parent, code)
-        for c in before
-        for parent in c.codes
-        for code in candidate.codes
+    before = near.by_end.get(candidate.start)
+    return before is None or not any(
+        gazetteer.contains(parent, code) for parent in before.codes for code in candidate.codes
     )
 
 

@@ -139,10 +139,15 @@ def build_catalog(store: Store, gazetteer: Gazetteer) -> Catalog:
 _ARTICLE = re.compile(rf"^第[{CN_NUMERALS}\d]+条(?:之[{CN_NUMERALS}]+)?")
 
 
+def article_of(locator: str) -> str | None:
+    """The article a locator lies in (第二条第一款 → 第二条), if it lies in one."""
+    article = _ARTICLE.match(locator)
+    return article.group() if article else None
+
+
 def unit_locator(locator: str) -> str:
     """The locator of a sentence's whole unit: its article (第二条第一款 → 第二条), else as is."""
-    article = _ARTICLE.match(locator)
-    return article.group() if article else locator
+    return article_of(locator) or locator
 
 
 def unit_key(provision: Provision) -> str:

@@ -122,6 +122,7 @@ def asked_articles(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+@lru_cache(maxsize=1)
 def frame_verbs_zh() -> frozenset[str]:
     """Verbs a question uses of what documents do (规定, 提到), not of their content."""
     return frozenset(intent_rules().frame_verbs_zh)

@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from policykg.ingest.extract import NATIONAL_CODE
 from policykg.ingest.structure import CN_NUMERALS
-from policykg.retrieval.catalog import Catalog, DocumentInfo
+from policykg.retrieval.catalog import Catalog, DocumentInfo, article_of
 from policykg.retrieval.gloss import Glossed, english_query, stems
 from policykg.retrieval.index import Hit
 from policykg.retrieval.intent_rules import Intent, Quantity, states_quantity
@@ -43,7 +43,6 @@ _FIGURE = re.compile(
     r"[0-9０-９]|[一二三四五六七八九十两百千万]+(?:[个名项类种条次年月日岁人元%]|倍|成)"
 )
 # Ordinal references (第六十四条, 第二款) number the text; they state no figure.
-_ARTICLE_LOCATOR = re.compile(rf"第[{CN_NUMERALS}\d]+条")
 _ORDINAL = re.compile(rf"第[{CN_NUMERALS}\d]+[条款项目章节段次届]")
 _ADVICE = re.compile(r"要|应当|应该|建议|鼓励|探索|需要|必须|宜")
 _YEAR = re.compile(r"(19|20)\d{2}")
@@ -274,12 +273,7 @@ def read(
             + W_SOLE * sole_region(catalog, hit.provision_id, scope)
             + W_ARTICLE * in_articles(catalog, hit.provision_id, question.articles)
             + W_ARTICLE_ASKED
-            * (
-                question.intent is Intent.PROVISION
-                and bool(
-                    _ARTICLE_LOCATOR.match(catalog.provision_locator.get(hit.provision_id, ""))
-                )
-            )
+            * (question.intent is Intent.PROVISION and in_an_article(catalog, hit))
         )
         full = share_in(grams, in_full)
         if question.lang == "en":
@@ -342,6 +336,10 @@ def _gloss_coverage(
             named |= stems([*document.title_en, *KIND_WORDS_EN.get(document.kind or "", ())])
     english = [word for word in english_query(question.text) if word not in named]
     return glossed.coverage(english, [h.provision_id for h in hits]) if english else {}
+
+
+def in_an_article(catalog: Catalog, hit: Hit) -> bool:
+    return article_of(catalog.provision_locator.get(hit.provision_id, "")) is not None
 
 
 def in_articles(catalog: Catalog, pid: str, articles: Sequence[str]) -> bool:
