@@ -28,6 +28,7 @@ from benchmarks.ownsets import (
     EVAL,
     HALVES,
     PROBE,
+    PROBE2,
     REPO,
     SHARED,
     TWINS,
@@ -142,8 +143,9 @@ def run_half(half: str, embedding_model: str = DEFAULT_MODEL) -> list[HalfResult
 
             gold = score_gold(library, load_gold(half), {v: k for k, v in doc_names.items()})
             results = [HalfResult(half, outcomes(load_questions(half)), gold)]
-            if half == "dev" and (EVAL / f"questions_{PROBE}.jsonl").exists():
-                results.append(HalfResult(PROBE, outcomes(load_questions(PROBE)), None))
+            for probe in (PROBE, PROBE2) if half == "dev" else ():
+                if (EVAL / f"questions_{probe}.jsonl").exists():
+                    results.append(HalfResult(probe, outcomes(load_questions(probe)), None))
             for name in [r.half for r in results]:  # the English twins, on the same library
                 if twins_file(name).exists():
                     twins = outcomes(read_questions(twins_file(name)))

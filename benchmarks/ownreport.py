@@ -8,12 +8,14 @@ from collections.abc import Sequence
 
 from benchmarks.ownsets import (
     PROBE,
+    PROBE2,
     PROBE_DOCS,
     PROBE_DOCS2,
     PROBE_DOCS3,
     PROBE_DOCS4,
     PROBE_DOCS5,
     PROBE_DOCS6,
+    PROBE_DOCS7,
     TWINS,
     HalfResult,
     Outcome,
@@ -68,6 +70,14 @@ def render(results: Sequence[HalfResult]) -> str:
         "articles of several paragraphs and items), rules and a 答记者问, 77 gold rows and 45",
         "questions, 24 in English, many naming or asking for the article. First run as written:",
         "questions 28/45, gold recall 0.77 (59/77) (`benchmarks/eval/probe_docs6/README.md`).",
+        "The seventh probe documents: ten more (two 新闻联播 transcripts on 鲁渝 and 浙川",
+        "exchange, three 人民日报 county and city reports whose towns hold measures, a provincial",
+        "work report, a State Council regulation in two versions, a commentary, a provincial",
+        "意见 reported as news), 87 gold rows and 48 questions, 26 in English. First run as",
+        "written: questions 28/48 (`benchmarks/eval/probe_docs7/README.md`).",
+        "The second probe: 60 more questions over the dev documents, weighted to the classes the",
+        "test half finds hard (places below the one asked, yes/no in other words, documents),",
+        "half English; first run as written 45/60 (`benchmarks/eval/probe2_README.md`).",
         "The English twins: every Chinese question of dev, the probe and probe documents 2 to 4",
         "asked again in English by someone who had not seen the product (138 questions, same",
         "gold); at their first run 110/138 passed against 136 of their Chinese originals. The",
@@ -82,6 +92,7 @@ def render(results: Sequence[HalfResult]) -> str:
 
 HEADINGS = {
     PROBE: "## probe (dev documents, fresh questions)",
+    PROBE2: "## second probe (dev documents, fresh questions; held out at its first run only)",
     PROBE_DOCS: "## probe documents (new genres, their own gold and questions)",
     PROBE_DOCS2: (
         "## second probe documents (statutes in two versions, aid, speech, news;"
@@ -102,6 +113,10 @@ HEADINGS = {
     PROBE_DOCS6: (
         "## sixth probe documents (regulations, one in two versions, rules, articles asked for;"
         " held out at its first run only)"
+    ),
+    PROBE_DOCS7: (
+        "## seventh probe documents (exchange and aid transcripts, county reports naming towns,"
+        " a work report, a regulation in two versions; held out at its first run only)"
     ),
 }
 

@@ -21,6 +21,7 @@ HALVES = ("dev", "test")
 # Questions written after the tuning began, over the dev documents, never tuned on: a
 # check that what was tuned on dev holds on questions nobody tuned to.
 PROBE = "probe"
+PROBE2 = "probe2"  # fresh questions on the dev documents, written in the seventh session
 # Eight documents of genres the halves hold few of (援疆/援藏 notices, a speech saying 我市,
 # a county notice, an 意见, an east-west exchange report, a commentary), written for this
 # evaluation with their gold and questions by someone who had not seen the product's
@@ -31,9 +32,18 @@ PROBE_DOCS3 = "probe_docs3"  # written in the fifth session, first run as writte
 PROBE_DOCS4 = "probe_docs4"  # written later in the fifth session, first run as written
 PROBE_DOCS5 = "probe_docs5"  # written in the sixth session, first run as written
 PROBE_DOCS6 = "probe_docs6"  # written later in the sixth session, first run as written
+PROBE_DOCS7 = "probe_docs7"  # written in the seventh session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
-DOC_SETS = (PROBE_DOCS, PROBE_DOCS2, PROBE_DOCS3, PROBE_DOCS4, PROBE_DOCS5, PROBE_DOCS6)
+DOC_SETS = (
+    PROBE_DOCS,
+    PROBE_DOCS2,
+    PROBE_DOCS3,
+    PROBE_DOCS4,
+    PROBE_DOCS5,
+    PROBE_DOCS6,
+    PROBE_DOCS7,
+)
 
 
 TWINS = " English twins"  # a set of twins is named after its source

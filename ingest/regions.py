@@ -299,9 +299,13 @@ def _rank_of(level: RegionLevel) -> int:
 def find_regions_en(
     text: str, gazetteer: Gazetteer, context_codes: Iterable[str] = ()
 ) -> list[Region]:
-    """Regions named in English or pinyin: Shanghai, Xianju County, Chenzhou, Lingang."""
-    context = set(context_codes)
-    found: dict[str, Region] = {}
+    """Regions named in English or pinyin: Shanghai, Xianju County, Chenzhou, Lingang.
+
+    A name several places bear (Qinglong: 青龙 in Hebei, 晴隆 in Guizhou) is the one
+    under another place the text names (Qinhuangdao), else the one ``context_codes``
+    holds (the regions the library names), else the higher level.
+    """
+    named: list[tuple[list[Region], list[Region]]] = []  # each name's places, in text order
     for match in re.finditer(r"[A-Z][a-z']+(?:[ -][A-Z][a-z']+)*", text):
         phrase = re.sub(r"['’]s\b", "", match.group())  # Guangzhou's → Guangzhou
         after = re.match(r"\s+([a-z]+)", text[match.end() :])
@@ -314,15 +318,23 @@ def find_regions_en(
                 if span & taken:
                     continue
                 ends_phrase = offset + size == len(words)
-                region = _english_lookup(
+                matches, others = _english_matches(
                     " ".join(words[offset : offset + size]),
                     gazetteer,
-                    context,
                     levels if ends_phrase else (),
                 )
-                if region is not None:
-                    found.setdefault(region.code, region)
+                if matches:
+                    named.append((matches, others))
                     taken |= span
+    # The places named that can be one place only (Qinhuangdao); what holds them is not
+    # named (Xiamen does not make Jinan 福州's 晋安区 of 福建).
+    anchors = {matches[0].code for matches, others in named if len(matches) == 1 and not others}
+    context = set(context_codes)
+    found: dict[str, Region] = {}
+    for matches, others in named:
+        region = _choose(matches, others, gazetteer, anchors, context)
+        if region is not None:
+            found.setdefault(region.code, region)
     return list(found.values())
 
 
@@ -339,22 +351,46 @@ _LEVEL_WORDS = {
 }
 
 
-def _english_lookup(
-    name: str,
-    gazetteer: Gazetteer,
-    context: set[str],
-    levels: tuple[RegionLevel, ...] = (),
-) -> Region | None:
-    matches = gazetteer.by_name(name) or _by_pinyin(name, gazetteer)
+def _english_matches(
+    name: str, gazetteer: Gazetteer, levels: tuple[RegionLevel, ...] = ()
+) -> tuple[list[Region], list[Region]]:
+    """The places an English or pinyin name means (its English name's, else those it
+    spells; with a level written after it, those of that level), and the other places it
+    spells: Qinglong is 晴隆县's English name and spells 青龙满族自治县 too."""
+    spelled = _by_pinyin(name, gazetteer)
+    matches = gazetteer.by_name(name) or spelled
     if levels:  # every place of the name, then those of the level written after it
-        named = {r.code: r for r in [*matches, *_by_pinyin(name, gazetteer)]}
+        named = {r.code: r for r in [*matches, *spelled]}
         matches = [r for r in named.values() if r.level in levels] or matches
+    codes = {r.code for r in matches}
+    return matches, [
+        r for r in spelled if r.code not in codes and (not levels or r.level in levels)
+    ]
+
+
+def _choose(
+    matches: list[Region],
+    others: list[Region],
+    gazetteer: Gazetteer,
+    anchors: set[str],
+    context: set[str],
+) -> Region | None:
+    """The place meant: one under another place the text names, else one the library
+    names (the name's own places first), else the one of the highest level."""
+    under = [
+        r
+        for r in [*matches, *others]
+        if any(a.code in anchors for a in gazetteer.ancestors(r.code))
+    ]
+    if under:
+        matches = under
+    elif len(matches) > 1 or not context & {r.code for r in matches}:
+        in_context = [r for r in matches if r.code in context]
+        in_context = in_context or [r for r in others if r.code in context]
+        matches = in_context or matches
     if not matches:
         return None
-    if len(matches) > 1:
-        in_context = [r for r in matches if r.code in context]
-        matches = in_context or matches
-    top_rank = _rank(matches[0])
+    top_rank = min(_rank(r) for r in matches)
     top = [r for r in matches if _rank(r) == top_rank]
     return top[0] if len(top) == 1 else None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from policykg.ingest.segment import load_segmenter
 from policykg.retrieval.evidence import Draft, Evidence, holders
@@ -30,9 +31,10 @@ YES_MIN_SCORE = {"zh": 0.0, "en": 1.3}
 def yes_no(evidence: Evidence, answer: Draft) -> None:
     """Yes or no first, then the evidence; no evidence is a "no" that names nothing."""
     lang = "en" if evidence.question.lang == "en" else "zh"
+    elsewhere = _elsewhere(evidence)
     chosen = [
         s
-        for s in citable(evidence.scored(), lang, 2)
+        for s in citable([s for s in evidence.scored() if not elsewhere(s.provision_id)], lang, 2)
         if s.has_focus
         and (s.weighted_content if lang == "zh" else s.full_coverage) >= YES_MIN_COVERAGE[lang]
         and s.score >= YES_MIN_SCORE[lang]
@@ -61,9 +63,23 @@ def yes_no(evidence: Evidence, answer: Draft) -> None:
     answer.text = lead + " ".join(f"「{quote}」{marker}" for marker, quote in quotes.items())
 
 
+def _elsewhere(evidence: Evidence) -> Callable[[str], bool]:
+    """Whether a provision names places, none of them the one asked about: 江西省's
+    practice in a report on 荆门, 安徽省's in an article on the Yangtze Delta asked about
+    Shanghai. The most specific place asked is the one asked about."""
+    codes, gazetteer = evidence.question.region_codes, evidence.gazetteer
+    asked = [c for c in codes if not any(o != c and o in gazetteer.descendants(c) for o in codes)]
+    if not asked:
+        return lambda provision_id: False
+    scope = evidence.scope(asked)
+    named = evidence.catalog.provision_regions
+    return lambda provision_id: bool(named.get(provision_id)) and not named[provision_id] & scope
+
+
 MAX_DOCUMENTS = 8
 DOCUMENT_MIN_COVERAGE = 0.5
 DOCUMENT_NEAR_BEST = 0.8  # … or this share of the best provision's, if that is lower
+DOCUMENT_SCORE_MARGIN = 0.15  # … or a score this close to the best's
 # A question asking which documents hold a term itself, not what they say on its topic.
 _MENTION = re.compile(
     r"提到|提及|出现|写到|写有|\bmention|\bcontain|\buses? the (?:word|term|phrase)"
@@ -145,14 +161,21 @@ def _documents_by_score(evidence: Evidence) -> dict[str, str]:
         outdated = validity is not None and document is not None and validity.outdated(document)
         if scored.score + W_SUPERSEDED * outdated >= threshold(evidence.question.lang):
             answering.append(scored)
-    # The question's frame (哪些文件规定了…) dilutes every provision's share alike: one
-    # close to the best share answers as well as the best.
+    return answering_documents(answering, catalog.provision_doc)
+
+
+def answering_documents(answering: list[Scored], provision_doc: dict[str, str]) -> dict[str, str]:
+    """Each document among the answering provisions, by its best: those holding enough of
+    the question's words, or near the best share (the question's frame, 哪些文件规定了…,
+    dilutes every share alike), or scoring about as well as the best in other words
+    (兼职、挂职 for 兼任或挂任). Document → provision, in the order they answer."""
     best = max((s.coverage for s in answering), default=0.0)
     floor = min(DOCUMENT_MIN_COVERAGE, DOCUMENT_NEAR_BEST * best)
-    found: dict[str, Scored] = {}  # each document, in the order it answers, by its best
+    top = max((s.score for s in answering), default=0.0)
+    found: dict[str, Scored] = {}
     for scored in answering:
-        if scored.coverage >= floor:
-            doc_id = catalog.provision_doc[scored.provision_id]
+        if scored.coverage >= floor or scored.score >= top - DOCUMENT_SCORE_MARGIN:
+            doc_id = provision_doc[scored.provision_id]
             if doc_id not in found or scored.coverage > found[doc_id].coverage:
                 found[doc_id] = scored
     return {doc_id: scored.provision_id for doc_id, scored in found.items()}

@@ -186,7 +186,7 @@ def understand(
     """
     lang = detect_language(text)
     codes = [m.code for m in link_regions(text, gazetteer, context_codes)]
-    codes += [r.code for r in find_regions_en(text, gazetteer)]
+    codes += [r.code for r in find_regions_en(text, gazetteer, context_codes)]
     codes = list(dict.fromkeys(codes))
     terms = chinese_terms(text, vocab) + english_terms(text, vocab)
     kind = vocab.classify(text) if lang == "zh" else english_type(text, vocab)

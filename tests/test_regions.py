@@ -127,6 +127,19 @@ def test_english_and_pinyin_names(gazetteer: Gazetteer) -> None:
     assert [r.code for r in found] == ["331024", "431000", "Z31001", "310000", "150000", "M01"]
 
 
+def test_english_name_of_several_places_is_the_one_nearby_or_in_the_library(
+    gazetteer: Gazetteer,
+) -> None:
+    # Qinglong is 晴隆县's English name and the first word of 青龙满族自治县's.
+    def names(question: str, library: tuple[str, ...] = ()) -> list[str]:
+        return [r.name_zh for r in find_regions_en(question, gazetteer, library)]
+
+    assert names("What does Qinglong add in Qinhuangdao?")[0] == "青龙满族自治县"
+    assert names("What does Qinglong add in Guizhou?")[0] == "晴隆县"
+    assert names("What does Qinglong add?", ("130321",)) == ["青龙满族自治县"]
+    assert names("What does Qinglong add?") == ["晴隆县"]
+
+
 def test_seed_links_exactly_its_regions(gazetteer: Gazetteer, seed_text: str) -> None:
     linked = set(codes(seed_text, gazetteer))
     assert linked == {

@@ -1,0 +1,61 @@
+"""Which evidence answers: a yes/no about one place, a documents question in other words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policykg.retrieval.ask import ask
+from policykg.retrieval.kinds import answering_documents
+from policykg.retrieval.question import classify_intent
+from policykg.retrieval.reader import Scored
+from tests.test_answers import library_of, quotes
+
+# A report on one city that also tells what another province did.
+JINGMEN = (
+    "摘牌减负 让基层干部轻装上阵\n"
+    "湖北荆门市推行村级组织工作事项清单，清单以外的事项村里可以拒绝。\n"
+    "除了精简工作事项之外，一些地方还清理了村级组织出具的证明事项。"
+    "江西省明确了27项不应由村级组织出具的证明事项，其中计划生育证明予以取消。\n"
+)
+
+
+def test_a_yes_about_a_place_needs_evidence_about_that_place(tmp_path: Path) -> None:
+    with library_of(tmp_path, {"jingmen.txt": JINGMEN}) as library:
+        elsewhere = ask(library, "荆门市有没有取消计划生育证明？")
+        assert elsewhere.answer.startswith("没有") and not elsewhere.citations
+        there = ask(library, "江西省有没有取消计划生育证明？")
+        assert there.answer.startswith("是") and "计划生育证明予以取消" in quotes(there)
+
+
+def test_documents_scoring_about_as_well_as_the_best_are_listed() -> None:
+    def scored(pid: str, score: float, share: float) -> Scored:
+        return Scored(pid, score, share, share, True)
+
+    answering = [
+        scored("a1", 1.20, 0.60),  # the question's words
+        scored("b1", 1.10, 0.20),  # the same in other words, scored nearly as well
+        scored("c1", 0.90, 0.20),  # the same share, scored well below
+        scored("d1", 0.80, 0.50),  # near the best share
+        scored("a2", 0.70, 0.10),  # a's other provision
+    ]
+    docs = {"a1": "a", "b1": "b", "c1": "c", "d1": "d", "a2": "a"}
+    assert answering_documents(answering, docs) == {"a": "a1", "b": "b1", "d": "d1"}
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Which government work reports deal with rural teachers' pay?", "documents"),
+        ("Which of the State Council work reports call for tackling formalism?", "documents"),
+        ("哪些政府工作报告提到了乡村教师？", "documents"),
+        ("哪几部地方性法规规定了容错？", "documents"),
+        # The place is asked, not the document: a verb stands between.
+        ("Which provinces have regulations on fault tolerance?", "which_regions"),
+        ("Which cities report higher pay for township officials?", "which_regions"),
+        ("哪些地区出台了容错办法？", "which_regions"),
+    ],
+)
+def test_a_documents_question_may_qualify_the_kind_of_document(question: str, intent: str) -> None:
+    assert classify_intent(question, 0).value == intent
