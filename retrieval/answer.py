@@ -305,12 +305,15 @@ def _best_provisions(evidence: Evidence, answer: Draft) -> None:
 
 
 def _cite_best_evidence(evidence: Evidence, answer: Draft) -> None:
-    """Cite the best evidence too when the composed answer left it out."""
+    """Cite the best evidence too when the composed answer left it out; asked which
+    places, the places the best and the added evidence are about are among them (岷县
+    clearing its work groups, though no measure was drawn from it)."""
     best = citable(evidence.scored(), evidence.question.lang, SEE_ALSO)
     if not best:
         return
     cited = {c.provision_id for c in answer.citations}
     pids = [*evidence.with_sibling(best[0].provision_id), *(s.provision_id for s in best[1:])]
+    added = []
     for pid in dict.fromkeys(pids):
         citation = evidence.citation(pid)
         if citation is None or pid in cited:
@@ -321,5 +324,16 @@ def _cite_best_evidence(evidence: Evidence, answer: Draft) -> None:
             continue  # quoted already, within an article or paragraph cited whole
         lead = "相关规定：" if evidence.zh else "See also: "
         answer.text += f"\n{lead}「{citation.quote}」{marker}"
+        added.append(pid)
     if not answer.region_codes:
         answer.region_codes = list(holders(evidence, best[0].provision_id))
+    elif evidence.question.intent is Intent.WHICH_REGIONS:
+        asked = evidence.question.region_codes
+        answer.region_codes += [
+            code
+            for pid in dict.fromkeys([best[0].provision_id, *added])
+            for code in holders(evidence, pid)
+            if code not in answer.region_codes
+            and code not in asked
+            and _level_matches(evidence, code, evidence.question.level)
+        ]

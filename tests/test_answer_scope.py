@@ -59,3 +59,18 @@ def test_documents_scoring_about_as_well_as_the_best_are_listed() -> None:
 )
 def test_a_documents_question_may_qualify_the_kind_of_document(question: str, intent: str) -> None:
     assert classify_intent(question, 0).value == intent
+
+
+DINGXI = (
+    "——甘肃定西激励乡镇干部担当作为调查\n"
+    "通渭县为表现突出的乡镇干部开通职级晋升绿色通道。\n"
+    "2024年，岷县对工作群进行清理，乡镇层面保留的工作群精简到260个，"
+    "非工作时间不得在工作群里布置任务。\n"
+)
+
+
+def test_which_place_names_the_place_its_best_evidence_is_about(tmp_path: Path) -> None:
+    with library_of(tmp_path, {"dingxi.txt": DINGXI}) as library:
+        answer = ask(library, "甘肃哪个县清理了乡镇干部手机上的工作群？")
+        assert "岷县" in [region.label_zh for region in answer.regions]
+        assert "工作群精简到260个" in quotes(answer)
