@@ -382,14 +382,10 @@ def _choose(
         for r in [*matches, *others]
         if any(a.code in anchors for a in gazetteer.ancestors(r.code))
     ]
-    if under:
-        matches = under
-    elif len(matches) > 1 or not context & {r.code for r in matches}:
-        in_context = [r for r in matches if r.code in context]
-        in_context = in_context or [r for r in others if r.code in context]
-        matches = in_context or matches
-    if not matches:
-        return None
+    in_context = [r for r in matches if r.code in context] or [
+        r for r in others if r.code in context
+    ]
+    matches = under or in_context or matches
     top_rank = min(_rank(r) for r in matches)
     top = [r for r in matches if _rank(r) == top_rank]
     return top[0] if len(top) == 1 else None

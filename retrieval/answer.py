@@ -14,6 +14,7 @@ from policykg.retrieval.evidence import Draft, Evidence, holders
 from policykg.retrieval.intent_rules import Intent
 from policykg.retrieval.kinds import documents, yes_no
 from policykg.retrieval.reader import answered, citable
+from policykg.retrieval.records import most_specific
 
 MAX_MEASURES = 8
 TOP_PROVISIONS = 10  # how deep a type-only "which regions" question looks in the ranking
@@ -212,7 +213,7 @@ def _region_measures(evidence: Evidence, answer: Draft) -> None:
         marker = answer.cite(evidence.citation(mention.provision_id))
         label = measure_label(mention, evidence.zh)
         # Name the real holder when it lies below the asked region (滁州市 → 定远县).
-        below = _most_specific(evidence, set(mention.region_codes) & scope)
+        below = most_specific(evidence.gazetteer, set(mention.region_codes) & scope)
         below = [c for c in below if c not in question.region_codes]
         if below:
             label += f"（{'、'.join(evidence.region_name(c) for c in below)}）"
@@ -235,11 +236,6 @@ def measure_label(mention: MeasureMention, zh: bool) -> str:
     if mention.label_en == mention.label_zh:
         return f"{mention.label_zh} ({load_vocabulary().type(mention.incentive_type).label_en})"
     return f"{mention.label_en} ({mention.label_zh})"
-
-
-def _most_specific(evidence: Evidence, codes: set[str]) -> list[str]:
-    """The codes with no other of them below: a county rather than its city."""
-    return sorted(c for c in codes if not (set(evidence.gazetteer.descendants(c)) & codes))
 
 
 def _compare(evidence: Evidence, answer: Draft) -> None:

@@ -23,7 +23,12 @@ from policykg.retrieval.reader import (
     read,
     referenced_documents,
 )
-from policykg.retrieval.records import expand_regions, measure_records, region_record
+from policykg.retrieval.records import (
+    expand_regions,
+    measure_records,
+    most_specific,
+    region_record,
+)
 
 SEARCH_DEPTH = 60
 # Characters: an article or a paragraph up to this long is quoted whole.
@@ -220,8 +225,8 @@ def holders(evidence: Evidence, provision_id: str) -> list[str]:
         codes = {document.region_code}
     if scope is not None:
         codes &= scope
-    specific = {c for c in codes if not (set(gazetteer.descendants(c)) & codes)}
-    return sorted(specific - {NATIONAL_CODE}) or sorted(specific)
+    specific = most_specific(gazetteer, codes)
+    return [c for c in specific if c != NATIONAL_CODE] or specific
 
 
 # A yes needs the best in-scope evidence to hold this share of the question's words.

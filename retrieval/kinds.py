@@ -16,6 +16,7 @@ from policykg.retrieval.reader import (
     holds,
     threshold,
 )
+from policykg.retrieval.records import most_specific
 
 # Evidence for a yes: the share of the question's words it holds, and its score. A
 # Chinese question's words weigh by their rarity, so the rare word a "no" turns on
@@ -67,8 +68,7 @@ def _elsewhere(evidence: Evidence) -> Callable[[str], bool]:
     """Whether a provision names places, none of them the one asked about: 江西省's
     practice in a report on 荆门, 安徽省's in an article on the Yangtze Delta asked about
     Shanghai. The most specific place asked is the one asked about."""
-    codes, gazetteer = evidence.question.region_codes, evidence.gazetteer
-    asked = [c for c in codes if not any(o != c and o in gazetteer.descendants(c) for o in codes)]
+    asked = most_specific(evidence.gazetteer, evidence.question.region_codes)
     if not asked:
         return lambda provision_id: False
     scope = evidence.scope(asked)

@@ -39,6 +39,13 @@ def expand_regions(gazetteer: Gazetteer, codes: Iterable[str]) -> set[str]:
     return expanded
 
 
+def most_specific(gazetteer: Gazetteer, codes: Iterable[str]) -> list[str]:
+    """The regions with none of the others below them (a county rather than its city, a
+    province rather than the Yangtze Delta it is in), sorted."""
+    unique = set(codes)
+    return sorted(c for c in unique if not (gazetteer.descendants(c) & unique))
+
+
 def select_mentions(
     mentions: Iterable[MeasureMention],
     region_codes: set[str] | None = None,
