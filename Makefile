@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TOWN_DATA := jionlp==1.5.31
 export GRADIO_ANALYTICS_ENABLED := False
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
@@ -11,10 +12,13 @@ export TRANSFORMERS_OFFLINE := 1
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade "pip>=24"
 	$(BIN)/pip install --quiet -e '.[dev]'
+	# Town names only (ingest/towns.py reads its data file): jionlp's own dependencies
+	# (an 85 MB segmenter among them) are never imported, so they are not installed.
+	$(BIN)/pip install --quiet --no-deps "$(TOWN_DATA)"
 	touch $(STAMP)
 
 # Debian's chromium and a CJK font for the browser tests; never a downloaded browser.

@@ -28,6 +28,14 @@ from pathlib import Path
 from policykg.ingest.models import Region, RegionLevel
 from policykg.ingest.place_names import place_aliases
 from policykg.ingest.romanize import pinyin
+from policykg.ingest.towns import (
+    TownTable,
+    is_town_code,
+    load_town_table,
+    town_code,
+    town_region,
+    town_type,
+)
 
 # Rows that group districts or directly-administered counties without being a place.
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "直辖县级行政区划"}
@@ -113,6 +121,7 @@ class Gazetteer:
         regions: Iterable[Region],
         aliases: dict[str, list[str]],
         english_aliases: Callable[[], dict[str, list[str]]] | None = None,
+        towns: Callable[[], TownTable] | None = None,
     ) -> None:
         self._regions = {region.code: region for region in regions}
         self._children: dict[str, set[str]] = defaultdict(set)
@@ -132,6 +141,12 @@ class Gazetteer:
         # Read on the first name in Latin letters: Chinese texts and questions never need them.
         self._english_aliases = english_aliases
         self._english_lock = threading.Lock()
+        # Some 39,000 towns, read on first use; their regions made when asked for.
+        self._town_loader = towns
+        self._town_table: TownTable | None = None
+        self._town_regions: dict[str, Region] = {}
+        self._descendants: dict[str, frozenset[str]] = {}
+        self._town_lock = threading.Lock()
 
     def _add_names(self, code: str, forms: Iterable[str]) -> None:
         for form in forms:
@@ -145,10 +160,27 @@ class Gazetteer:
                 self._add_names(code, names)
             self._english_aliases = None
 
+    def towns(self) -> TownTable:
+        """The towns under every county (empty when the gazetteer was built without)."""
+        with self._town_lock:
+            if self._town_table is None:
+                loader = self._town_loader
+                self._town_table = loader() if loader else TownTable({}, {}, {})
+            return self._town_table
+
     def get(self, code: str) -> Region | None:
-        return self._regions.get(code)
+        region = self._regions.get(code)
+        if region is not None or not is_town_code(code):
+            return region
+        if code not in self._town_regions:
+            found = self.towns().by_code.get(code)
+            if found is None:
+                return None
+            self._town_regions[code] = town_region(code, *found)
+        return self._town_regions[code]
 
     def regions(self) -> Iterable[Region]:
+        """Every region above the towns (which are many: ``towns``, ``get``)."""
         return self._regions.values()
 
     def by_name(self, name: str) -> list[Region]:
@@ -156,12 +188,16 @@ class Gazetteer:
         key = name.strip()
         if self._english_aliases is not None and not _CJK.search(key):
             self._load_english_aliases()
-        codes = self._names.get(key.lower() if key.isascii() else key, [])
-        found = [self._regions[c] for c in dict.fromkeys(codes)]
+        codes = list(self._names.get(key.lower() if key.isascii() else key, []))
+        if town_type(key):
+            towns = self.towns()
+            plain = towns.plain_name(key)
+            codes += [town_code(county, plain) for county in towns.by_name.get(plain, ())]
+        found = [r for c in dict.fromkeys(codes) if (r := self.get(c)) is not None]
         return sorted(found, key=lambda r: (_LEVEL_RANK[r.level], r.code))
 
     def parent(self, code: str) -> Region | None:
-        region = self._regions.get(code)
+        region = self.get(code)
         return self._regions.get(region.parent_code) if region and region.parent_code else None
 
     def ancestors(self, code: str) -> list[Region]:
@@ -174,13 +210,20 @@ class Gazetteer:
         return chain
 
     def path_zh(self, code: str) -> list[str]:
-        region = self._regions.get(code)
+        region = self.get(code)
         if region is None:
             return []
         return [r.name_zh for r in reversed(self.ancestors(code))] + [region.name_zh]
 
-    def descendants(self, code: str) -> set[str]:
-        """Everything below (and, for a macro-region, its members and everything below them)."""
+    def descendants(self, code: str) -> frozenset[str]:
+        """Everything below, towns included (and, for a macro-region, its members and
+        everything below them)."""
+        found = self._descendants.get(code)
+        if found is None:
+            found = self._descendants[code] = self._below(code)
+        return found
+
+    def _below(self, code: str) -> frozenset[str]:
         region = self._regions.get(code)
         start = set(self._children.get(code, ()))
         if region is not None:
@@ -193,7 +236,10 @@ class Gazetteer:
                 continue
             found.add(current)
             stack.extend(self._children.get(current, ()))
-        return found
+        towns = self.towns().by_county
+        for county in [code, *found]:
+            found.update(town_code(county, name) for name in towns.get(county, ()))
+        return frozenset(found)
 
     def contains(self, ancestor_code: str, code: str) -> bool:
         return any(region.code == ancestor_code for region in self.ancestors(code))
@@ -211,6 +257,7 @@ _LEVEL_RANK = {
     RegionLevel.ZONE: 3,
     RegionLevel.PREFECTURE: 4,
     RegionLevel.COUNTY: 5,
+    RegionLevel.TOWN: 6,
 }
 
 
@@ -346,4 +393,7 @@ def load_gazetteer() -> Gazetteer:
         )
         aliases[row["code"]] = [a for a in row["aliases"].split(";") if a]
     # Shigatse, Kashgar: the English names CC-CEDICT gives places, read when first needed.
-    return Gazetteer(regions, aliases, lambda: place_aliases(regions))
+    counties = {r.code: r.name_zh for r in regions if r.level is RegionLevel.COUNTY}
+    return Gazetteer(
+        regions, aliases, lambda: place_aliases(regions), lambda: load_town_table(counties, nations)
+    )

@@ -80,7 +80,9 @@ def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
     if text[start:end].rstrip("，,：: \n").endswith(rules.reporting_verbs):
         return ()  # a speaker's place
     # After an item's markers: （三）南丰县推行… is 南丰县's.
-    position = _skip_fillers(text, min(markers_end(text, start), end), end, rules.leading_fillers)
+    opening = min(markers_end(text, start), end)
+    position = _skip_fillers(text, opening, end, rules.leading_fillers)
+    locative = text[opening:position].strip() in rules.locative_fillers
     by_start = {m.start: m for m in ctx.mentions if start <= m.start < end}
     codes: list[str] = []
     while position in by_start:
@@ -92,6 +94,10 @@ def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
             position += 1
         elif _place_within(ctx, text, position, by_start, mention.code):
             position += 1  # 长沙的浏阳市: the place within acts (the most specific is kept)
+    if codes and locative and text[position:end].strip():
+        return ()
+    if codes and re.match(rules.affiliation_pattern, text[position:end]):
+        return ()
     if not codes:
         codes = _topic_at_end(ctx, start, end)
     if not codes:

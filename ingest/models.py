@@ -31,6 +31,7 @@ class RegionLevel(str, Enum):
     PROVINCE = "province"
     PREFECTURE = "prefecture"
     COUNTY = "county"
+    TOWN = "town"  # towns, townships, subdistricts: below a county (``towns``)
     ZONE = "zone"  # special zones such as 临港新片区, 雄安新区
     MACRO = "macro"  # groupings such as 长三角地区 (members, not a parent)
     NATIONAL = "national"

@@ -26,6 +26,7 @@ from policykg.ingest.models import Region, RegionLevel, RegionMention
 from policykg.ingest.region_roles import assign_roles
 from policykg.ingest.region_self import self_references
 from policykg.ingest.region_shorthand import shorthand_mentions
+from policykg.ingest.region_towns import town_mentions, towns_in_english
 from policykg.ingest.romanize import pinyin_readings
 
 ENUMERATION_AFTER = re.compile(
@@ -117,8 +118,15 @@ def link_regions(
     context = [*context_codes, *([document_region] if document_region else [])]
     raw = candidates(text, gazetteer)
     named = _named_mentions(text, raw, gazetteer, context)
+    towns = town_mentions(text, named, gazetteer, context, _common_words())
+    if towns:  # 龙潭镇 is the town, not 龙潭区 by its short name
+        named = sorted(
+            [m for m in named if not any(t.start < m.end and m.start < t.end for t in towns)]
+            + towns,
+            key=lambda m: m.start,
+        )
     words = _common_words()
-    spans = [(c.start, c.end) for c in raw]
+    spans = [(c.start, c.end) for c in raw] + [(t.start, t.end) for t in towns]
     found = [
         *named,
         *shorthand_mentions(text, spans, words),
@@ -292,6 +300,7 @@ def _rank_of(level: RegionLevel) -> int:
         RegionLevel.ZONE,
         RegionLevel.PREFECTURE,
         RegionLevel.COUNTY,
+        RegionLevel.TOWN,
     )
     return order.index(level)
 
@@ -305,6 +314,10 @@ def find_regions_en(
     under another place the text names (Qinhuangdao), else the one ``context_codes``
     holds (the regions the library names), else the higher level.
     """
+    context = set(context_codes)
+    towns = towns_in_english(text, gazetteer, context)
+    for start, end, _ in towns:  # Yushan Town is not 玉山县 (Yushan County)
+        text = text[:start] + " " * (end - start) + text[end:]
     named: list[tuple[list[Region], list[Region]]] = []  # each name's places, in text order
     for match in re.finditer(r"[A-Z][a-z']+(?:[ -][A-Z][a-z']+)*", text):
         phrase = re.sub(r"['’]s\b", "", match.group())  # Guangzhou's → Guangzhou
@@ -329,8 +342,9 @@ def find_regions_en(
     # The places named that can be one place only (Qinhuangdao); what holds them is not
     # named (Xiamen does not make Jinan 福州's 晋安区 of 福建).
     anchors = {matches[0].code for matches, others in named if len(matches) == 1 and not others}
-    context = set(context_codes)
-    found: dict[str, Region] = {}
+    found: dict[str, Region] = {
+        code: region for _, _, code in towns if (region := gazetteer.get(code)) is not None
+    }
     for matches, others in named:
         region = _choose(matches, others, gazetteer, anchors, context)
         if region is not None:

@@ -87,10 +87,16 @@ class MeasureRules:
     """The clause-level rules of measure extraction (``data/measure_rules.json``)."""
 
     leading_fillers: tuple[str, ...]
+    # A place after one of these with the clause going on (在斋堂镇、清水镇建设周转房) is
+    # where something is done, not who does it; 在瑷珲镇，… opens the town's own clause.
+    locative_fillers: tuple[str, ...]
     subject_joiners: str
     # A clause ending in one names a speaker (称多县…干部才仁多杰告诉记者): the place is
     # where the speaker works, not who holds what is said.
     reporting_verbs: tuple[str, ...]
+    # A place before a person's post (湖塘镇党委副书记孙晓峰…, 八道河镇一名干部) is where
+    # that person works: what the sentence tells is not the place's measure.
+    affiliation_pattern: str
     aspect_pattern: str
     policy_verbs: tuple[str, ...]
     weak_verbs: tuple[str, ...]
@@ -137,6 +143,7 @@ def load_measure_rules(path: Path | str, text: str) -> MeasureRules:
     check_patterns(str(path), "plan_opening_pattern", [rules.plan_opening_pattern])
     check_patterns(str(path), "modal_pattern", [rules.modal_pattern])
     check_patterns(str(path), "beneficiary_pattern", [rules.beneficiary_pattern])
+    check_patterns(str(path), "affiliation_pattern", [rules.affiliation_pattern])
     if "(?P<aspect>" not in rules.aspect_pattern:
         raise RulesError(f"{path}: key 'aspect_pattern' needs a group named 'aspect'")
     return rules

@@ -9,7 +9,7 @@ from importlib import resources
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.gazetteer import Gazetteer, load_gazetteer
 from policykg.ingest.iris import (
     BASE,
     PKG,
@@ -21,7 +21,8 @@ from policykg.ingest.iris import (
     region_iri,
     work_iri,
 )
-from policykg.ingest.models import MeasureMention, ParsedDocument, Provision, RegionLevel
+from policykg.ingest.models import MeasureMention, ParsedDocument, Provision, Region, RegionLevel
+from policykg.ingest.towns import is_town_code
 from policykg.ingest.versions import Work
 from policykg.ingest.vocab import Vocabulary
 
@@ -79,23 +80,27 @@ def scheme_triples(vocab: Vocabulary) -> Iterator[Triple]:
 
 
 def region_triples(gazetteer: Gazetteer) -> Iterator[Triple]:
-    """Every region with its code, level, labels and containment."""
+    """Every region above the towns with its code, level, labels and containment."""
     for region in gazetteer.regions():
-        node = region_iri(region.code)
-        yield node, RDF.type, PKG.Region
-        yield node, PKG.adminCode, Literal(region.code)
-        yield node, PKG.level, Literal(region.level.value)
-        yield node, SKOS.prefLabel, Literal(region.name_zh, lang="zh")
-        yield node, SKOS.prefLabel, Literal(region.name_en, lang="en")
-        if region.short_zh != region.name_zh:
-            yield node, SKOS.altLabel, Literal(region.short_zh, lang="zh")
-        if region.parent_code:
-            yield node, SCHEMA.containedInPlace, region_iri(region.parent_code)
-        for member in region.members:
-            yield node, PKG.hasMember, region_iri(member)
-            yield region_iri(member), PKG.memberOf, node
-        if region.level is RegionLevel.NATIONAL:
-            yield node, PKG.nationalScope, Literal(True)
+        yield from _one_region(region)
+
+
+def _one_region(region: Region) -> Iterator[Triple]:
+    node = region_iri(region.code)
+    yield node, RDF.type, PKG.Region
+    yield node, PKG.adminCode, Literal(region.code)
+    yield node, PKG.level, Literal(region.level.value)
+    yield node, SKOS.prefLabel, Literal(region.name_zh, lang="zh")
+    yield node, SKOS.prefLabel, Literal(region.name_en, lang="en")
+    if region.short_zh != region.name_zh:
+        yield node, SKOS.altLabel, Literal(region.short_zh, lang="zh")
+    if region.parent_code:
+        yield node, SCHEMA.containedInPlace, region_iri(region.parent_code)
+    for member in region.members:
+        yield node, PKG.hasMember, region_iri(member)
+        yield region_iri(member), PKG.memberOf, node
+    if region.level is RegionLevel.NATIONAL:
+        yield node, PKG.nationalScope, Literal(True)
 
 
 def document_triples(parsed: ParsedDocument) -> Iterator[Triple]:
@@ -124,10 +129,24 @@ def document_triples(parsed: ParsedDocument) -> Iterator[Triple]:
         yield node, DCTERMS.type, Literal(meta.doc_kind.value, lang="zh")
     if meta.level:
         yield node, PKG.issuerLevel, Literal(meta.level.value)
+    yield from _town_triples(parsed)
     yield from _provision_triples(parsed)
     by_id = {p.provision_id: p for p in parsed.provisions}
     for mention in parsed.measures:
         yield from _measure_triples(parsed, mention, by_id[mention.provision_id])
+
+
+def _town_triples(parsed: ParsedDocument) -> Iterator[Triple]:
+    """The towns the document names: too many for the base graph (``region_triples``),
+    each described in the graphs of the documents naming it, so gone with the last."""
+    gazetteer = load_gazetteer()
+    codes = {m.code for m in parsed.region_mentions} | {
+        code for mention in parsed.measures for code in mention.region_codes
+    }
+    for code in sorted(c for c in codes if is_town_code(c)):
+        region = gazetteer.get(code)
+        if region is not None:
+            yield from _one_region(region)
 
 
 def _provision_triples(parsed: ParsedDocument) -> Iterator[Triple]:

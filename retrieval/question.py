@@ -143,9 +143,15 @@ def chinese_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:
 
 def requested_level(text: str) -> RegionLevel | None:
     """The level a question asks for (哪个县, which counties). A capitalised level word is
-    part of a name (Fuzhou City, Bainang County), not what is asked."""
+    part of a name (Fuzhou City, Bainang County), not what is asked; a phrase (which
+    town: "town" alone is often a modifier, township officials) may open the sentence."""
     for level, words in intent_rules().level_words.items():
-        if any(re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![a-z])", text) for w in words):
+        if any(
+            re.search(
+                rf"(?<![A-Za-z]){re.escape(w)}(?![a-z])", text, re.IGNORECASE if " " in w else 0
+            )
+            for w in words
+        ):
             return RegionLevel(level) if level != "district" else RegionLevel.COUNTY
     return None
 

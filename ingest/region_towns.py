@@ -1,0 +1,147 @@
+"""Towns, townships and subdistricts named in text (陇西县首阳镇, 周河乡在县里…).
+
+There are some 39,000 of them and their names repeat (96 counties hold a 城关镇), so a
+town's name counts only where a place that holds a town of that name is named too: its
+county first, else its city, else its province, in the text itself or in the context
+given (the document's own region, the places a library holds). Where two such places
+are equally near, the name stays unlinked rather than guessed. Ethnic townships are
+written with their nation (新生鄂伦春族乡) and listed without it (新生乡).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
+
+import ahocorasick
+
+from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.models import RegionMention
+from policykg.ingest.towns import TownTable, county_of, is_town_code, town_code
+
+# The county itself, its city, its province: how far up a named place may hold a town.
+GENERATIONS = 3
+_NAME_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+
+
+def town_mentions(
+    text: str,
+    named: Sequence[RegionMention],
+    gazetteer: Gazetteer,
+    context_codes: Iterable[str] = (),
+    common_words: Mapping[str, int] | None = None,
+) -> list[RegionMention]:
+    """Towns named in ``text`` that a named place, or one of ``context_codes``, holds.
+
+    With ``common_words`` (a general dictionary), a name inside another word is no town
+    (川西南山乡 is not 南山乡), nor is a common word (小城镇) held only by a province.
+
+    Example:
+        >>> named = link_regions("陇西县首阳镇奖励村干部", load_gazetteer())  # doctest: +SKIP
+        >>> [m.surface for m in named]  # doctest: +SKIP
+        ['陇西县', '首阳镇']
+    """
+    table = gazetteer.towns()
+    if not table.by_name:
+        return []
+    support = {m.code for m in named} | set(context_codes)
+    support |= {county_of(code) for code in support if is_town_code(code)}
+    words = common_words or {}
+    mentions = []
+    for start, end, name in _town_names(text, table):
+        if _inside_words(text, start, end, words):
+            continue
+        county = _holder(name, table.by_name[name], support, gazetteer, name in words)
+        if county is not None:
+            mentions.append(RegionMention(town_code(county, name), start, end, text[start:end]))
+    return mentions
+
+
+def _inside_words(text: str, start: int, end: int, words: Mapping[str, int]) -> bool:
+    """海岛乡镇 (island towns and townships), 川西南山乡 (西南 and 山乡): no town."""
+    if text[end - 1 : end + 1] in ("乡镇", "镇乡"):
+        return True
+    return start > 0 and bool(words.get(text[start - 1 : start + 1]))
+
+
+def _holder(
+    name: str,
+    counties: Sequence[str],
+    support: set[str],
+    gazetteer: Gazetteer,
+    common: bool = False,
+) -> str | None:
+    """The one county holding a town of this name nearest a named place, or None; a
+    common word only with its county or city named."""
+    if any(town_code(county, name) in support for county in counties):
+        held = [c for c in counties if town_code(c, name) in support]
+        return held[0] if len(held) == 1 else None
+    chains = {c: [c, *(a.code for a in gazetteer.ancestors(c))] for c in counties}
+    for generation in range(GENERATIONS - 1 if common else GENERATIONS):
+        held = [
+            c
+            for c, chain in chains.items()
+            if chain[generation : generation + 1] and chain[generation] in support
+        ]
+        if held:
+            return held[0] if len(held) == 1 else None
+    return None
+
+
+def _town_names(text: str, table: TownTable) -> Iterator[tuple[int, int, str]]:
+    """(start, end, the table's name) of each town name in text: the longest at each
+    position, left to right."""
+    found = [
+        (end + 1 - len(form), end + 1, name) for end, (form, name) in _automaton(table).iter(text)
+    ]
+    found += list(_ethnic_townships(text, table))
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    cursor = 0
+    for start, end, name in found:
+        if start >= cursor:
+            cursor = end
+            yield start, end, name
+
+
+def _ethnic_townships(text: str, table: TownTable) -> Iterator[tuple[int, int, str]]:
+    for match in _nation_pattern(table.nations).finditer(text):
+        for length in (2, 3, 4):  # the name before the nation: 新生 in 新生鄂伦春族乡
+            start = match.start() - length
+            if start < 0 or not _NAME_CHARACTER.fullmatch(text[start]):
+                break
+            name = text[start : match.start()] + match.group("type")
+            if name in table.by_name:
+                yield start, match.end(), name
+                break
+
+
+@lru_cache(maxsize=2)
+def _nation_pattern(nations: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in nations if n.endswith("族"))
+    return re.compile(rf"(?:{alternatives})(?P<type>[乡镇])" if alternatives else r"(?!x)x")
+
+
+@lru_cache(maxsize=2)
+def _automaton(table: TownTable) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for name in table.by_name:
+        automaton.add_word(name, (name, name))
+    automaton.make_automaton()
+    return automaton
+
+
+def towns_in_english(
+    text: str, gazetteer: Gazetteer, context_codes: Iterable[str]
+) -> list[tuple[int, int, str]]:
+    """(start, end, code) of the towns among ``context_codes`` (a library's places) named
+    in English with their type word: Yushan Town, Zhouhe Township. Only those: a pinyin
+    name alone is as likely a county's (Yushan is 玉山县 too)."""
+    found = []
+    for code in context_codes:
+        region = gazetteer.get(code) if is_town_code(code) else None
+        if region is None:
+            continue
+        pattern = rf"\b{re.escape(region.name_en)}\b"
+        found += [(m.start(), m.end(), code) for m in re.finditer(pattern, text, re.IGNORECASE)]
+    return sorted(found)
