@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from enum import Enum
 
 from policykg.ingest.structure import markers_end
 from policykg.ingest.versions import Work
@@ -24,10 +25,55 @@ CHANGE_WORDS = re.compile(
     re.IGNORECASE,
 )
 COUNTERPART_MIN_RATIO = 0.5  # most of a provision's text in common: the same one changed
+# What a revision took out or put in: a provision found in one version only.
+REMOVAL_WORDS = re.compile(
+    r"删掉|删除|删去|去掉|拿掉|删了|不再保留|不再规定"
+    r"|\b(?:removed|deleted|dropped|struck out|taken out)\b",
+    re.IGNORECASE,
+)
+ADDITION_WORDS = re.compile(
+    r"新增|新加|增设|增加了?(?:一|哪)?(?:条|款|项)|加了(?:一|哪)?(?:条|款)|原来没有|以前没有"
+    r"|\b(?:added|inserted|newly introduced|new (?:article|provision|clause)s?)\b"
+    r"|\b(?:did not|didn't|does not|doesn't) (?:have|contain|include)\b",
+    re.IGNORECASE,
+)
+
+
+class VersionChange(str, Enum):
+    """A question about a provision one version has and the other lacks."""
+
+    REMOVED = "removed"  # in an earlier version, gone from the latest
+    ADDED = "added"  # in the latest version, in no earlier one
 
 
 def asks_about_change(question: str) -> bool:
     return CHANGE_WORDS.search(question) is not None
+
+
+def asked_version_change(question: str) -> VersionChange | None:
+    if REMOVAL_WORDS.search(question):
+        return VersionChange.REMOVED
+    if ADDITION_WORDS.search(question):
+        return VersionChange.ADDED
+    return None
+
+
+def only_in_its_version(
+    catalog: Catalog, works: Sequence[Work], provision_id: str, change: VersionChange
+) -> bool:
+    """Whether the provision is one a revision took out (``REMOVED``: of an earlier
+    version, with no counterpart in the latest) or put in (``ADDED``: of the latest, with
+    none in an earlier one)."""
+    doc_id = catalog.provision_doc.get(provision_id)
+    work = next((w for w in works if any(v.doc_id == doc_id for v in w.versions)), None)
+    if work is None or len(work.versions) < 2:
+        return False
+    latest = work.versions[-1].doc_id
+    if (doc_id == latest) != (change is VersionChange.ADDED):
+        return False
+    others = {catalog.provision_doc[pid] for pid in counterparts(catalog, [work], provision_id)}
+    wanted = {latest} if change is VersionChange.REMOVED else {v.doc_id for v in work.versions}
+    return not (others & (wanted - {doc_id}))
 
 
 def counterparts(catalog: Catalog, works: Sequence[Work], provision_id: str) -> list[str]:

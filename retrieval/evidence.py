@@ -12,6 +12,11 @@ from policykg.ingest.models import Citation, MeasureMention
 from policykg.ingest.records import Answer
 from policykg.ingest.store import Store
 from policykg.retrieval.catalog import Catalog, unit_locator
+from policykg.retrieval.counterparts import (
+    VersionChange,
+    asked_version_change,
+    only_in_its_version,
+)
 from policykg.retrieval.gloss import Glossed
 from policykg.retrieval.index import Hit, Query
 from policykg.retrieval.question import Question
@@ -36,6 +41,7 @@ ARTICLE_QUOTE_MAX = 400
 PARAGRAPH_QUOTE_MAX = 250
 REFERENCED_DEPTH = 400
 MAX_ARTICLE_HITS = 60  # provisions of named articles added to the search's (every law's 第七条)
+VERSION_CHANGE_DEPTH = 30  # how deep a question on what a revision changed looks
 
 Search = Callable[
     [Query, int], Sequence[tuple[str, float, bool]]
@@ -140,7 +146,25 @@ class Evidence:
                 self.validity,
                 self.glossed,
             )
+            if (change := asked_version_change(question.text)) is not None:
+                self._scored = self._one_version_first(self._scored, change)
         return self._scored
+
+    def _one_version_first(self, scored: list[Scored], change: VersionChange) -> list[Scored]:
+        """Asked what a revision took out (or put in): the provisions of one version only
+        that share the question's words come first, as strong as the best evidence (an
+        earlier version's are weighed down for being out of force)."""
+        works = self.store.works()
+        if not scored or not any(len(work.versions) > 1 for work in works):
+            return scored
+        top = scored[0].score
+        lifted = [
+            replace(s, score=max(s.score, top))
+            for s in scored[:VERSION_CHANGE_DEPTH]
+            if s.coverage > 0 and only_in_its_version(self.catalog, works, s.provision_id, change)
+        ]
+        moved = {s.provision_id for s in lifted}
+        return [*lifted, *(s for s in scored if s.provision_id not in moved)]
 
     def _article_hits(self, hits: Sequence[Hit], referenced: set[str]) -> list[Hit]:
         """The provisions of the articles the question names (in the documents it names,

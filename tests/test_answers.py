@@ -259,6 +259,7 @@ def test_an_english_yes_needs_strong_evidence_not_the_chinese_word_share(
 VERSIONED = {
     "rules-2018.md": (
         "# 示范市干部容错办法\n\n第一条 为了鼓励干部担当作为，制定本办法。\n\n"
+        "第三条 对引进重大产业项目的干部，按照项目到位资金给予一次性奖励。\n\n"
         "第五条 受理机关应当自受理容错申请之日起三十日内作出认定。\n",
         "2018-04-01",
     ),
@@ -281,16 +282,31 @@ def library_of(folder: Path, texts: dict[str, str]) -> Iterator[Library]:
         yield library
 
 
-def test_a_change_question_quotes_the_same_article_in_each_version(tmp_path: Path) -> None:
+@contextmanager
+def versioned_library(folder: Path) -> Iterator[Library]:
+    """A library of the two versions of one local regulation (``VERSIONED``)."""
     for name, (_, date) in VERSIONED.items():
         meta = {"issuer": "示范市人民代表大会常务委员会", "date": date, "doc_kind": "地方性法规"}
-        (tmp_path / name.replace(".md", ".meta.json")).write_text(json.dumps(meta), "utf-8")
-    with library_of(tmp_path, {name: text for name, (text, _) in VERSIONED.items()}) as library:
+        (folder / name.replace(".md", ".meta.json")).write_text(json.dumps(meta), "utf-8")
+    with library_of(folder, {name: text for name, (text, _) in VERSIONED.items()}) as library:
+        yield library
+
+
+def test_a_change_question_quotes_the_same_article_in_each_version(tmp_path: Path) -> None:
+    with versioned_library(tmp_path) as library:
         changed = ask(library, "示范市干部容错办法修订后，作出容错认定的期限有什么变化？")
         assert "二十个工作日内" in quotes(changed) and "三十日内" in quotes(changed)
         # A question that asks no change quotes the version in force only.
         plain = ask(library, "示范市作出容错认定的期限是多久？")
         assert "二十个工作日内" in quotes(plain) and "三十日内" not in quotes(plain)
+
+
+def test_a_question_on_what_a_revision_took_out_quotes_the_article_gone(tmp_path: Path) -> None:
+    with versioned_library(tmp_path) as library:
+        removed = ask(library, "示范市干部容错办法2022年修订时删掉了哪一条干部奖励的规定？")
+        assert removed.citations and "引进重大产业项目" in removed.citations[0].quote
+        added = ask(library, "示范市干部容错办法2022年修订时新增了哪一条规定？")
+        assert added.citations and "事前报备" in added.citations[0].quote
 
 
 def test_a_level_word_inside_a_place_name_asks_for_no_level(library: Library) -> None:
@@ -628,10 +644,26 @@ def test_which_article_is_answered_with_the_article_not_a_list_of_measures(
 def test_a_documents_question_lists_a_superseded_version_that_says_it_too(tmp_path: Path) -> None:
     # Both versions of the 办法 say 澄清正名; the older is no longer in force but it is a
     # document that says so, and the answer lists it (marked) beside the newer one.
-    for name, (_, date) in VERSIONED.items():
-        meta = {"issuer": "示范市人民代表大会常务委员会", "date": date, "doc_kind": "地方性法规"}
-        (tmp_path / name.replace(".md", ".meta.json")).write_text(json.dumps(meta), "utf-8")
-    with library_of(tmp_path, {name: text for name, (text, _) in VERSIONED.items()}) as library:
+    with versioned_library(tmp_path) as library:
         answer = ask(library, "哪些文件规定了作出容错认定的期限？")
         listed = [line for line in answer.answer.splitlines() if line.startswith("- 《")]
         assert len(listed) == 2, answer.answer
+
+
+def test_a_yes_no_asked_in_other_words_finds_its_evidence_by_meaning(tmp_path: Path) -> None:
+    texts = {
+        "care.md": "# 示范县关心关爱乡镇干部十条措施\n\n"
+        "一、示范县为长期在高海拔乡镇工作的干部每年安排一次心脑血管专项体检，费用由县财政承担。\n\n"
+        "二、示范县对乡镇干部实行周末轮休。\n",
+        "training.md": "# 示范市干部教育培训办法\n\n第三条 示范市每年组织一次干部政治理论轮训。\n",
+    }
+    with library_of(tmp_path, texts) as library:
+        paraphrased = ask(
+            library,
+            "Does Shifan County check the hearts and blood vessels of officials in "
+            "high-altitude townships every year?",
+        )
+        assert paraphrased.answer.startswith("Yes"), paraphrased.answer
+        assert "心脑血管专项体检" in quotes(paraphrased)
+        absent = ask(library, "示范县会不会给乡镇干部发放取暖补贴？")
+        assert absent.answer.startswith("没有") and absent.citations == ()
