@@ -74,15 +74,15 @@ def _holder(
 ) -> str | None:
     """The one county holding a town of this name nearest a named place, or None; a
     common word only with its county or city named."""
-    if any(town_code(county, name) in support for county in counties):
-        held = [c for c in counties if town_code(c, name) in support]
-        return held[0] if len(held) == 1 else None
+    named_town = [c for c in counties if town_code(c, name) in support]
+    if named_town:  # the library's own 首阳镇
+        return named_town[0] if len(named_town) == 1 else None
     chains = {c: [c, *(a.code for a in gazetteer.ancestors(c))] for c in counties}
     for generation in range(GENERATIONS - 1 if common else GENERATIONS):
         held = [
             c
             for c, chain in chains.items()
-            if chain[generation : generation + 1] and chain[generation] in support
+            if generation < len(chain) and chain[generation] in support
         ]
         if held:
             return held[0] if len(held) == 1 else None

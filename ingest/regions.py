@@ -32,6 +32,9 @@ from policykg.ingest.romanize import pinyin_readings
 ENUMERATION_AFTER = re.compile(
     r"(?:[、和及与][\u4e00-\u9fff]{2,4})*等?[区县市旗](?![\u4e00-\u9fff]{0,1}[长委府])"
 )
+# 《河北日报》, 浙江卫视: a place naming a news outlet is where it publishes, not what it
+# reports on.
+OUTLET_AFTER = re.compile(r"日报|晚报|都市报|电视台|广播电视台|卫视|新闻网|融媒体中心")
 HIGH_LEVELS = (RegionLevel.NATIONAL, RegionLevel.MACRO, RegionLevel.PROVINCE, RegionLevel.ZONE)
 
 
@@ -118,20 +121,21 @@ def link_regions(
     context = [*context_codes, *([document_region] if document_region else [])]
     raw = candidates(text, gazetteer)
     named = _named_mentions(text, raw, gazetteer, context)
-    towns = town_mentions(text, named, gazetteer, context, _common_words())
+    words = _common_words()
+    towns = town_mentions(text, named, gazetteer, context, words)
     if towns:  # 龙潭镇 is the town, not 龙潭区 by its short name
         named = sorted(
             [m for m in named if not any(t.start < m.end and m.start < t.end for t in towns)]
             + towns,
             key=lambda m: m.start,
         )
-    words = _common_words()
     spans = [(c.start, c.end) for c in raw] + [(t.start, t.end) for t in towns]
     found = [
         *named,
         *shorthand_mentions(text, spans, words),
         *self_references(text, document_region, gazetteer, spans, words, named),
     ]
+    found = [m for m in found if not OUTLET_AFTER.match(text, m.end)]
     return assign_roles(text, found, gazetteer)
 
 

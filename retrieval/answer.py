@@ -12,7 +12,7 @@ from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.counterparts import asks_about_change, counterparts
 from policykg.retrieval.evidence import Draft, Evidence, holders
 from policykg.retrieval.intent_rules import Intent
-from policykg.retrieval.kinds import documents, yes_no
+from policykg.retrieval.kinds import documents, no_evidence, yes_evidence, yes_no
 from policykg.retrieval.reader import answered, citable
 from policykg.retrieval.records import most_specific
 
@@ -40,6 +40,12 @@ def compose(evidence: Evidence) -> Draft:
             else f"The library holds nothing about {names}."
         )
         return answer
+    if question.terms and not any(evidence.catalog.usage(term) for term in question.terms):
+        # Every measure it names is absent from the library (协议年薪 asked of documents
+        # that never say it): what is near it in meaning does not answer it.
+        yes_no_asked = question.intent is Intent.YES_NO
+        answer.text = no_evidence(evidence) if yes_no_asked else _not_found(evidence)
+        return answer
     if question.intent is Intent.COMPARE and len(question.region_codes) >= 2:
         _compare(evidence, answer)
     elif question.intent is Intent.YES_NO:
@@ -62,6 +68,8 @@ def compose(evidence: Evidence) -> Draft:
         answer.text = _not_found(evidence)
     elif answer.citations and asks_about_change(question.text):
         _cite_other_versions(evidence, answer)
+    if question.yes_no_too and answer.citations and yes_evidence(evidence):
+        answer.text = ("是。" if evidence.zh else "Yes. ") + answer.text
     if outdated := evidence.outdated_markers(answer.citations):
         answer.text += (
             f"\n注：{''.join(outdated)} 引自已被修改或废止的版本。"

@@ -157,12 +157,14 @@ class Evidence:
         works = self.store.works()
         if not scored or not any(len(work.versions) > 1 for work in works):
             return scored
-        top = scored[0].score
-        lifted = [
-            replace(s, score=max(s.score, top))
-            for s in scored[:VERSION_CHANGE_DEPTH]
-            if s.coverage > 0 and only_in_its_version(self.catalog, works, s.provision_id, change)
-        ]
+
+        def one_version(s: Scored) -> bool:
+            return only_in_its_version(self.catalog, works, s.provision_id, change)
+
+        found = [s for s in scored[:VERSION_CHANGE_DEPTH] if s.coverage > 0 and one_version(s)]
+        if not found:  # 删去了哪一条: no words of its own, any article taken out answers
+            found = [s for s in scored if one_version(s)][:VERSION_CHANGE_DEPTH]
+        lifted = [replace(s, score=max(s.score, scored[0].score)) for s in found]
         moved = {s.provision_id for s in lifted}
         return [*lifted, *(s for s in scored if s.provision_id not in moved)]
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from policykg.ingest.segment import load_segmenter
 from policykg.retrieval.evidence import SEARCH_DEPTH, Draft, Evidence, holders
-from policykg.retrieval.intent_rules import frame_verbs_zh
+from policykg.retrieval.intent_rules import Intent, frame_verbs_zh
 from policykg.retrieval.reader import (
     W_SUPERSEDED,
     Scored,
@@ -36,31 +36,9 @@ YES_DENSE_COVERAGE = {"zh": 0.33, "en": 0.3}
 
 def yes_no(evidence: Evidence, answer: Draft) -> None:
     """Yes or no first, then the evidence; no evidence is a "no" that names nothing."""
-    lang = "en" if evidence.question.lang == "en" else "zh"
-    elsewhere = _elsewhere(evidence)
-    question = evidence.question
-    dense = {pid: score for pid, score, _ in evidence.search(question.search_query, SEARCH_DEPTH)}
-
-    def evidence_for_yes(s: Scored) -> bool:
-        share = s.weighted_content if lang == "zh" else s.full_coverage
-        if share >= YES_MIN_COVERAGE[lang] and s.score >= YES_MIN_SCORE[lang]:
-            return True
-        return (
-            share >= YES_DENSE_COVERAGE[lang]
-            and dense.get(s.provision_id, 0.0) >= (YES_MIN_DENSE[lang])
-        )
-
-    chosen = [
-        s
-        for s in citable([s for s in evidence.scored() if not elsewhere(s.provision_id)], lang, 2)
-        if s.has_focus and evidence_for_yes(s)
-    ]
+    chosen = yes_evidence(evidence)
     if not chosen:
-        answer.text = (
-            "没有。资料库中没有找到这方面的依据。"
-            if evidence.zh
-            else "No: the library holds no evidence of this."
-        )
+        answer.text = no_evidence(evidence)
         return
     quotes: dict[str, str] = {}  # marker → quote: two sentences of one article quote it once
     for scored in chosen:
@@ -77,6 +55,42 @@ def yes_no(evidence: Evidence, answer: Draft) -> None:
     )
     lead = "是。依据：" if evidence.zh else "Yes. Evidence: "
     answer.text = lead + " ".join(f"「{quote}」{marker}" for marker, quote in quotes.items())
+
+
+def yes_evidence(evidence: Evidence) -> list[Scored]:
+    """The provisions (at most two) that say yes: about the asked place, holding the
+    question's terms and enough of its words, or read as saying it in other words."""
+    lang = "en" if evidence.question.lang == "en" else "zh"
+    elsewhere = _elsewhere(evidence)
+    question = evidence.question
+    dense = {pid: score for pid, score, _ in evidence.search(question.search_query, SEARCH_DEPTH)}
+
+    # Only a yes/no's provisions carry ``weighted_content``; beside a figure asked, the
+    # share of the question's bigrams stands in for it.
+    weighted = question.intent is Intent.YES_NO
+
+    def says_yes(s: Scored) -> bool:
+        own_share = s.weighted_content if weighted else s.coverage
+        share = s.full_coverage if lang == "en" else own_share
+        if share >= YES_MIN_COVERAGE[lang] and s.score >= YES_MIN_SCORE[lang]:
+            return True
+        return (
+            share >= YES_DENSE_COVERAGE[lang]
+            and dense.get(s.provision_id, 0.0) >= (YES_MIN_DENSE[lang])
+        )
+
+    return [
+        s
+        for s in citable([s for s in evidence.scored() if not elsewhere(s.provision_id)], lang, 2)
+        if s.has_focus and says_yes(s)
+    ]
+
+
+def no_evidence(evidence: Evidence) -> str:
+    """A yes/no's "no": nothing in the library says so (and no place or measure named)."""
+    if evidence.zh:
+        return "没有。资料库中没有找到这方面的依据。"
+    return "No: the library holds no evidence of this."
 
 
 def _elsewhere(evidence: Evidence) -> Callable[[str], bool]:

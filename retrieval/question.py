@@ -48,6 +48,9 @@ class Question:
     topic: tuple[str, ...] = ()
     quantity: Quantity | None = None  # what a number question asks for
     articles: tuple[str, ...] = ()  # the articles it names, as locators: 第七条第二款
+    # A figure asked beside a yes or no (是否购买意外伤害保险？保额是多少？): the figure's
+    # evidence answers both, and a yes goes first.
+    yes_no_too: bool = False
 
     @property
     def search_query(self) -> Query:
@@ -107,6 +110,17 @@ _NAMES_JOINED = re.compile(r"\b[A-Z][\w'’-]*(?:'s|’s)? and [A-Z]")
 
 # Intents whose question word asks for a thing, not a yes or no.
 WH_INTENTS = frozenset({Intent.WHICH_REGIONS, Intent.FACT, Intent.DOCUMENTS, Intent.PROVISION})
+
+
+def asks_yes_no(text: str) -> bool:
+    """Whether the text holds a yes/no question (是否, 有没有 …), whatever else it asks."""
+    lowered = text.lower()
+    return any(
+        re.search(pattern, lowered)
+        for entry in intent_rules().intents
+        if entry.intent is Intent.YES_NO
+        for pattern in entry.patterns
+    )
 
 
 def classify_intent(text: str, region_count: int) -> Intent:
@@ -229,6 +243,7 @@ def understand(
         topic=topic,
         quantity=quantity,
         articles=asked_articles(text),
+        yes_no_too=intent is Intent.FACT and lang == "zh" and asks_yes_no(text),
     )
 
 

@@ -219,10 +219,10 @@ def read(
     focus, referenced = focus_terms(question), referenced or set()
     asked = grams
     # The words naming a law or notice the question names (its title, of a kind: 条例,
-    # 通知) tell none of its provisions apart. A headline is named by the words of the
-    # story itself (督查检查考核), which stay.
+    # 通知, and its issuer) tell none of its provisions apart. A headline is named by the
+    # words of the story itself (督查检查考核), which stay.
     titles = "".join(
-        document.title
+        f"{document.title}{document.authority or ''}"  # 国务院那部…条例 names it by its issuer
         for d in referenced
         if (document := catalog.documents.get(d)) is not None and document.kind is not None
     )

@@ -305,6 +305,9 @@ def test_a_question_on_what_a_revision_took_out_quotes_the_article_gone(tmp_path
     with versioned_library(tmp_path) as library:
         removed = ask(library, "示范市干部容错办法2022年修订时删掉了哪一条干部奖励的规定？")
         assert removed.citations and "引进重大产业项目" in removed.citations[0].quote
+        # Asked with no words of its own: the article taken out is the answer.
+        bare = ask(library, "示范市干部容错办法2022年修订时删去了哪一条？")
+        assert bare.citations and "引进重大产业项目" in bare.citations[0].quote
         added = ask(library, "示范市干部容错办法2022年修订时新增了哪一条规定？")
         assert added.citations and "事前报备" in added.citations[0].quote
 
@@ -667,3 +670,22 @@ def test_a_yes_no_asked_in_other_words_finds_its_evidence_by_meaning(tmp_path: P
         assert "心脑血管专项体检" in quotes(paraphrased)
         absent = ask(library, "示范县会不会给乡镇干部发放取暖补贴？")
         assert absent.answer.startswith("没有") and absent.citations == ()
+
+
+def test_a_measure_the_library_never_names_is_not_answered_with_others(tmp_path: Path) -> None:
+    texts = {
+        "pay.md": "# 示范县乡镇干部待遇办法\n\n第三条 示范县对乡镇干部发放乡镇工作补贴，每人每月四百元。\n",
+        "aid.md": "# 示范市援疆干部关爱通知\n\n"
+        "三、派出单位为每名援疆干部购买保额不低于100万元的人身意外伤害保险。\n",
+    }
+    with library_of(tmp_path, texts) as library:
+        absent = ask(library, "哪些地区对乡镇干部实行协议年薪？")
+        assert absent.regions == () and absent.citations == (), absent.answer
+        no = ask(library, "示范县对乡镇干部实行协议年薪吗？")
+        assert no.answer.startswith("没有") and no.citations == ()
+        present = ask(library, "哪些地区对乡镇干部发放乡镇工作补贴？")
+        assert "示范县" in present.answer or present.citations, present.answer
+        # A figure asked beside a yes or no: yes first, with the provision stating it.
+        both = ask(library, "示范市是否为援疆干部购买人身意外伤害保险？保额是多少？")
+        assert both.answer.startswith("是。"), both.answer
+        assert "100万元" in quotes(both)

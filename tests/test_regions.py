@@ -255,3 +255,8 @@ def test_he_between_two_levels_joins_them_it_is_not_he_county(gazetteer: Gazette
     assert codes("由省、市和县三级财政分担", gazetteer) == []
     assert codes("马鞍山市和县推行乡镇干部补贴", gazetteer) == ["340500", "340523"]
     assert codes("和县推行乡镇干部补贴", gazetteer) == ["340523"]
+
+
+def test_a_place_naming_a_news_outlet_is_not_what_it_reports_on(gazetteer: Gazetteer) -> None:
+    text = "《河北日报》2025年2月20日\n本报讯 保定市阜平县推行无会日。"
+    assert codes(text, gazetteer) == ["130600", "130624"]
