@@ -20,8 +20,12 @@ from policykg.ingest.models import RegionLevel, RegionMention
 LEVEL_CHARS = "省市县区州旗盟"
 # 我市 本省 全县 …, and the level's own party committee or government (市委, 省政府).
 SELF_REFERENCE = re.compile(
-    rf"(?:[我本全]([{LEVEL_CHARS}]))|(?:([{LEVEL_CHARS}])(?:委|人民政府|政府|人大常委会|人大))"
+    rf"(?:[我本全]([{LEVEL_CHARS}]))|(?:([{LEVEL_CHARS}])(?:委|人民政府|政府|人大常委会|人大|里|直))"
 )
+# 市里, 县直部门 as speeches and reports say it: the place of that level named just before
+# (福建…省里没有…), else the document's own.
+SPOKEN = ("里", "直")
+SPOKEN_REACH = 150  # characters back to the place named
 # 全市场 is the whole market and 全区域 any area; 市委 after 各/该 is every or some
 # other city's committee, and after 省/县 (省市县三级) a list of levels.
 NOT_AFTER = frozenset("场域块段间")
@@ -58,7 +62,10 @@ def self_references(
         level = match.group(1) or match.group(2)
         if not _is_reference(text, match, taken, common_words or {}):
             continue
-        code = _own_region_at(level, region_code, gazetteer)
+        code = None
+        if match.group().endswith(SPOKEN):  # 省里 after 福建…: the province just named
+            code = _last_named_near(level, match.start(), before, gazetteer)
+        code = code or _own_region_at(level, region_code, gazetteer)
         if code is None:  # a province's feature on its counties: 全县 is the one just named
             code = _last_named_at(level, region_code, match.start(), before, gazetteer)
         if code is not None:
@@ -94,6 +101,21 @@ def _last_named_at(
             and region.level in LEVELS
             and gazetteer.contains(region_code, mention.code)
         ):
+            return mention.code
+    return None
+
+
+def _last_named_near(
+    level: str, position: int, named: Sequence[RegionMention], gazetteer: Gazetteer
+) -> str | None:
+    """The region of that level named last, shortly before ``position``."""
+    for mention in reversed(named):
+        if mention.end > position:
+            continue
+        if position - mention.end > SPOKEN_REACH:
+            return None
+        region = gazetteer.get(mention.code)
+        if region is not None and region.name_zh.endswith(level) and region.level in LEVELS:
             return mention.code
     return None
 

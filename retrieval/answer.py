@@ -40,9 +40,10 @@ def compose(evidence: Evidence) -> Draft:
             else f"The library holds nothing about {names}."
         )
         return answer
-    if question.terms and not any(evidence.catalog.usage(term) for term in question.terms):
+    if question.terms and not any(evidence.catalog.names(term) for term in question.terms):
         # Every measure it names is absent from the library (协议年薪 asked of documents
-        # that never say it): what is near it in meaning does not answer it.
+        # that never say it, nor their headings): what is near it in meaning does not
+        # answer it.
         yes_no_asked = question.intent is Intent.YES_NO
         answer.text = no_evidence(evidence) if yes_no_asked else _not_found(evidence)
         return answer

@@ -63,6 +63,14 @@ class Catalog:
         pairs = [word[i : i + 2] for i in range(len(word) - 1)] or [word]
         return min(self.bigram_counts.get(pair, 0) for pair in pairs)
 
+    def names(self, term: str) -> bool:
+        """Whether any provision, heading or title holds ``term``."""
+        if self.usage(term):
+            return True
+        return any(term in context for context in self.provision_context.values()) or any(
+            term in document.title for document in self.documents.values()
+        )
+
     def in_scope(self, provision_id: str, scope: set[str]) -> bool:
         """Whether the provision, or a heading above it, names a region of ``scope``."""
         named = self.provision_regions.get(provision_id, set())

@@ -152,8 +152,8 @@ class Evidence:
 
     def _one_version_first(self, scored: list[Scored], change: VersionChange) -> list[Scored]:
         """Asked what a revision took out (or put in): the provisions of one version only
-        that share the question's words come first, as strong as the best evidence (an
-        earlier version's are weighed down for being out of force)."""
+        that share the question's words (any, if none does) come first, as strong as the
+        best evidence (an earlier version's are weighed down for being out of force)."""
         works = self.store.works()
         if not scored or not any(len(work.versions) > 1 for work in works):
             return scored

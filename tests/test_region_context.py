@@ -99,6 +99,16 @@ def test_self_reference_takes_the_ancestor_at_its_level(gazetteer: Gazetteer) ->
     assert linked(text, gazetteer, None) == []
 
 
+def test_spoken_level_words_are_the_place_just_named_else_the_documents(
+    gazetteer: Gazetteer,
+) -> None:
+    # In a 云南 commentary, 省里 after 福建 is 福建省; 县直部门 with no county near is the
+    # document's own county (新县 in a report on it).
+    text = "福建山区乡镇多，省里统一发放补贴。"
+    assert linked(text, gazetteer, "530000") == [("福建", "350000"), ("省里", "350000")]
+    assert linked("县直部门不得把任务转嫁给乡镇。", gazetteer, "411523") == [("县直", "411523")]
+
+
 def test_self_reference_words_inside_other_words_are_not_regions(gazetteer: Gazetteer) -> None:
     text = "健全县级考核，城市委员会研究，全市场主体参与，各市委组织部落实，郴州市委决定。"
     assert linked(text, gazetteer, CHENZHOU) == [("郴州市", CHENZHOU)]
