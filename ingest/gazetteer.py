@@ -393,7 +393,11 @@ def load_gazetteer() -> Gazetteer:
         )
         aliases[row["code"]] = [a for a in row["aliases"].split(";") if a]
     # Shigatse, Kashgar: the English names CC-CEDICT gives places, read when first needed.
-    counties = {r.code: r.name_zh for r in regions if r.level is RegionLevel.COUNTY}
+    counties = {
+        r.code: (r.name_zh, *divisions.earlier_names.get(r.code, ()))
+        for r in regions
+        if r.level is RegionLevel.COUNTY
+    }
     return Gazetteer(
         regions, aliases, lambda: place_aliases(regions), lambda: load_town_table(counties, nations)
     )

@@ -101,7 +101,9 @@ def _town_lines() -> Iterator[str]:
 
 
 def _our_county(
-    fields: list[str], counties: dict[str, str], by_province_name: dict[tuple[str, str], list[str]]
+    fields: list[str],
+    counties: dict[str, tuple[str, ...]],
+    by_province_name: dict[tuple[str, str], list[str]],
 ) -> str | None:
     if len(fields) < 2:  # no code: a county outside the mainland's divisions
         return None
@@ -112,13 +114,17 @@ def _our_county(
     return namesakes[0] if len(namesakes) == 1 else None
 
 
-def load_town_table(counties: dict[str, str], nations: tuple[str, ...] = ()) -> TownTable:
-    """Towns of the counties in ``counties`` (code → name), the table's indentation giving
-    the level (province, prefecture, county with its code, town, village). A county the
-    table codes otherwise (水城区 520221, now 520204) is found by its name in its province."""
+def load_town_table(
+    counties: dict[str, tuple[str, ...]], nations: tuple[str, ...] = ()
+) -> TownTable:
+    """Towns of the counties in ``counties`` (code → its names, today's first), the table's
+    indentation giving the level (province, prefecture, county with its code, town,
+    village). A county the table codes otherwise is found by a name in its province:
+    水城区 (520221 there, 520204 now), 湟中县 (now 湟中区)."""
     by_province_name: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for code, name in counties.items():
-        by_province_name[code[:2], name].append(code)
+    for code, names in counties.items():
+        for name in names:
+            by_province_name[code[:2], name].append(code)
     by_county: dict[str, list[str]] = defaultdict(list)
     county: str | None = None
     for line in _town_lines():
@@ -131,12 +137,12 @@ def load_town_table(counties: dict[str, str], nations: tuple[str, ...] = ()) -> 
                 by_county[county].append(name)
     by_name: dict[str, list[str]] = defaultdict(list)
     by_code: dict[str, tuple[str, str]] = {}
-    for code, names in by_county.items():
-        for name in dict.fromkeys(names):
+    for code, listed in by_county.items():
+        for name in dict.fromkeys(listed):
             by_name[name].append(code)
             by_code[town_code(code, name)] = (code, name)
     return TownTable(
-        {code: tuple(dict.fromkeys(names)) for code, names in by_county.items()},
+        {code: tuple(dict.fromkeys(listed)) for code, listed in by_county.items()},
         {name: tuple(codes) for name, codes in by_name.items()},
         by_code,
         nations,
