@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import logging
 import re
 import threading
 from collections import defaultdict
@@ -37,6 +38,7 @@ from policykg.ingest.towns import (
     town_type,
 )
 
+LOGGER = logging.getLogger(__name__)
 # Rows that group districts or directly-administered counties without being a place.
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "直辖县级行政区划"}
 # Longest first, so 土家族苗族自治州 is stripped before 州.
@@ -161,11 +163,16 @@ class Gazetteer:
             self._english_aliases = None
 
     def towns(self) -> TownTable:
-        """The towns under every county (empty when the gazetteer was built without)."""
+        """The towns under every county (empty when the gazetteer was built without, or
+        the town data is not installed: places down to counties still work)."""
         with self._town_lock:
             if self._town_table is None:
-                loader = self._town_loader
-                self._town_table = loader() if loader else TownTable({}, {}, {})
+                self._town_table = TownTable({}, {}, {})
+                if self._town_loader is not None:
+                    try:
+                        self._town_table = self._town_loader()
+                    except RuntimeError as error:
+                        LOGGER.warning("towns are not linked: %s", error)
             return self._town_table
 
     def get(self, code: str) -> Region | None:
@@ -194,7 +201,7 @@ class Gazetteer:
             plain = towns.plain_name(key)
             codes += [town_code(county, plain) for county in towns.by_name.get(plain, ())]
         found = [r for c in dict.fromkeys(codes) if (r := self.get(c)) is not None]
-        return sorted(found, key=lambda r: (_LEVEL_RANK[r.level], r.code))
+        return sorted(found, key=lambda r: (LEVEL_RANK[r.level], r.code))
 
     def parent(self, code: str) -> Region | None:
         region = self.get(code)
@@ -250,7 +257,8 @@ class Gazetteer:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_LEVEL_RANK = {
+# From the nation down: the order a name's places are tried in (吉林 → the province first).
+LEVEL_RANK = {
     RegionLevel.NATIONAL: 0,
     RegionLevel.MACRO: 1,
     RegionLevel.PROVINCE: 2,

@@ -21,7 +21,7 @@ from importlib import resources
 
 import ahocorasick
 
-from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.gazetteer import LEVEL_RANK, Gazetteer
 from policykg.ingest.models import Region, RegionLevel, RegionMention
 from policykg.ingest.region_roles import assign_roles
 from policykg.ingest.region_self import self_references
@@ -297,16 +297,7 @@ def _rank(region: Region) -> int:
 
 
 def _rank_of(level: RegionLevel) -> int:
-    order = (
-        RegionLevel.NATIONAL,
-        RegionLevel.MACRO,
-        RegionLevel.PROVINCE,
-        RegionLevel.ZONE,
-        RegionLevel.PREFECTURE,
-        RegionLevel.COUNTY,
-        RegionLevel.TOWN,
-    )
-    return order.index(level)
+    return LEVEL_RANK[level]
 
 
 def find_regions_en(

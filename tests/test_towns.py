@@ -10,7 +10,7 @@ from policykg.ingest.iris import region_iri
 from policykg.ingest.models import Document, DocumentMeta, RegionLevel, document_id
 from policykg.ingest.pipeline import parse_document
 from policykg.ingest.regions import link_regions
-from policykg.ingest.towns import is_town_code, town_code
+from policykg.ingest.towns import TownTable, is_town_code, town_code
 from policykg.kg.build import PKG, SCHEMA, document_triples
 from policykg.retrieval.question import requested_level
 
@@ -140,3 +140,16 @@ def test_the_graph_describes_the_towns_a_document_names(gazetteer: Gazetteer) ->
     triples = set(document_triples(parsed))
     assert (town, SCHEMA.containedInPlace, region_iri(LONGXI)) in triples
     assert any(s == town and p == PKG.level for s, p, _ in triples)
+
+
+def test_without_the_town_data_places_down_to_counties_still_link(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def missing() -> TownTable:
+        raise RuntimeError("the jionlp package (town data) is not installed")
+
+    full = load_gazetteer()
+    bare = Gazetteer(full.regions(), {}, towns=missing)
+    assert [m.code for m in link_regions("陇西县首阳镇奖励村干部。", bare)] == [LONGXI]
+    assert "town data" in caplog.text
+    assert bare.descendants(LONGXI) == frozenset()
