@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 import ahocorasick
 
@@ -20,6 +21,7 @@ from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.models import RegionMention
 from policykg.ingest.towns import TownTable, county_of, is_town_code, town_code
 
+T = TypeVar("T")
 # The county itself, its city, its province: how far up a named place may hold a town.
 GENERATIONS = 3
 _NAME_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
@@ -89,19 +91,24 @@ def _holder(
     return None
 
 
-def _town_names(text: str, table: TownTable) -> Iterator[tuple[int, int, str]]:
-    """(start, end, the table's name) of each town name in text: the longest at each
-    position, left to right."""
+def leftmost_longest(found: Iterable[tuple[int, int, T]]) -> list[tuple[int, int, T]]:
+    """Non-overlapping (start, end, payload) matches: the longest at each position, left
+    to right (place names in text, 龙潭镇 over 龙潭)."""
+    chosen: list[tuple[int, int, T]] = []
+    cursor = 0
+    for start, end, payload in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+        if start >= cursor:
+            chosen.append((start, end, payload))
+            cursor = end
+    return chosen
+
+
+def _town_names(text: str, table: TownTable) -> list[tuple[int, int, str]]:
+    """(start, end, the table's name) of each town name in text."""
     found = [
         (end + 1 - len(form), end + 1, name) for end, (form, name) in _automaton(table).iter(text)
     ]
-    found += list(_ethnic_townships(text, table))
-    found.sort(key=lambda f: (f[0], f[0] - f[1]))
-    cursor = 0
-    for start, end, name in found:
-        if start >= cursor:
-            cursor = end
-            yield start, end, name
+    return leftmost_longest([*found, *_ethnic_townships(text, table)])
 
 
 def _ethnic_townships(text: str, table: TownTable) -> Iterator[tuple[int, int, str]]:

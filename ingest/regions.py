@@ -26,7 +26,7 @@ from policykg.ingest.models import Region, RegionLevel, RegionMention
 from policykg.ingest.region_roles import assign_roles
 from policykg.ingest.region_self import self_references
 from policykg.ingest.region_shorthand import shorthand_mentions
-from policykg.ingest.region_towns import town_mentions, towns_in_english
+from policykg.ingest.region_towns import leftmost_longest, town_mentions, towns_in_english
 from policykg.ingest.romanize import pinyin_readings
 
 ENUMERATION_AFTER = re.compile(
@@ -82,18 +82,11 @@ def _automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
 
 def candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     """Non-overlapping name matches, the longest at each position, left to right."""
-    found = [
-        Candidate(end + 1 - len(form), end + 1, form, codes)
+    found = leftmost_longest(
+        (end + 1 - len(form), end + 1, (form, codes))
         for end, (form, codes) in _automaton(gazetteer).iter(text)
-    ]
-    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    chosen: list[Candidate] = []
-    cursor = 0
-    for candidate in found:
-        if candidate.start >= cursor:
-            chosen.append(candidate)
-            cursor = candidate.end
-    return chosen
+    )
+    return [Candidate(start, end, form, codes) for start, end, (form, codes) in found]
 
 
 def _is_short_local(region: Region, surface: str) -> bool:
@@ -275,7 +268,7 @@ def _resolve(
     best_rank = min(_rank(r) for r in viable)
     top = [r for r in viable if _rank(r) == best_rank]
     # 吉林 is the province unless 吉林市 is written; an unexplained 鼓楼区 stays unlinked.
-    return top[0].code if len(top) == 1 and best_rank < _rank_of(RegionLevel.COUNTY) else None
+    return top[0].code if len(top) == 1 and best_rank < LEVEL_RANK[RegionLevel.COUNTY] else None
 
 
 def _distance(
@@ -293,11 +286,7 @@ def _distance(
 
 
 def _rank(region: Region) -> int:
-    return _rank_of(region.level)
-
-
-def _rank_of(level: RegionLevel) -> int:
-    return LEVEL_RANK[level]
+    return LEVEL_RANK[region.level]
 
 
 def find_regions_en(
