@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.metadata import without_dateline
 from policykg.ingest.models import Document, RegionLevel, RegionMention
-from policykg.ingest.regions import link_regions
+from policykg.ingest.regions import OUTLET_AFTER, link_regions
 
 # A region named this often, and in this share of the located mentions under its
 # parent, is what the document is about (a provincial report that never names itself).
@@ -28,6 +28,9 @@ HEADER_MAX_CHARS = 30
 # Levels that dominate by being named; a macro-region is named as a topic, and
 # 中国 in a title (中国特色…) is context, never the issuer.
 OWN_LEVELS = (RegionLevel.PROVINCE, RegionLevel.PREFECTURE, RegionLevel.COUNTY, RegionLevel.ZONE)
+# 《安徽日报》 in a commentary's header: the paper's place, which its 我省 speaks for.
+OUTLET = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?)(?:{OUTLET_AFTER.pattern})")
+POSSESSIVE_SELF = re.compile(r"[我本]([省市县区州旗盟])")
 
 
 def document_region(
@@ -53,7 +56,19 @@ def document_region(
         found = [m.code for m in named if _own_level(m.code, gazetteer)]
         if found:
             return _most_specific_chain(found, gazetteer)
-    return dominant_region(mentions, gazetteer)
+    return dominant_region(mentions, gazetteer) or outlet_region(document, gazetteer)
+
+
+def outlet_region(document: Document, gazetteer: Gazetteer) -> str | None:
+    """The place of the outlet in the header (《安徽日报》) when the text calls a place of
+    that level its own (我省): a provincial paper's commentary speaks for its province."""
+    own_levels = set(POSSESSIVE_SELF.findall(document.text))
+    for line in header_lines(document.text):
+        for match in OUTLET.finditer(line):
+            for region in gazetteer.by_name(match.group(1)):
+                if region.name_zh[-1] in own_levels and region.level in OWN_LEVELS:
+                    return region.code
+    return None
 
 
 def header_lines(text: str) -> list[str]:

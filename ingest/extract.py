@@ -12,7 +12,13 @@ from collections.abc import Iterator, Sequence
 from policykg.ingest.candidates import extra_phrases
 from policykg.ingest.english import english_label
 from policykg.ingest.gazetteer import Gazetteer
-from policykg.ingest.genre import DocumentKind, document_kind, opens_plan, sentence_status
+from policykg.ingest.genre import (
+    DocumentKind,
+    document_kind,
+    opens_plan,
+    review_section,
+    sentence_status,
+)
 from policykg.ingest.measures import (
     Context,
     Phrase,
@@ -64,6 +70,7 @@ def extract_measures(
         kind=document_kind(document, vocab.rules),
     )
     planned = opens_plan(provisions, vocab.rules)
+    year = int(document.meta.date[:4]) if document.meta.date else None
     found: list[MeasureMention] = []
     paragraph_topic: tuple[str, ...] = ()
     paragraph_aspect: IncentiveType | None = None
@@ -77,7 +84,8 @@ def extract_measures(
             fallback = _document_topic(ctx)  # a statute binds its issuer's jurisdiction
         else:
             fallback = paragraph_topic or _section_topic(ctx, provision) or _document_topic(ctx)
-        status = sentence_status(ctx.kind, provision, plan, vocab.rules)
+        review = review_section(provision.section, year, vocab.rules)
+        status = sentence_status(ctx.kind, provision, plan, review, vocab.rules)
         aspect = paragraph_aspect or _section_aspect(ctx, provision)
         found.extend(_provision_measures(ctx, provision, fallback, aspect, status))
     return tuple(found)

@@ -198,8 +198,9 @@ class Gazetteer:
         codes = list(self._names.get(key.lower() if key.isascii() else key, []))
         if town_type(key):
             towns = self.towns()
-            plain = towns.plain_name(key)
-            codes += [town_code(county, plain) for county in towns.by_name.get(plain, ())]
+            # Listed with its nation (达地水族乡) or, as most are, without (新生乡).
+            for listed in dict.fromkeys([key, towns.plain_name(key)]):
+                codes += [town_code(county, listed) for county in towns.by_name.get(listed, ())]
         found = [r for c in dict.fromkeys(codes) if (r := self.get(c)) is not None]
         return sorted(found, key=lambda r: (LEVEL_RANK[r.level], r.code))
 

@@ -49,13 +49,30 @@ def plan_opening(sentence: str, rules: MeasureRules) -> bool:
     return re.match(rules.plan_opening_pattern, body) is not None
 
 
+def review_section(section: Sequence[str], year: int | None, rules: MeasureRules) -> bool:
+    """Whether a provision's headings look back: 工作回顾, or a year before the document's
+    own (实事求是看待2024年全市组织工作 in a 2025 speech) with no plan word beside it."""
+    for heading in section:
+        if any(cue in heading for cue in rules.review_section_cues):
+            return True
+        years = [int(y) for y in re.findall(r"((?:19|20)\d\d)年", heading)]
+        if year and years and max(years) < year:
+            return not any(cue in heading for cue in rules.plan_section_cues)
+    return False
+
+
 def sentence_status(
-    kind: DocumentKind, provision: Provision, plan_paragraph: bool, rules: MeasureRules
+    kind: DocumentKind,
+    provision: Provision,
+    plan_paragraph: bool,
+    review: bool,
+    rules: MeasureRules,
 ) -> Status:
     """A measure's status from its document's kind and its sentence's modality.
 
     ``plan_paragraph``: an earlier sentence of the paragraph opened with 要/一要, so
-    the sentences after it (健全…, 实施…) continue the plan.
+    the sentences after it (健全…, 实施…) continue the plan. ``review``: the provision
+    sits under a heading that looks back (``review_section``): what it tells was done.
     """
     sentence = provision.text
     if kind is DocumentKind.STATUTE:
@@ -64,8 +81,8 @@ def sentence_status(
         ordered = re.search(rules.modal_pattern, sentence) is not None  # 要, not 重要
         done = any(cue in sentence for cue in rules.adopted_cues)
         return Status.ADOPTED if done and not ordered else Status.REQUIRED
-    if kind is DocumentKind.REPORT:
-        review = any(cue in h for h in provision.section for cue in rules.review_section_cues)
+    if kind is DocumentKind.REPORT or review:
+        # A review's 一是…二是… list what was done; a report's other sections plan.
         return Status.ADOPTED if review else Status.RECOMMENDED
     return _article_status(provision, plan_paragraph, rules)
 

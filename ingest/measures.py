@@ -99,10 +99,19 @@ def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
     if codes and re.match(rules.affiliation_pattern, text[position:end]):
         return ()
     if not codes:
-        codes = _topic_at_end(ctx, start, end)
+        codes = _topic_at_end(ctx, start, end) or _agent(ctx, start, end)
     if not codes:
         return ()
     return _most_specific(ctx.gazetteer, codes)
+
+
+def _agent(ctx: Context, start: int, end: int) -> list[str]:
+    """A clause whose doer follows 由 (来闽挂职干部由我省接收单位安排住宿): that place acts."""
+    text = ctx.document.text
+    for mention in ctx.mentions:
+        if start < mention.start < end and text[mention.start - 1] in ctx.vocab.rules.agent_markers:
+            return [] if mention.role is MentionRole.RECEIVER else [mention.code]
+    return []
 
 
 def _place_within(

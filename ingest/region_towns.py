@@ -25,6 +25,8 @@ T = TypeVar("T")
 # The county itself, its city, its province: how far up a named place may hold a town.
 GENERATIONS = 3
 _NAME_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+# Prepositions and conjunctions a place name follows: 对, 在, 到, 和, 与, 向, 从, 把, 为, 及.
+BEFORE_A_NAME = frozenset("对在到和与向从把为及、，,；：")
 
 
 def town_mentions(
@@ -50,9 +52,10 @@ def town_mentions(
     support = {m.code for m in named} | set(context_codes)
     support |= {county_of(code) for code in support if is_town_code(code)}
     words = common_words or {}
+    place_ends = {m.end for m in named}
     mentions = []
     for start, end, name in _town_names(text, table):
-        if _inside_words(text, start, end, words):
+        if _inside_words(text, start, end, words, place_ends):
             continue
         county = _holder(name, table.by_name[name], support, gazetteer, name in words)
         if county is not None:
@@ -60,11 +63,17 @@ def town_mentions(
     return mentions
 
 
-def _inside_words(text: str, start: int, end: int, words: Mapping[str, int]) -> bool:
-    """海岛乡镇 (island towns and townships), 川西南山乡 (西南 and 山乡): no town."""
+def _inside_words(
+    text: str, start: int, end: int, words: Mapping[str, int], place_ends: set[int]
+) -> bool:
+    """海岛乡镇 (island towns and townships), 川西南山乡 (西南 and 山乡): no town. After a
+    place named (和龙市南坪镇: not 市南) or a preposition (对白狼镇: not 对白) a town
+    starts its own word."""
     if text[end - 1 : end + 1] in ("乡镇", "镇乡"):
         return True
-    return start > 0 and bool(words.get(text[start - 1 : start + 1]))
+    if start == 0 or start in place_ends or text[start - 1] in BEFORE_A_NAME:
+        return False
+    return bool(words.get(text[start - 1 : start + 1]))
 
 
 def _holder(

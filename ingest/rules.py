@@ -90,6 +90,7 @@ class MeasureRules:
     # A place after one of these with the clause going on (在斋堂镇、清水镇建设周转房) is
     # where something is done, not who does it; 在瑷珲镇，… opens the town's own clause.
     locative_fillers: tuple[str, ...]
+    agent_markers: tuple[str, ...]  # 由: the place after it does what the clause says
     subject_joiners: str
     # A clause ending in one names a speaker (称多县…干部才仁多杰告诉记者): the place is
     # where the speaker works, not who holds what is said.
@@ -122,6 +123,7 @@ class MeasureRules:
     report_title_cues: tuple[str, ...]
     directive_title_pattern: str
     review_section_cues: tuple[str, ...]
+    plan_section_cues: tuple[str, ...]
     adopted_cues: tuple[str, ...]
     modal_pattern: str
     plan_opening_pattern: str

@@ -32,11 +32,13 @@ DERIVING_MODULES = (
     "region_roles.py",
     "region_self.py",
     "region_shorthand.py",
+    "region_towns.py",
     "regions.py",
     "repeals.py",
     "romanize.py",
     "segment.py",
     "structure.py",
+    "towns.py",
     "vocab.py",
 )
 

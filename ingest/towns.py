@@ -114,6 +114,16 @@ def _our_county(
     return namesakes[0] if len(namesakes) == 1 else None
 
 
+def _without_county(name: str, county_names: tuple[str, ...]) -> str:
+    """Some counties' towns are listed under the county's full name (阿尔山市白狼镇,
+    化德县七号镇); the town is 白狼镇. A short form stays (嘉定镇街道 is that name)."""
+    for county in county_names:
+        rest = name.removeprefix(county)
+        if rest != name and county[-1] in "县市旗区" and len(rest) >= MIN_TOWN_NAME:
+            return rest if town_type(rest) else name
+    return name
+
+
 def load_town_table(
     counties: dict[str, tuple[str, ...]], nations: tuple[str, ...] = ()
 ) -> TownTable:
@@ -132,7 +142,7 @@ def load_town_table(
         if depth == 2:
             county = _our_county(line.strip().split("\t"), counties, by_province_name)
         elif depth == 3 and county is not None:
-            name = line.strip()
+            name = _without_county(line.strip(), counties[county])
             if len(name) >= MIN_TOWN_NAME and town_type(name):
                 by_county[county].append(name)
     by_name: dict[str, list[str]] = defaultdict(list)

@@ -13,6 +13,7 @@ from policykg.retrieval.counterparts import asks_about_change, counterparts
 from policykg.retrieval.evidence import Draft, Evidence, holders
 from policykg.retrieval.intent_rules import Intent
 from policykg.retrieval.kinds import documents, no_evidence, yes_evidence, yes_no
+from policykg.retrieval.parts import part_evidence
 from policykg.retrieval.reader import answered, citable
 from policykg.retrieval.records import most_specific
 
@@ -290,6 +291,9 @@ def _best_provisions(evidence: Evidence, answer: Draft) -> None:
         dict.fromkeys(
             [*evidence.with_sibling(chosen[0].provision_id), *(s.provision_id for s in chosen)]
         )
+    )
+    pids += part_evidence(
+        evidence.question, evidence.scored(), evidence.catalog, evidence.region_names(), pids
     )
     quotes: dict[str, str] = {}  # marker → quote: two sentences of one article quote it once
     for pid in pids:

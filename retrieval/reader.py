@@ -283,8 +283,9 @@ def read(
         headed = f"{text} {catalog.provision_context.get(hit.provision_id, '')}"
         if question.lang == "en":  # our rendering of its words: a part of it will do
             has_focus = not focus or any(holds(t, headed, EN_TERM_SHARE) for t in focus)
-        else:
-            has_focus = all(holds(term, headed) for term in focus)
+        else:  # a term of the title the question names (《…容错纠错实施办法》) is its every article's
+            named_by = document.title if named and document is not None else ""
+            has_focus = all(holds(term, headed) or term in named_by for term in focus)
         scored.append(
             Scored(
                 hit.provision_id,

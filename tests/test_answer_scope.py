@@ -55,6 +55,9 @@ def test_documents_scoring_about_as_well_as_the_best_are_listed() -> None:
         ("Which provinces have regulations on fault tolerance?", "which_regions"),
         ("Which cities report higher pay for township officials?", "which_regions"),
         ("哪些地区出台了容错办法？", "which_regions"),
+        # News articles are documents; a law's articles that say something are provisions.
+        ("Which articles report on rotating officials between towns?", "documents"),
+        ("How many days does the office have, and which articles say so?", "fact"),
     ],
 )
 def test_a_documents_question_may_qualify_the_kind_of_document(question: str, intent: str) -> None:

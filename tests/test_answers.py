@@ -558,6 +558,39 @@ def test_words_of_a_documents_title_do_not_make_a_yes(tmp_path: Path) -> None:
         assert yes.answer.startswith("是") and "谈心谈话制度" in quotes(yes)
 
 
+def test_a_term_of_the_named_documents_title_is_held_by_each_of_its_articles(
+    tmp_path: Path,
+) -> None:
+    # 容错纠错 is the title's, as the question names it; 第五条 says 容错认定 and 回访谈心.
+    rules = (
+        "# 示范市容错纠错实施办法\n\n第一条 为了激励干部担当作为，制定本办法。\n\n"
+        "第五条 组织部门应当在容错认定后六个月内，对相关干部开展回访谈心。\n"
+    )
+    with library_of(tmp_path, {"rules.md": rules}) as library:
+        yes = ask(library, "《示范市容错纠错实施办法》有没有规定对干部开展回访谈心？")
+        assert yes.answer.startswith("是") and "回访谈心" in quotes(yes)
+
+
+def test_each_part_of_a_question_in_two_parts_is_answered(tmp_path: Path) -> None:
+    notice = (
+        "关于做好协作挂职干部管理服务工作的通知\n"
+        "一、援派挂职干部挂职期间，由派出单位按每人每天120元的标准发放生活补助。\n"
+        "二、援派挂职干部到艰苦乡镇挂职的，每人每月再发放600元艰苦地区补助。\n"
+        "三、援派挂职干部每年可回原单位休假一次，往返交通费由派出单位报销。\n"
+        "四、援派挂职干部挂职期满，考核优秀的优先提拔使用。\n"
+        "五、援派挂职干部挂职期间的年度考核由接收单位提出意见。\n"
+        "六、对方来我市挂职的干部由接收单位安排住宿，并按每人每天100元发放伙食补助。\n"
+    )
+    with library_of(tmp_path, {"notice.txt": notice}) as library:
+        # The first part's provision reads far better than the second's (伙食补助).
+        answer = ask(
+            library,
+            "援派挂职干部挂职期间，由派出单位按什么标准发放生活补助，每人每天多少元？"
+            "伙食补助又是多少？",
+        )
+        assert "每人每天120元" in quotes(answer) and "每人每天100元" in quotes(answer)
+
+
 @pytest.mark.parametrize(
     ("question", "articles"),
     [

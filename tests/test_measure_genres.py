@@ -108,6 +108,32 @@ def test_work_report_review_is_adopted_and_plan_is_recommended() -> None:
     )
 
 
+def test_a_speech_reviewing_a_past_year_tells_what_was_done_and_its_tasks_plan() -> None:
+    text = (
+        "在全市组织工作会议上的讲话\n"
+        "一、实事求是看待2024年全市组织工作\n"
+        "二是成长通道更宽。市里还建立乡镇干部职级晋升单列计划。\n"
+        "二、扎实做好2025年重点任务\n"
+        "一是完善干部考核评价体系。\n"
+    )
+    meta = DocumentMeta(title="在全市组织工作会议上的讲话", region_code="360700", date="2025-01-16")
+    parsed = parse_document(Document(document_id(text), "/tmp/g.txt", "txt", "utf-8", text, meta))
+    # 二是 enumerates a review, not a plan: the heading looks back at the year before.
+    assert labelled(parsed, "乡镇干部职级晋升单列计划").status is Status.ADOPTED
+    assert labelled(parsed, "干部考核评价体系").status is Status.RECOMMENDED
+
+
+def test_the_place_after_you_does_what_the_clause_says() -> None:
+    text = (
+        "关于做好闽宁协作挂职干部管理服务工作的通知\n"
+        "宁夏回族自治区每年选派80名县乡干部来闽挂职。"
+        "来闽挂职干部由我省接收单位安排住宿，并按每人每天100元发放伙食补助。\n"
+    )
+    parsed = parse(text, title="关于做好闽宁协作挂职干部管理服务工作的通知", region_code="350000")
+    # 由我省: 福建 houses and feeds them, though the sentence before is about 宁夏.
+    assert labelled(parsed, "伙食补助").region_codes == ("350000",)
+
+
 def test_central_notice_orders_unless_it_reports_a_decision() -> None:
     parsed = parse(
         "中共中央办公厅印发《关于为基层减负的通知》\n"

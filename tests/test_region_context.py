@@ -215,3 +215,18 @@ def test_a_news_dateline_is_where_it_was_filed_not_what_it_is_about(
     news = document(text)
     region = document_region(news, link_regions(text, gazetteer), gazetteer)
     assert region == gazetteer.by_name("汝城县")[0].code
+
+
+def test_a_provincial_papers_commentary_speaks_for_the_papers_province(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "向沪苏浙学什么\n"
+        "《河北日报》2025年9月16日　评论\n"
+        "上海市对远郊乡镇干部发放补贴。浙江省推行职级单列。我省从2024年起提高乡镇工作补贴。\n"
+    )
+    mentions = link_regions(text, gazetteer)
+    assert document_region(document(text), mentions, gazetteer) == "130000"  # 河北省, not 河北区
+    # Without a 我省 the paper's place is only where it is published.
+    plain = text.replace("我省", "有的省")
+    assert document_region(document(plain), link_regions(plain, gazetteer), gazetteer) is None

@@ -76,6 +76,23 @@ def test_words_that_hold_a_town_name_are_not_towns(gazetteer: Gazetteer) -> None
     assert towns("江西省玉山县干部扎根川西南山乡。", gazetteer) == []
 
 
+def test_a_town_after_its_county_or_a_preposition_starts_its_own_word(
+    gazetteer: Gazetteer,
+) -> None:
+    # 市南 and 对白 are words of the dictionary; here 南坪镇 follows 和龙市, 白狼镇 follows 对.
+    assert towns("在和龙市南坪镇，干部记守边积分。", gazetteer) == [
+        ("南坪镇", ["吉林省", "延边朝鲜族自治州", "和龙市", "南坪镇"])
+    ]
+    assert [s for s, _ in towns("阿尔山市对白狼镇的干部发放补贴。", gazetteer)] == ["白狼镇"]
+
+
+def test_towns_listed_under_their_countys_full_name_are_the_towns(gazetteer: Gazetteer) -> None:
+    # The data writes 阿尔山市白狼镇 and 化德县七号镇 for some counties' towns.
+    assert gazetteer.get(town_code("152202", "白狼镇")) is not None
+    assert gazetteer.get(town_code("150922", "七号镇")) is not None
+    assert gazetteer.get(town_code("152202", "阿尔山市白狼镇")) is None
+
+
 def test_a_town_name_longer_than_a_county_short_name_wins(gazetteer: Gazetteer) -> None:
     linked = [(m.surface, m.code) for m in link_regions("重庆酉阳县龙潭镇党委", gazetteer)]
     assert ("龙潭镇", town_code("500242", "龙潭镇")) in linked
@@ -99,6 +116,16 @@ def test_a_town_holds_what_it_does(gazetteer: Gazetteer) -> None:
     parsed = parse("新县减负调查\n\n新县八里畈镇建立干部集中轮休制度，茶季后分批安排轮休。")
     holders = {c for m in parsed.measures for c in m.region_codes}
     assert town_code(XIN_COUNTY, "八里畈镇") in holders
+
+
+def test_a_towns_compensatory_leave_is_its_care_measure(gazetteer: Gazetteer) -> None:
+    parsed = parse(
+        "阿尔山市关爱林区干部\n\n阿尔山市对白狼镇的干部发放取暖补贴。\n\n"
+        "白狼镇旺季值班任务重，镇里对旺季值班的干部实行错峰补休。"
+    )
+    leave = [m for m in parsed.measures if "补休" in m.label_zh]
+    assert leave and leave[0].incentive_type == "care"
+    assert leave[0].region_codes == (town_code("152202", "白狼镇"),)
 
 
 def test_a_town_where_something_is_done_does_not_hold_it(gazetteer: Gazetteer) -> None:
