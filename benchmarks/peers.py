@@ -39,7 +39,7 @@ from policykg.library import BUNDLED_CORPUS, Library
 from policykg.retrieval.ask import ask
 from policykg.retrieval.embed import INT8_MODEL, Embedder, int8_model_path, load_embedder
 from policykg.retrieval.evaluate import EvalQuestion, evaluate, load_questions, summarise
-from policykg.retrieval.index import passages
+from policykg.retrieval.index import dense_texts as document_dense_texts
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -157,13 +157,10 @@ def int8_available() -> bool:
 
 
 def dense_texts(folder: Path) -> list[str]:
-    """What ingest embeds for the files in ``folder``: provisions, then passages."""
+    """What ingest embeds for the files in ``folder``: provisions, passages, list items."""
     texts = []
     for path in sorted(folder.iterdir()):
-        parsed = parse_document(read_document(path, Settings()))
-        by_id = {p.provision_id: p.text for p in parsed.provisions}
-        texts += list(by_id.values())
-        texts += ["".join(by_id[m] for m in group) for group in passages(parsed.provisions)]
+        texts += document_dense_texts(parse_document(read_document(path, Settings())))
     return texts
 
 

@@ -131,7 +131,9 @@ def read_history(text: str) -> History | None:
                 events.append((event, match.group(2)))
     if not events:
         return None
-    made = [(e, body) for e, body in events if e.event not in ("施行", "废止")] or events
+    # A city's regulation is made by its congress (通过) and approved by the province's
+    # (批准): the city made it, and speaks for itself.
+    made = [(e, body) for e, body in events if e.event not in ("施行", "废止", "批准")] or events
     _, body = max(made, key=lambda pair: pair[0].date)
     issuer, kind, level = _body(body)
     number = ORDER_NUMBER.search(body)

@@ -145,10 +145,26 @@ class Evidence:
                 referenced,
                 self.validity,
                 self.glossed,
+                self._places_at_asked_level(scope),
             )
             if (change := asked_version_change(question.text)) is not None:
                 self._scored = self._one_version_first(self._scored, change)
         return self._scored
+
+    def _places_at_asked_level(self, scope: set[str] | None) -> frozenset[str]:
+        """Asked which place of a level in a named place (山西有个县…是哪个县？): the library's
+        places of that level within it."""
+        level = self.question.level
+        if level is None or scope is None:
+            return frozenset()
+        asked = set(self.question.region_codes)
+        return frozenset(
+            code
+            for code in self.catalog.region_codes & scope
+            if code not in asked
+            and (region := self.gazetteer.get(code)) is not None
+            and region.level is level
+        )
 
     def _one_version_first(self, scored: list[Scored], change: VersionChange) -> list[Scored]:
         """Asked what a revision took out (or put in): the provisions of one version only

@@ -1,9 +1,9 @@
 """The search index: dense (a ``VectorIndex``) and lexical (BM25) over provisions, fused.
 
-The dense side holds each provision (a sentence) and each passage: the sentences of one
-article or paragraph taken together, up to ``PASSAGE_MAX_CHARS``. A sentence alone is
-short context for a multilingual model ("它" "该机制"); a passage found by a question
-lends its score to its sentences, which stay the unit that is cited.
+The dense side holds each provision (a sentence), each passage (the sentences of one
+article or paragraph taken together) and each item of a long list sentence
+(``retrieval.pieces``); a passage or an item found by a question lends its score to its
+sentences, which stay the unit that is cited.
 
 It follows the store document by document. Files are written through a
 temporary file and renamed into place, the manifest last; a manifest that does
@@ -15,20 +15,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from policykg.ingest.models import ParsedDocument, Provision
+from policykg.ingest.models import ParsedDocument
 from policykg.ingest.segment import Segmenter, load_segmenter
 from policykg.ingest.settings import Settings
 from policykg.ingest.store import Store
-from policykg.retrieval.catalog import unit_key
 from policykg.retrieval.embed import Embedder, load_embedder
 from policykg.retrieval.gloss import Glossed, english_query
 from policykg.retrieval.lexical import TOKEN_SCHEME, LexicalIndex, index_tokens
+from policykg.retrieval.pieces import item_vector_ids, list_items, passage_vector_id, passages
 from policykg.retrieval.vectors import (
     VectorIndex,
     load_vector_index,
@@ -36,14 +36,14 @@ from policykg.retrieval.vectors import (
     vector_id,
 )
 
-FORMAT_VERSION = 2  # 2: passages beside provisions in the dense index
-PASSAGE_MAX_CHARS = 250  # about a naive RAG chunk, but whole sentences of one unit
+FORMAT_VERSION = 3  # 2: passages beside provisions in the dense index; 3: list items too
 RRF_K = 60  # reciprocal-rank fusion constant (Cormack et al.)
 # How much a query's topic (an incentive type's labels) pulls its vector, against the
 # question's own text at 1 (the figures held from 0.3 to 1.0; docs/benchmarks.md).
 TOPIC_WEIGHT = 0.5
 DENSE_FILE = "dense.faiss"  # the name data dirs already have, whatever the backend
 PASSAGES_FILE = "passages.json"
+ITEMS_FILE = "items.json"  # doc id → the provision id of each list item, in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,31 +72,6 @@ class IndexFormatError(ValueError):
     """The saved index has an older file format: rebuilt from the store, not refused."""
 
 
-def passages(provisions: Sequence[Provision]) -> list[tuple[str, ...]]:
-    """Provision ids of each passage: consecutive sentences of one article or paragraph,
-    packed up to ``PASSAGE_MAX_CHARS`` (a lone sentence is no passage)."""
-    found: list[tuple[str, ...]] = []
-    members: list[Provision] = []
-    length = 0
-    for provision in [*provisions, None]:  # None closes the last passage
-        if members and (
-            provision is None
-            or unit_key(provision) != unit_key(members[-1])
-            or length + len(provision.text) > PASSAGE_MAX_CHARS
-        ):
-            if len(members) > 1:
-                found.append(tuple(p.provision_id for p in members))
-            members, length = [], 0
-        if provision is not None:
-            members.append(provision)
-            length += len(provision.text)
-    return found
-
-
-def passage_vector_id(members: Sequence[str]) -> int:
-    return vector_id("passage:" + ",".join(members))
-
-
 @dataclass(frozen=True, slots=True)
 class Hit:
     provision_id: str
@@ -123,7 +98,9 @@ class SearchIndex:
         self.documents: dict[str, list[str]] = {}
         self.passages: dict[str, list[list[str]]] = {}  # doc id → its passages' provision ids
         self._by_vector: dict[int, str] = {}  # vector id → provision id, kept with the documents
-        self._passage_members: dict[int, list[str]] = {}  # vector id → the passage's provisions
+        self.items: dict[str, list[str]] = {}  # doc id → its list items' provision ids
+        # vector id → the provisions a passage or an item lends its score to
+        self._passage_members: dict[int, list[str]] = {}
         self.dirty = False
         # Saved under another domain dictionary: the vectors hold, the words need cutting
         # again (``retokenize``) — an upgrade's vocabulary, not the user's choice of model.
@@ -145,9 +122,11 @@ class SearchIndex:
             )
             index._by_vector = {vector_id(p): p for p in index.provision_ids()}
             index.passages = json.loads((index.folder / PASSAGES_FILE).read_text(encoding="utf-8"))
+            index.items = json.loads((index.folder / ITEMS_FILE).read_text(encoding="utf-8"))
             index._passage_members = {
                 passage_vector_id(m): m for ms in index.passages.values() for m in ms
             }
+            index._passage_members.update(index._item_members(index.items.values()))
             if not index._consistent():
                 # A crash between two renames of save(): start empty, sync rebuilds it.
                 index._reset()
@@ -163,7 +142,7 @@ class SearchIndex:
         self.dense = new_vector_index(self.embedder.dimension, self.settings)
         self.lexical = LexicalIndex()
         self.documents, self._by_vector = {}, {}
-        self.passages, self._passage_members = {}, {}
+        self.passages, self.items, self._passage_members = {}, {}, {}
         self.dirty = True
 
     def _expected(self) -> dict[str, object]:
@@ -205,18 +184,18 @@ class SearchIndex:
         return len(tokens)
 
     def encode(self, parsed: ParsedDocument) -> np.ndarray:
-        """The vectors ``add_document`` indexes: each provision's, then each passage's.
+        """The vectors ``add_document`` indexes: each provision's, then each passage's, then
+        each list item's.
 
         Only reads the model, so the app embeds an upload while questions are answered.
         """
-        by_id = {p.provision_id: p.text for p in parsed.provisions}
-        grouped = ["".join(by_id[m] for m in g) for g in passages(parsed.provisions)]
-        return self.embedder.encode([p.text for p in parsed.provisions] + grouped)
+        return self.embedder.encode(dense_texts(parsed))
 
     def add_document(self, parsed: ParsedDocument, vectors: np.ndarray | None = None) -> None:
         """Index one document, with its vectors from ``encode`` when given."""
         texts = [p.text for p in parsed.provisions]
         grouped = passages(parsed.provisions)
+        items = [pid for pid, _ in list_items(parsed.provisions)]
         vectors = self.encode(parsed) if vectors is None else vectors
         self.add_encoded(
             parsed.document.doc_id,
@@ -224,7 +203,9 @@ class SearchIndex:
             [index_tokens(text, self.segmenter) for text in texts],
             vectors[: len(texts)],
         )
-        self._add_passages(parsed.document.doc_id, grouped, vectors[len(texts) :])
+        after_passages = len(texts) + len(grouped)
+        self._add_passages(parsed.document.doc_id, grouped, vectors[len(texts) : after_passages])
+        self._add_items(parsed.document.doc_id, items, vectors[after_passages:])
 
     def _add_passages(
         self, doc_id: str, grouped: Sequence[Sequence[str]], vectors: np.ndarray
@@ -233,6 +214,21 @@ class SearchIndex:
         self.dense.add(ids, vectors)
         self.passages[doc_id] = [list(members) for members in grouped]
         self._passage_members.update(zip(ids, self.passages[doc_id], strict=True))
+
+    def _add_items(self, doc_id: str, items: list[str], vectors: np.ndarray) -> None:
+        members = self._item_members([items])
+        self.dense.add(list(members), vectors)
+        self.items[doc_id] = items
+        self._passage_members.update(members)
+
+    @staticmethod
+    def _item_members(per_document: Iterable[list[str]]) -> dict[int, list[str]]:
+        """Vector id → [its provision] for the list items of each document."""
+        members: dict[int, list[str]] = {}
+        for items in per_document:
+            ids = item_vector_ids([(pid, "") for pid in items])
+            members.update({i: [pid] for i, pid in zip(ids, items, strict=True)})
+        return members
 
     def add_encoded(
         self,
@@ -258,6 +254,7 @@ class SearchIndex:
         for pid in provision_ids:
             self._by_vector.pop(vector_id(pid), None)
         passage_ids = [passage_vector_id(m) for m in self.passages.pop(doc_id, [])]
+        passage_ids += list(self._item_members([self.items.pop(doc_id, [])]))
         for passage_id in passage_ids:
             self._passage_members.pop(passage_id, None)
         self.dense.remove([vector_id(p) for p in provision_ids] + passage_ids)
@@ -369,6 +366,10 @@ class SearchIndex:
             self.folder / PASSAGES_FILE,
             lambda p: p.write_text(json.dumps(self.passages), encoding="utf-8"),
         )
+        _atomic(
+            self.folder / ITEMS_FILE,
+            lambda p: p.write_text(json.dumps(self.items), encoding="utf-8"),
+        )
         corpus = hashlib.sha256("\n".join(sorted(self.provision_ids())).encode()).hexdigest()[:16]
         manifest = {
             **self._expected(),
@@ -395,6 +396,15 @@ def _atomic(target: Path, write: object) -> None:
     temporary = target.with_name(f".{target.name}.part")
     write(temporary)  # type: ignore[operator]
     os.replace(temporary, target)
+
+
+def dense_texts(parsed: ParsedDocument) -> list[str]:
+    """What the dense side embeds for a document: its provisions, then its passages, then
+    the items of its long list sentences."""
+    by_id = {p.provision_id: p.text for p in parsed.provisions}
+    grouped = ["".join(by_id[m] for m in g) for g in passages(parsed.provisions)]
+    items = [text for _, text in list_items(parsed.provisions)]
+    return [*by_id.values(), *grouped, *items]
 
 
 def as_query(query: str | Query) -> Query:

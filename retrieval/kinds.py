@@ -65,9 +65,9 @@ def yes_evidence(evidence: Evidence) -> list[Scored]:
     question = evidence.question
     dense = {pid: score for pid, score, _ in evidence.search(question.search_query, SEARCH_DEPTH)}
 
-    # Only a yes/no's provisions carry ``weighted_content``; beside a figure asked, the
-    # share of the question's bigrams stands in for it.
-    weighted = question.intent is Intent.YES_NO
+    # A yes/no's provisions carry ``weighted_content``, of its yes/no part when it asks a
+    # figure too.
+    weighted = question.intent is Intent.YES_NO or question.yes_no_too
 
     def says_yes(s: Scored) -> bool:
         own_share = s.weighted_content if weighted else s.coverage

@@ -9,22 +9,15 @@ are answered by the same provisions and add nothing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from policykg.retrieval.catalog import Catalog
-from policykg.retrieval.question import Question
+from policykg.retrieval.question import Question, question_parts
 from policykg.retrieval.reader import Scored, bigrams, question_words, threshold, weighted_share
 
-_PART_END = re.compile(r"[？?]")
 MIN_OWN_GRAMS = 1  # a part with no bigram of its own asks about the same thing
 PART_SHARE = 0.5  # of a part's own words (by rarity) that answers it
 PART_LOOKAHEAD = 10  # how far down the reading a part's evidence may be
-
-
-def question_parts(text: str) -> list[str]:
-    """The sub-questions of a question, in order."""
-    return [part for part in _PART_END.split(text) if part.strip()]
 
 
 def part_evidence(

@@ -112,6 +112,11 @@ _NAMES_JOINED = re.compile(r"\b[A-Z][\w'’-]*(?:'s|’s)? and [A-Z]")
 WH_INTENTS = frozenset({Intent.WHICH_REGIONS, Intent.FACT, Intent.DOCUMENTS, Intent.PROVISION})
 
 
+def question_parts(text: str) -> list[str]:
+    """The sub-questions of a question, in order (…多少元？…又是多少元？)."""
+    return [part for part in re.split(r"[？?]", text) if part.strip()]
+
+
 def asks_yes_no(text: str) -> bool:
     """Whether the text holds a yes/no question (是否, 有没有 …), whatever else it asks."""
     lowered = text.lower()

@@ -21,7 +21,7 @@ from policykg.retrieval.catalog import Catalog, DocumentInfo, article_of
 from policykg.retrieval.gloss import Glossed, english_query, stems
 from policykg.retrieval.index import Hit
 from policykg.retrieval.intent_rules import Intent, Quantity, states_quantity
-from policykg.retrieval.question import Question
+from policykg.retrieval.question import Question, asks_yes_no, question_parts
 from policykg.retrieval.validity import Validity
 
 # Weights of the evidence score (tuned on the dev half).
@@ -53,6 +53,7 @@ _TITLE_PREFIXES = ("中华人民共和国",)
 W_TITLE = 0.5  # in a document the question names by 《title》
 W_OWN = 0.15  # in a document of the asked region itself, not one that mentions it
 W_SOLE = 0.2  # names the asked region (or places in it) and no other: about it, not a list
+W_LEVEL = 0.3  # names a place of the level asked for (哪个县) within the asked region
 W_SUPERSEDED = 0.5  # taken off a version no longer in force, unless the question names its year
 W_ARTICLE = 1.0  # in the article (or paragraph) the question names: 第七条, Article 7
 W_ARTICLE_ASKED = 0.3  # an article of a law, when the question asks which article (第几条)
@@ -211,9 +212,11 @@ def read(
     referenced: set[str] | None = None,
     validity: Validity | None = None,
     glossed: Glossed | None = None,
+    level_places: frozenset[str] = frozenset(),
 ) -> list[Scored]:
     """The hits re-scored as evidence, best first (out-of-scope ones dropped, and with
-    ``validity`` those of documents not yet made; versions not in force weigh less)."""
+    ``validity`` those of documents not yet made; versions not in force weigh less;
+    asked which place of a level, those naming one of ``level_places`` weigh more)."""
     words = question_words(question, region_names)
     grams = bigrams(words)
     focus, referenced = focus_terms(question), referenced or set()
@@ -229,12 +232,16 @@ def read(
     grams = {g for g in grams if g not in titles} or grams
     weights = {gram: catalog.bigram_weight(gram) for gram in grams}  # once per question
     # A word weighs as its rarest bigram: 市委书记 counts once, as much as 疗养 or less.
-    # Only a Chinese yes/no reads it (``weighted_content``).
+    # Only a Chinese yes/no reads it (``weighted_content``); asked beside a figure
+    # (有没有规定回访？在多长时间内？), the words of its yes/no part.
     word_weights = (
         {w: max(catalog.bigram_weight(g) for g in bigrams([w])) for w in words if len(w) >= 2}
-        if question.intent is Intent.YES_NO and question.lang == "zh"
+        if (question.intent is Intent.YES_NO or question.yes_no_too) and question.lang == "zh"
         else {}
     )
+    if question.yes_no_too:
+        yes_no_part = next((p for p in question_parts(question.text) if asks_yes_no(p)), "")
+        word_weights = {w: weight for w, weight in word_weights.items() if w in yes_no_part}
     years = {m.group() for m in _YEAR.finditer(question.text)}
     glossed_share = _gloss_coverage(question, hits, catalog, referenced, glossed, region_names)
     scored = []
@@ -271,6 +278,7 @@ def read(
             + W_TITLE * named
             + W_OWN * own
             + W_SOLE * sole_region(catalog, hit.provision_id, scope)
+            + W_LEVEL * bool(catalog.provision_regions.get(hit.provision_id, set()) & level_places)
             + W_ARTICLE * in_articles(catalog, hit.provision_id, question.articles)
             + W_ARTICLE_ASKED
             * (question.intent is Intent.PROVISION and in_an_article(catalog, hit))

@@ -77,3 +77,17 @@ def test_which_place_names_the_place_its_best_evidence_is_about(tmp_path: Path) 
         answer = ask(library, "甘肃哪个县清理了乡镇干部手机上的工作群？")
         assert "岷县" in [region.label_zh for region in answer.regions]
         assert "工作群精简到260个" in quotes(answer)
+
+
+def test_asked_which_county_the_evidence_naming_a_county_weighs_more(tmp_path: Path) -> None:
+    overview = (
+        "山西省关心关爱乡镇干部工作综述\n"
+        "全省为乡镇干部协调解决两地分居问题，推动配偶就近就业。\n"
+        "岢岚县为两地分居的乡镇干部协调配偶在县城安排工作，去年帮助了42人。\n"
+        "全省持续推进乡镇干部周转房建设，改善乡镇干部工作生活条件。\n"
+    )
+    with library_of(tmp_path, {"overview.txt": overview}) as library:
+        answer = ask(library, "山西省哪个县为两地分居的乡镇干部解决配偶就业问题？")
+        # The province's own sentence holds more of the words; the county's is the answer.
+        assert "岢岚县为两地分居" in quotes(answer)
+        assert any(region.label_zh == "岢岚县" for region in answer.regions)

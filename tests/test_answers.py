@@ -569,6 +569,11 @@ def test_a_term_of_the_named_documents_title_is_held_by_each_of_its_articles(
     with library_of(tmp_path, {"rules.md": rules}) as library:
         yes = ask(library, "《示范市容错纠错实施办法》有没有规定对干部开展回访谈心？")
         assert yes.answer.startswith("是") and "回访谈心" in quotes(yes)
+        # Asked with a figure beside it, the yes turns on the yes/no part's words alone.
+        both = ask(
+            library, "《示范市容错纠错实施办法》有没有规定对干部开展回访谈心？在多长时间之内完成？"
+        )
+        assert both.answer.startswith("是") and "六个月内" in quotes(both)
 
 
 def test_each_part_of_a_question_in_two_parts_is_answered(tmp_path: Path) -> None:

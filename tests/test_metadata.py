@@ -403,3 +403,17 @@ def test_issuers_on_a_line_above_the_title_are_part_of_it() -> None:
     assert meta.title == (
         "中共示范市委组织部 示范市财政局关于印发《关心关爱基层干部十条措施》的通知"
     )
+
+
+def test_a_city_regulation_approved_by_the_province_is_the_citys() -> None:
+    text = (
+        "# 三亚市人才发展促进条例\n\n"
+        "2022年10月27日 三亚市第七届人民代表大会常务委员会第十一次会议通过 "
+        "2022年11月30日 海南省第六届人民代表大会常务委员会第四十次会议批准\n\n"
+        "第一条 为了聚集各类人才，制定本条例。\n\n第二条 本条例所称人才，是指在本市工作的人员。\n\n"
+        "第三条 本条例自2023年1月1日起施行。\n"
+    )
+    meta = extract_metadata(text, "fallback", None)
+    # The city's congress made it (通过); the province's only approved it (批准).
+    assert meta.authority == "三亚市人民代表大会常务委员会"
+    assert (meta.level, meta.doc_kind) == (IssuerLevel.PREFECTURAL, DocKind.LOCAL_REGULATION)

@@ -186,6 +186,7 @@ def test_a_damaged_index_file_is_rebuilt_from_the_store(
         provisions = {p.provision_id for p in library.store.provisions()}
         assert library.index.provision_ids() == provisions == library.index.lexical.ids()
         passages = sum(len(p) for p in library.index.passages.values())
+        passages += sum(len(items) for items in library.index.items.values())
         assert len(library.index.dense) == len(provisions) + passages
         assert library.index.search(SALARY, 3)
     with Library(Settings(data_dir=data_dir)) as library:  # mended for good

@@ -66,6 +66,7 @@ def assert_whole(data_dir: Path) -> set[str]:
         assert library.index.provision_ids() == provisions
         assert library.index.lexical.ids() == provisions
         passages = sum(len(p) for p in library.index.passages.values())
+        passages += sum(len(items) for items in library.index.items.values())
         assert len(library.index.dense) == len(provisions) + passages
         ask(library, SALARY)
         report = validate_graph(library.graph, library.store)
