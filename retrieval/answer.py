@@ -315,9 +315,8 @@ def _best_provisions(evidence: Evidence, answer: Draft) -> None:
 
 def _cite_best_evidence(evidence: Evidence, answer: Draft) -> None:
     """Cite the best evidence too when the composed answer left it out; asked which
-    places (of a level), the places (of that level) the best and the added evidence are
-    about are among them (岷县 clearing its work groups, though no measure was drawn from
-    it; 望丰乡's 老带新 asked as "pair … with experienced colleagues")."""
+    place of a level, the places of that level the best and the added evidence are about
+    are among them (岷县 clearing its work groups, though no measure was drawn from it)."""
     best = citable(evidence.scored(), evidence.question.lang, SEE_ALSO)
     if not best:
         return
@@ -337,9 +336,13 @@ def _cite_best_evidence(evidence: Evidence, answer: Draft) -> None:
         added.append(pid)
     if not answer.region_codes:
         answer.region_codes = list(holders(evidence, best[0].provision_id))
-    elif evidence.question.intent is Intent.WHICH_REGIONS:
-        # "甘肃哪个县…": a place of that level below the one named. Over the whole library
-        # too (哪些地方…: every set held or gained, the negatives among them).
+    elif (
+        evidence.question.intent is Intent.WHICH_REGIONS
+        and evidence.question.level
+        and evidence.question.region_codes
+    ):
+        # "甘肃哪个县…": a place of that level below the one named; not "哪些区…" over the
+        # whole library, whose best paragraphs may name places doing other things.
         asked = evidence.question.region_codes
         answer.region_codes += [
             code
