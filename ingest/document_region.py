@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.metadata import without_dateline
 from policykg.ingest.models import Document, RegionLevel, RegionMention
+from policykg.ingest.region_self import LEVEL_CHARS
 from policykg.ingest.regions import OUTLET_AFTER, link_regions
 
 # A region named this often, and in this share of the located mentions under its
@@ -30,7 +31,7 @@ HEADER_MAX_CHARS = 30
 OWN_LEVELS = (RegionLevel.PROVINCE, RegionLevel.PREFECTURE, RegionLevel.COUNTY, RegionLevel.ZONE)
 # 《安徽日报》 in a commentary's header: the paper's place, which its 我省 speaks for.
 OUTLET = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?)(?:{OUTLET_AFTER.pattern})")
-POSSESSIVE_SELF = re.compile(r"[我本]([省市县区州旗盟])")
+POSSESSIVE_SELF = re.compile(rf"[我本]([{LEVEL_CHARS}])")
 
 
 def document_region(

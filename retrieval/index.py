@@ -226,7 +226,7 @@ class SearchIndex:
         """Vector id → [its provision] for the list items of each document."""
         members: dict[int, list[str]] = {}
         for items in per_document:
-            ids = item_vector_ids([(pid, "") for pid in items])
+            ids = item_vector_ids(items)
             members.update({i: [pid] for i, pid in zip(ids, items, strict=True)})
         return members
 

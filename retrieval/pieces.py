@@ -65,10 +65,11 @@ def list_items(provisions: Sequence[Provision]) -> list[tuple[str, str]]:
     return found
 
 
-def item_vector_ids(items: Sequence[tuple[str, str]]) -> list[int]:
-    """A vector id per item: its provision's id and its place among that provision's."""
+def item_vector_ids(provision_ids: Sequence[str]) -> list[int]:
+    """A vector id per list item, given each item's provision id in order: the provision's
+    id and the item's place among that provision's."""
     ids, seen = [], dict[str, int]()
-    for provision_id, _ in items:
+    for provision_id in provision_ids:
         seen[provision_id] = seen.get(provision_id, -1) + 1
         ids.append(vector_id(f"item:{provision_id}:{seen[provision_id]}"))
     return ids
