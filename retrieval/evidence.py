@@ -19,6 +19,7 @@ from policykg.retrieval.counterparts import (
 )
 from policykg.retrieval.gloss import Glossed
 from policykg.retrieval.index import Hit, Query
+from policykg.retrieval.named_documents import referenced_documents
 from policykg.retrieval.question import Question
 from policykg.retrieval.reader import (
     Scored,
@@ -26,7 +27,6 @@ from policykg.retrieval.reader import (
     best_sibling,
     in_articles,
     read,
-    referenced_documents,
 )
 from policykg.retrieval.records import (
     expand_regions,

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from policykg.ingest.extract import NATIONAL_CODE
 from policykg.ingest.structure import CN_NUMERALS
@@ -21,6 +20,7 @@ from policykg.retrieval.catalog import Catalog, DocumentInfo, article_of
 from policykg.retrieval.gloss import Glossed, english_query, stems
 from policykg.retrieval.index import Hit
 from policykg.retrieval.intent_rules import Intent, Quantity, states_quantity
+from policykg.retrieval.named_documents import KIND_WORDS_EN, YEAR
 from policykg.retrieval.question import Question, asks_yes_no, question_parts
 from policykg.retrieval.validity import Validity
 
@@ -45,11 +45,8 @@ _FIGURE = re.compile(
 # Ordinal references (第六十四条, 第二款) number the text; they state no figure.
 _ORDINAL = re.compile(rf"第[{CN_NUMERALS}\d]+[条款项目章节段次届]")
 _ADVICE = re.compile(r"要|应当|应该|建议|鼓励|探索|需要|必须|宜")
-_YEAR = re.compile(r"(19|20)\d{2}")
 _QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{2,30})[”\"」』’']")
-_TITLED = re.compile(r"《([^》]{2,60})》")
-# A named document restricts the evidence to it: 《公务员法》 is 中华人民共和国公务员法.
-_TITLE_PREFIXES = ("中华人民共和国",)
+_HOW_FRAMED = re.compile(r"\bhow (\w+)")
 W_TITLE = 0.5  # in a document the question names by 《title》
 W_OWN = 0.15  # in a document of the asked region itself, not one that mentions it
 W_SOLE = 0.2  # names the asked region (or places in it) and no other: about it, not a list
@@ -64,16 +61,6 @@ def focus_terms(question: Question) -> tuple[str, ...]:
     quoted = [m.group(1).strip() for m in _QUOTED.finditer(question.text)]
     chinese = [t for t in quoted if re.search(r"[\u4e00-\u9fff]", t)]
     return tuple(dict.fromkeys([*chinese, *question.terms]))
-
-
-def named_titles(question: Question) -> tuple[str, ...]:
-    titles = []
-    for match in _TITLED.finditer(question.text):
-        title = match.group(1)
-        for prefix in _TITLE_PREFIXES:
-            title = title.removeprefix(prefix)
-        titles.append(title)
-    return tuple(titles)
 
 
 # The share of a term's bigrams a text must hold to hold the term: most of them for a
@@ -132,77 +119,6 @@ def question_words(question: Question, region_names: Sequence[str]) -> tuple[str
 
 
 # A title's kind: the word a short reference to it ends with (公务员法, 人事管理条例).
-_TITLE_KINDS = re.compile(r"(?:法|条例|规定|办法|细则|意见|通知|决定|报告|纲要|方案)$")
-MIN_TITLE_REFERENCE = 3  # characters: 监察法 names a law, 法 does not
-MIN_HEADLINE_REFERENCE = 6  # characters of a headline: 组织部长会议, not 激励干部
-
-
-def referenced_documents(question: Question, catalog: Catalog) -> set[str]:
-    """Documents the question names: by 《title》, or by the tail of a title (公务员法).
-
-    A reference that fits many documents (政府工作报告) names none in particular;
-    the year, when given, narrows it.
-    """
-    titles = named_titles(question)
-    documents = catalog.documents.values()
-    if titles:
-        named = {d.doc_id for d in documents if any(t in d.title for t in titles)}
-        if named:
-            return named
-    if question.lang == "en":
-        named = {d.doc_id for d in documents if _title_reference_en(question.text, d)}
-    else:
-        named = {d.doc_id for d in documents if _title_reference(question.text, d.title)}
-    years = {m.group() for m in _YEAR.finditer(question.text)}
-    if years:
-        named = {d for d in named if catalog.documents[d].years & years} or named
-    return named if 0 < len(named) <= MAX_REFERENCED else set()
-
-
-MAX_REFERENCED = 3
-
-
-_HOW_FRAMED = re.compile(r"\bhow (\w+)")
-# How English names each kind of title (the catalog's TITLE_KINDS).
-KIND_WORDS_EN = {
-    "legal": ("law", "regulation", "rules", "provisions", "act", "code", "measures", "ordinance"),
-    "report": ("report",),
-    "notice": ("notice", "circular"),
-    "opinion": ("opinion", "guideline", "guidance"),
-    "decision": ("decision",),
-}
-
-
-def _title_reference_en(text: str, document: DocumentInfo) -> bool:
-    """An English question naming a document: its kind, and its other title words."""
-    if document.kind is None or not document.title_en:
-        return False
-    words = re.findall(r"[a-z]{3,}", text.lower())
-    stems = {w[:5] for w in words}
-    if not any(w.startswith(KIND_WORDS_EN[document.kind]) for w in words):
-        return False
-    shared = sum(word[:5] in stems for word in document.title_en)
-    return shared >= min(2, len(document.title_en))
-
-
-def _title_reference(text: str, title: str) -> bool:
-    """Whether ``text`` holds a title's tail of a few characters ending in its kind word."""
-    title = re.sub(r"[（(][^）)]*[）)]|\d{4}-\d{2}-\d{2}", "", title)
-    for prefix in _TITLE_PREFIXES:
-        title = title.removeprefix(prefix)
-    kind = _TITLE_KINDS.search(title)
-    if kind is None:
-        # A title without a kind word (a news headline) is named by a long enough run of
-        # it: "全国组织部长会议" names "全国组织部长会议在京召开 蔡奇出席并讲话".
-        match = SequenceMatcher(None, text, title, autojunk=False).find_longest_match()
-        return match.size >= MIN_HEADLINE_REFERENCE
-    for start in range(0, kind.start() - MIN_TITLE_REFERENCE + 2):
-        tail = title[start:]
-        if len(tail) >= MIN_TITLE_REFERENCE and tail in text:
-            return True
-    return False
-
-
 def read(
     question: Question,
     hits: Sequence[Hit],
@@ -242,7 +158,7 @@ def read(
     if question.yes_no_too:
         yes_no_part = next((p for p in question_parts(question.text) if asks_yes_no(p)), "")
         word_weights = {w: weight for w, weight in word_weights.items() if w in yes_no_part}
-    years = {m.group() for m in _YEAR.finditer(question.text)}
+    years = {m.group() for m in YEAR.finditer(question.text)}
     glossed_share = _gloss_coverage(question, hits, catalog, referenced, glossed, region_names)
     scored = []
     for hit in hits:
