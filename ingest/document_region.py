@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
 
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.metadata import without_dateline
@@ -31,6 +33,7 @@ HEADER_MAX_CHARS = 30
 OWN_LEVELS = (RegionLevel.PROVINCE, RegionLevel.PREFECTURE, RegionLevel.COUNTY, RegionLevel.ZONE)
 # 《安徽日报》 in a commentary's header: the paper's place, which its 我省 speaks for.
 OUTLET = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?)(?:{OUTLET_AFTER.pattern})")
+OUTLETS_FILE = "news_outlets.tsv"
 POSSESSIVE_SELF = re.compile(rf"[我本]([{LEVEL_CHARS}])")
 
 
@@ -61,15 +64,27 @@ def document_region(
 
 
 def outlet_region(document: Document, gazetteer: Gazetteer) -> str | None:
-    """The place of the outlet in the header (《安徽日报》) when the text calls a place of
-    that level its own (我省): a provincial paper's commentary speaks for its province."""
+    """The place of the outlet in the header (《安徽日报》, or 《新华日报》 by our list of papers
+    not named after their place) when the text calls a place of that level its own (我省):
+    a provincial paper's commentary speaks for its province."""
     own_levels = set(POSSESSIVE_SELF.findall(document.text))
+    listed = news_outlets()
     for line in header_lines(document.text):
+        named = [gazetteer.get(code) for outlet, code in listed.items() if outlet in line]
         for match in OUTLET.finditer(line):
-            for region in gazetteer.by_name(match.group(1)):
-                if region.name_zh[-1] in own_levels and region.level in OWN_LEVELS:
-                    return region.code
+            named.extend(gazetteer.by_name(match.group(1)))
+        for region in named:
+            if region and region.name_zh[-1] in own_levels and region.level in OWN_LEVELS:
+                return region.code
     return None
+
+
+@lru_cache(maxsize=1)
+def news_outlets() -> dict[str, str]:
+    """Papers not named after their place (新华日报 → 江苏省's code), from ``data``."""
+    text = resources.files("policykg.ingest").joinpath("data", OUTLETS_FILE).read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {row[0]: row[1] for row in rows}
 
 
 def header_lines(text: str) -> list[str]:

@@ -7,6 +7,7 @@ context across clauses, sentences, paragraphs and sections.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from policykg.ingest.candidates import extra_phrases
@@ -103,7 +104,8 @@ def _provision_measures(
         return []  # a lead sentence such as 实施路径数字化。 titles its paragraph
     regions, aspect = fallback, None
     found: list[MeasureMention] = []
-    for start, end in split_clauses(text, provision.start, provision.end):
+    clauses = split_clauses(text, provision.start, provision.end)
+    for index, (start, end) in enumerate(clauses):
         clause = text[start:end]
         clause_aspect = aspect_type(ctx, clause)
         if clause_aspect and len(clause) <= 12:
@@ -120,6 +122,7 @@ def _provision_measures(
             continue
         for phrase in phrases:
             kind = _measure_type(ctx, phrase.label, clause, aspect, paragraph_aspect, provision)
+            kind = kind or _elaboration_type(ctx, clauses[index + 1 :])
             if kind is None:
                 continue
             found.append(
@@ -139,6 +142,41 @@ def _provision_measures(
     if not found:
         found.extend(_cue_clause_measure(ctx, provision, fallback, status, paragraph_aspect))
     return found
+
+
+_ITEM_OPENING = re.compile(r"\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十])")
+
+
+def _elaboration_type(ctx: Context, later: list[tuple[int, int]]) -> IncentiveType | None:
+    """The type the clauses after a practice give it, up to the next clause naming a
+    practice of its own: the type most of their cues name (佐龙镇推行镇村报表“只报一次”，
+    县直部门需要的数据…从已有台账中提取，不再让村干部重复填报: 台账 and 填报, a burden
+    cut, outvote 数据)."""
+    text = ctx.document.text
+    verbs = verb_pattern(ctx.vocab.rules.policy_verbs)
+    explained = []
+    for start, end in later:
+        clause = text[start:end]
+        # A clause doing something (加强…) or opening an item (三是…, （二）) is a practice
+        # of its own, not this one's explanation.
+        opens_item = markers_end(text, start) > start + len(clause) - len(clause.lstrip())
+        if opens_item or _ITEM_OPENING.match(clause) or verbs.search(text, start, end):
+            break
+        explained.append(clause)
+    votes = Counter(
+        entry.code
+        for clause in explained
+        for entry in ctx.vocab.types
+        for cue in entry.cues
+        if cue in clause
+    )
+    if not votes:
+        return None
+    most = max(votes.values())
+    tied = {code for code, count in votes.items() if count == most}
+    if len(tied) == 1:
+        return tied.pop()
+    return ctx.vocab.classify("，".join(explained))  # a tie: the longest cue
 
 
 # A label cut from a clause is at most this long (twice a phrase label's limit).

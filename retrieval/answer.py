@@ -32,7 +32,8 @@ def compose(evidence: Evidence) -> Draft:
     """
     question = evidence.question
     answer = Draft(question, "")
-    missing = [c for c in question.region_codes if not _covered(evidence, c)]
+    narrowed = evidence.asked_scope is not None  # "in China" narrows nothing
+    missing = [c for c in question.region_codes if narrowed and not _covered(evidence, c)]
     if missing:
         names = "、".join(evidence.region_name(c) for c in missing)
         answer.text = (
@@ -141,7 +142,7 @@ def _rank_mentions(evidence: Evidence, mentions: list[MeasureMention]) -> list[M
 
 def _which_regions(evidence: Evidence, answer: Draft) -> None:
     question = evidence.question
-    scope = evidence.scope(question.region_codes) if question.region_codes else None
+    scope = evidence.asked_scope
     mentions = topic_mentions(evidence, scope) or _mentions_from_hits(evidence, scope)
     if not question.terms:
         # Matched by incentive type alone ("digital tools … assess"): the whole type is
@@ -212,7 +213,7 @@ def _mentions_from_hits(evidence: Evidence, scope: set[str] | None) -> list[Meas
 
 def _region_measures(evidence: Evidence, answer: Draft) -> None:
     question = evidence.question
-    scope = evidence.scope(question.region_codes)
+    scope = evidence.asked_scope
     mentions = _rank_mentions(evidence, topic_mentions(evidence, scope))[:MAX_MEASURES]
     if not mentions:
         _best_provisions(evidence, answer)
@@ -223,7 +224,8 @@ def _region_measures(evidence: Evidence, answer: Draft) -> None:
         marker = answer.cite(evidence.citation(mention.provision_id))
         label = measure_label(mention, evidence.zh)
         # Name the real holder when it lies below the asked region (滁州市 → 定远县).
-        below = most_specific(evidence.gazetteer, set(mention.region_codes) & scope)
+        codes = set(mention.region_codes)
+        below = most_specific(evidence.gazetteer, codes if scope is None else codes & scope)
         below = [c for c in below if c not in question.region_codes]
         if below:
             label += f"（{'、'.join(evidence.region_name(c) for c in below)}）"

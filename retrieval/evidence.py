@@ -103,6 +103,17 @@ class Evidence:
     glossed: Glossed | None = None  # the provisions' English glosses, for English questions
     _scored: list[Scored] | None = None
 
+    @property
+    def asked_scope(self) -> set[str] | None:
+        """The asked regions and everything below them; none when no place narrows the
+        question. An English question naming only China ("… in China", "Chinese
+        officials") names the country every document is in, not the national level
+        (全国 in a Chinese question asks for that level)."""
+        codes = self.question.region_codes
+        if not codes or (self.question.lang == "en" and set(codes) == {NATIONAL_CODE}):
+            return None
+        return self.scope(codes)
+
     def region_names(self) -> list[str]:
         """The asked regions' names; for an English question, also its words naming them
         (Liaoning: the scope weighs the place, its glosses need not hold it)."""
@@ -122,7 +133,7 @@ class Evidence:
         """The retrieved provisions read as evidence, best first (in the asked scope)."""
         if self._scored is None:
             question = self.question
-            scope = self.scope(question.region_codes) if question.region_codes else None
+            scope = self.asked_scope
             hits = list(self.hits(question.search_query, SEARCH_DEPTH))
             referenced = referenced_documents(question, self.catalog)
             if referenced:
@@ -259,8 +270,8 @@ def holders(evidence: Evidence, provision_id: str) -> list[str]:
     Its measures' and mentions' regions, else the document's own region; the
     nation only when nothing more specific holds it.
     """
-    question, catalog, gazetteer = evidence.question, evidence.catalog, evidence.gazetteer
-    scope = evidence.scope(question.region_codes) if question.region_codes else None
+    catalog, gazetteer = evidence.catalog, evidence.gazetteer
+    scope = evidence.asked_scope
     codes = set(catalog.provision_regions.get(provision_id, set()))
     document = catalog.provision_document(provision_id)
     if not codes and document is not None and document.region_code:

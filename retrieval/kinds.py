@@ -96,7 +96,7 @@ def _elsewhere(evidence: Evidence) -> Callable[[str], bool]:
     practice in a report on 荆门, 安徽省's in an article on the Yangtze Delta asked about
     Shanghai. The most specific place asked is the one asked about."""
     asked = most_specific(evidence.gazetteer, evidence.question.region_codes)
-    if not asked:
+    if not asked or evidence.asked_scope is None:
         return lambda provision_id: False
     scope = evidence.scope(asked)
     named = evidence.catalog.provision_regions

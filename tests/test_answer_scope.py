@@ -91,3 +91,26 @@ def test_asked_which_county_the_evidence_naming_a_county_weighs_more(tmp_path: P
         # The province's own sentence holds more of the words; the county's is the answer.
         assert "岢岚县为两地分居" in quotes(answer)
         assert any(region.label_zh == "岢岚县" for region in answer.regions)
+
+
+# Two provinces' regulations on foreign talent; nothing national.
+FOREIGN_TALENT = {
+    "zhejiang.md": "# 浙江省人才发展条例\n\n"
+    "第一条 为了促进人才发展，制定本条例。\n\n"
+    "第二条 本省为外籍高层次人才申请永久居留提供便利。\n",
+    "sichuan.md": "# 四川省人才发展条例\n\n"
+    "第一条 为了促进人才发展，制定本条例。\n\n"
+    "第二条 本省对外籍人才申请永久居留的，简化办理程序。\n",
+}
+
+
+def test_an_english_question_naming_only_china_is_not_narrowed_to_the_national_level(
+    tmp_path: Path,
+) -> None:
+    # "in China" names the country every document is in: the provinces' rules answer.
+    with library_of(tmp_path, FOREIGN_TALENT) as library:
+        answer = ask(
+            library, "Which regulations help foreign talent obtain permanent residence in China?"
+        )
+        assert {"永久居留" in citation.quote for citation in answer.citations} == {True}
+        assert {c.doc_id for c in answer.citations} == {d.doc_id for d in library.store.documents()}

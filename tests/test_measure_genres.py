@@ -290,3 +290,34 @@ def test_an_aspect_opened_with_zai_shang_types_the_clauses_after_it() -> None:
     )
     package = labelled(parsed, "乡镇干部暖心套餐")
     assert (package.region_codes, package.incentive_type) == (("210681",), "material")
+
+
+def test_the_clauses_explaining_a_practice_give_it_its_type() -> None:
+    # “只报一次” names no type; what follows says what it is for (台账, 重复填报: a burden
+    # cut, more cues than 数据's assessment), and the town holds it.
+    parsed = parse(
+        "秦岭山区乡镇见闻\n"
+        "宁陕县地处秦岭腹地。"
+        "江口回族镇推行镇村报表“只报一次”，县直部门需要的数据由镇里从已有台账中统一提取，"
+        "不再让村干部重复填报。\n",
+        title="秦岭山区乡镇见闻",
+    )
+    gazetteer = load_gazetteer()
+    reports = labelled(parsed, "镇村报表只报一次")
+    assert reports.incentive_type == "burden_reduction"
+    towns = gazetteer.by_name("江口回族镇")
+    assert reports.region_codes == tuple(
+        t.code for t in towns if "宁陕县" in gazetteer.path_zh(t.code)
+    )
+
+
+def test_the_next_item_of_a_list_does_not_explain_the_one_before() -> None:
+    # 二是…；三是要加强容错案例的总结: the third item's 容错 is not the second item's type.
+    parsed = parse(
+        "关于激励干部担当作为的通报\n"
+        "各地要抓好落实：一是要建立乡镇干部积分档案；二是要建立受诬告干部回访制度；"
+        "三是要加强容错案例的总结提炼。\n",
+        title="关于激励干部担当作为的通报",
+    )
+    kinds = {m.label_zh: m.incentive_type for m in parsed.measures}
+    assert kinds.get("受诬告干部回访制度") != "fault_tolerance", kinds

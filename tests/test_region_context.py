@@ -230,3 +230,16 @@ def test_a_provincial_papers_commentary_speaks_for_the_papers_province(
     # Without a 我省 the paper's place is only where it is published.
     plain = text.replace("我省", "有的省")
     assert document_region(document(plain), link_regions(plain, gazetteer), gazetteer) is None
+
+
+@pytest.mark.parametrize(("paper", "province"), [("新华日报", "320000"), ("大众日报", "370000")])
+def test_a_paper_not_named_after_its_province_speaks_for_it_by_our_list(
+    gazetteer: Gazetteer, paper: str, province: str
+) -> None:
+    # 《新华日报》 is 江苏's paper though its name names no place (data/news_outlets.tsv).
+    text = (
+        "向闽鲁川学什么\n"
+        f"《{paper}》2025年11月4日　评论\n"
+        "福建省推行疗休养。四川省设立观测点。我省从2023年起增发乡镇工作补贴。\n"
+    )
+    assert document_region(document(text), link_regions(text, gazetteer), gazetteer) == province
