@@ -36,6 +36,7 @@ PROBE_DOCS7 = "probe_docs7"  # written in the seventh session, first run as writ
 PROBE_DOCS8 = "probe_docs8"  # written in the eighth session, first run as written
 PROBE_DOCS9 = "probe_docs9"  # written in the ninth session, first run as written
 PROBE_DOCS10 = "probe_docs10"  # written in the tenth session, first run as written
+PROBE_DOCS11 = "probe_docs11"  # written later in the tenth session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
 DOC_SETS = (
@@ -49,6 +50,7 @@ DOC_SETS = (
     PROBE_DOCS8,
     PROBE_DOCS9,
     PROBE_DOCS10,
+    PROBE_DOCS11,
 )
 
 

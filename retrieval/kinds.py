@@ -6,14 +6,17 @@ import re
 from collections.abc import Callable
 
 from policykg.ingest.segment import load_segmenter
+from policykg.retrieval.counterparts import counterparts
 from policykg.retrieval.evidence import SEARCH_DEPTH, Draft, Evidence, holders
 from policykg.retrieval.intent_rules import Intent, frame_verbs_zh
+from policykg.retrieval.named_documents import referenced_documents
 from policykg.retrieval.reader import (
     W_SUPERSEDED,
     Scored,
     citable,
     focus_terms,
     holds,
+    question_words,
     threshold,
 )
 from policykg.retrieval.records import most_specific
@@ -77,11 +80,40 @@ def yes_evidence(evidence: Evidence) -> list[Scored]:
         close = dense.get(s.provision_id, 0.0) >= YES_MIN_DENSE[lang]
         return close and share >= YES_DENSE_COVERAGE[lang]
 
-    return [
+    chosen = [
         s
         for s in citable([s for s in evidence.scored() if not elsewhere(s.provision_id)], lang, 2)
         if s.has_focus and says_yes(s)
     ]
+    return _of_the_asked_version(evidence, chosen)
+
+
+def _of_the_asked_version(evidence: Evidence, chosen: list[Scored]) -> list[Scored]:
+    """Asked of one version of a work (2019年版《…条例》是否…), the yes must be that
+    version's: another version's provision says nothing of it, and one of its own that
+    lacks a word of the question its counterpart in another version holds says the
+    revision brought it in (供暖设施 in 2019, 供暖和供氧设施 in 2025: no)."""
+    catalog = evidence.catalog
+    referenced = referenced_documents(evidence.question, catalog)
+    works = evidence.store.works()
+    work = next((w for w in works if {v.doc_id for v in w.versions} & referenced), None)
+    if len(referenced) != 1 or work is None or len(work.versions) < 2:
+        return chosen
+    others = {v.doc_id for v in work.versions} - referenced
+    words = [w for w in question_words(evidence.question, evidence.region_names()) if len(w) >= 2]
+    kept = []
+    for scored in chosen:
+        if catalog.provision_doc.get(scored.provision_id) in others:
+            continue
+        text = f"{catalog.provision_text.get(scored.provision_id, '')} {catalog.context_text(scored.provision_id)}"
+        missing = [w for w in words if not holds(w, text)]
+        revised_in = [
+            catalog.provision_text.get(pid, "")
+            for pid in counterparts(catalog, works, scored.provision_id)
+        ]
+        if not any(holds(w, other) for w in missing for other in revised_in):
+            kept.append(scored)
+    return kept
 
 
 def no_evidence(evidence: Evidence) -> str:

@@ -40,17 +40,20 @@ def referenced_documents(question: Question, catalog: Catalog) -> set[str]:
     """
     titles = named_titles(question)
     documents = catalog.documents.values()
+    years = {m.group() for m in YEAR.finditer(question.text)}
+
+    def of_the_years(named: set[str]) -> set[str]:  # 2019年版《…条例》: that version
+        return {d for d in named if catalog.documents[d].years & years} or named
+
     if titles:
         named = {d.doc_id for d in documents if any(t in d.title for t in titles)}
         if named:
-            return named
+            return of_the_years(named)
     if question.lang == "en":
         named = {d.doc_id for d in documents if _title_reference_en(question.text, d)}
     else:
         named = {d.doc_id for d in documents if _title_reference(question.text, d.title)}
-    years = {m.group() for m in YEAR.finditer(question.text)}
-    if years:
-        named = {d for d in named if catalog.documents[d].years & years} or named
+    named = of_the_years(named)
     return named if 0 < len(named) <= MAX_REFERENCED else set()
 
 

@@ -728,3 +728,15 @@ def test_a_measure_the_library_never_names_is_not_answered_with_others(tmp_path:
         both = ask(library, "示范市是否为援疆干部购买人身意外伤害保险？保额是多少？")
         assert both.answer.startswith("是。"), both.answer
         assert "100万元" in quotes(both)
+
+
+def test_a_yes_no_on_one_version_is_answered_by_that_version(tmp_path: Path) -> None:
+    with versioned_library(tmp_path) as library:
+        # The year picks the version among the documents the 《title》 names.
+        named = referenced_titles(library, "2018年版《示范市干部容错办法》规定了什么？")
+        assert named == ["示范市干部容错办法"]
+        # 2018 says 三十日内; the revision brought in 二十个工作日内: not the 2018 text's.
+        old = ask(library, "2018年版《示范市干部容错办法》是否规定二十个工作日内作出容错认定？")
+        assert old.answer.startswith("没有") and not old.citations
+        new = ask(library, "2022年修订的《示范市干部容错办法》是否规定二十个工作日内作出容错认定？")
+        assert new.answer.startswith("是") and "二十个工作日内" in quotes(new)

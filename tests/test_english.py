@@ -24,7 +24,7 @@ from policykg.ingest.vocab import load_vocabulary
 from policykg.library import Library
 from policykg.retrieval.answer import measure_label
 from policykg.retrieval.ask import ask
-from policykg.retrieval.english_terms import english_terms
+from policykg.retrieval.english_terms import english_terms, english_type
 from policykg.retrieval.gloss import english_query, gloss_words
 from policykg.retrieval.index import TOPIC_WEIGHT, Query
 from policykg.retrieval.question import understand
@@ -356,3 +356,17 @@ def test_an_english_term_is_held_by_part_of_its_chinese() -> None:
     text = "公务员在挂职期间，不改变与原机关的人事关系。"
     assert holds("挂职锻炼", text, EN_TERM_SHARE)
     assert not holds("挂职锻炼", text)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which towns rank their officials' performance every month?", "assessment"),
+        ("Where is the points ranking of township officials published?", "assessment"),
+        ("Which county announces rank promotions in advance?", "career"),
+    ],
+)
+def test_rank_as_a_verb_or_a_ranking_is_assessment_and_as_a_grade_career(
+    question: str, expected: str
+) -> None:
+    assert english_type(question, load_vocabulary()) == expected
