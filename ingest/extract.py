@@ -102,6 +102,8 @@ def _provision_measures(
     text = ctx.document.text
     if len(provision.text) <= MIN_PROVISION_CHARS:
         return []  # a lead sentence such as 实施路径数字化。 titles its paragraph
+    if provision.text.rstrip().endswith(QUESTION_MARKS):
+        return []  # 问：疗休养的时间和费用如何安排？ asks; the answer after it says what is done
     regions, aspect = fallback, None
     found: list[MeasureMention] = []
     clauses = split_clauses(text, provision.start, provision.end)
@@ -144,6 +146,7 @@ def _provision_measures(
     return found
 
 
+QUESTION_MARKS = ("？", "?")
 _ITEM_OPENING = re.compile(r"\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十])")
 
 

@@ -84,6 +84,17 @@ class DenseIndex:
         ]
         return hits[:k]
 
+    def similarity(self, vector: np.ndarray, ids: list[int]) -> dict[int, float]:
+        """The query's inner product with stored vectors (those a search did not reach)."""
+        stored = [i for i in ids if i not in self.tombstones]
+        found: dict[int, float] = {}
+        for i in stored:
+            try:
+                found[i] = float(np.dot(self.index.reconstruct(i), vector))
+            except RuntimeError:  # not stored (a provision added without a vector)
+                continue
+        return found
+
     def compact(self) -> None:
         """Rebuild without tombstones (HNSW only; flat indexes remove in place)."""
         if self.tombstones:

@@ -324,6 +324,8 @@ class SearchIndex:
         """Reciprocal-rank fusion of the dense, the lexical and (English) the gloss ranking."""
         query = as_query(query)
         depth = max(k * 3, 30)
+        if vector is None:
+            vector = self.query_vector(query)
         dense = self.dense_search(query, depth, vector)
         lexical = self.lexical_search(query, depth)
         english = english_query(query.text)
@@ -340,6 +342,12 @@ class SearchIndex:
 
         found = dict.fromkeys([*dense_rank, *lexical_rank, *gloss_rank])
         ranked = sorted(found, key=fused, reverse=True)[:k]
+        # A hit the dense search did not reach still has a cosine: its own, not zero.
+        unreached = [pid for pid in ranked if pid not in dense_score]
+        by_id = self.dense.similarity(vector, [vector_id(pid) for pid in unreached])
+        dense_score.update(
+            (pid, by_id[vector_id(pid)]) for pid in unreached if vector_id(pid) in by_id
+        )
         return [
             Hit(
                 pid,

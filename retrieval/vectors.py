@@ -32,6 +32,9 @@ class VectorIndex(Protocol):
     def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
         """The ``k`` nearest live ids with their scores, best first."""
 
+    def similarity(self, vector: np.ndarray, ids: list[int]) -> dict[int, float]:
+        """The query's inner product with the live vectors of ``ids`` (any rank)."""
+
     def ids(self) -> set[int]:
         """The ids of the live vectors."""
 

@@ -370,3 +370,14 @@ def test_rank_as_a_verb_or_a_ranking_is_assessment_and_as_a_grade_career(
     question: str, expected: str
 ) -> None:
     assert english_type(question, load_vocabulary()) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("How many officials does Tianjin send to Xinjiang in its twelfth batch?", "援疆"),
+        ("Can the officials Shanghai posts to Tibet come home for a rest?", "援藏"),
+    ],
+)
+def test_sending_officials_to_a_receiving_region_is_its_aid_term(question: str, term: str) -> None:
+    assert term in translate_query(question).zh_terms

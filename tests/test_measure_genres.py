@@ -321,3 +321,15 @@ def test_the_next_item_of_a_list_does_not_explain_the_one_before() -> None:
     )
     kinds = {m.label_zh: m.incentive_type for m in parsed.measures}
     assert kinds.get("受诬告干部回访制度") != "fault_tolerance", kinds
+
+
+def test_a_press_conference_question_holds_no_measure_its_answer_does() -> None:
+    parsed = parse(
+        "省委组织部负责同志就《关于关心关爱乡镇干部的若干措施》答记者问\n"
+        "问：很多乡镇干部关心职级晋升问题，《若干措施》是怎么考虑的？\n"
+        "答：我们明确县乡职级晋升计划的40%用于乡镇，乡镇干部晋升职级不受职数限制。\n",
+        title="省委组织部负责同志就《关于关心关爱乡镇干部的若干措施》答记者问",
+    )
+    (asked,) = [p for p in parsed.provisions if p.text.startswith("问：")]
+    assert not [m for m in parsed.measures if asked.start <= m.start < asked.end]
+    assert any(m.label_zh.startswith("县乡职级晋升计划") for m in parsed.measures)

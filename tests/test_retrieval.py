@@ -16,7 +16,7 @@ from policykg.retrieval.ask import QuestionError, ask
 from policykg.retrieval.dense import DenseIndex
 from policykg.retrieval.embed import load_embedder, small_test_model_path
 from policykg.retrieval.evaluate import evaluate, load_questions
-from policykg.retrieval.index import IndexMismatchError, SearchIndex
+from policykg.retrieval.index import IndexMismatchError, Query, SearchIndex
 from policykg.retrieval.lexical import TOKEN_SCHEME, index_tokens
 from policykg.retrieval.vectors import vector_id
 from tests.conftest import CORPUS_REAL, EVAL, REPO, needs_shared
@@ -72,6 +72,26 @@ def test_dense_index_adds_removes_and_turns_approximate_above_its_limit() -> Non
     assert len(index) == 4
     index.compact()
     assert index.tombstones == set() and int(index.index.ntotal) == 4
+
+
+def test_a_hit_the_dense_search_did_not_reach_carries_its_own_cosine(tmp_path: Path) -> None:
+    # Two hundred allowance articles fill the dense search's 60 places for a vector on
+    # allowances; the one article holding the asked word comes by the lexical ranking
+    # alone, and weighs by its own cosine with that vector, not by zero.
+    lines = [f"第{i + 1}条 每月向第{i + 1}乡镇的干部发放生活补助{100 + i}元。" for i in range(200)]
+    lines.append("第二百零一条 县里在公告栏设红黑榜一栏，供来访群众查看办事指南。")
+    source = tmp_path / "rules.md"
+    source.write_text("# 示范县干部管理办法\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    with Library(Settings(data_dir=tmp_path / "data")) as library:
+        library.ingest([source])
+        index = library.index
+        vector = index.query_vector(Query("乡镇干部生活补助"))
+        hits = index.search("红黑榜", k=3, vector=vector)
+        unreached = [h for h in hits if h.dense_rank is None]
+        assert [h.lexical_rank for h in unreached] == [0]
+        own = index.dense.index.reconstruct(vector_id(unreached[0].provision_id))
+        assert unreached[0].dense_score == pytest.approx(float(own @ vector), abs=1e-5)
+        assert unreached[0].dense_score != 0.0
 
 
 def test_embeddings_are_normalised_and_rank_paraphrases() -> None:

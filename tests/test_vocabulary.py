@@ -193,3 +193,18 @@ def test_a_new_type_shows_in_the_apps_choices_and_compare_tab(training_library: 
     assert [s[2] for s in sources] == ["浙江省干部教育培训工作情况"]
     assert path is not None and "training" in Path(path).read_text(encoding="utf-8-sig")
     assert "#bcbd22" in network_html(workspace, None, ["training"], ["adopted"])
+
+
+@pytest.mark.parametrize(
+    ("clause", "kind"),
+    [
+        ("两镇每年互派5名干部到对方镇机关", "exchange"),
+        ("新录用干部先到村里跟岗半年", "exchange"),
+        ("把40多个微信工作群精简为6个", "burden_reduction"),
+        ("给值守干部发放调休卡", "care"),
+    ],
+)
+def test_exchange_burden_and_care_words_met_in_several_texts_type_their_clauses(
+    clause: str, kind: str
+) -> None:
+    assert load_vocabulary().classify(clause) == kind
