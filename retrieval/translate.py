@@ -125,6 +125,21 @@ def tokens_of(text_en: str) -> list[str]:
     return tokens
 
 
+def possessive_places(tokens: list[str], text_en: str) -> set[int]:
+    """The places of ``tokens`` (from ``tokens_of``) written as possessives (officials',
+    the official's): a phrase ends there — "officials' work" is not 公干 (official work)."""
+    marked = [t.endswith("'") or t.lower().endswith("'s") for t in _TOKEN.findall(text_en)]
+    stripped = [t.rstrip("'") for t in _TOKEN.findall(text_en)]
+    places, cursor = set(), 0
+    for token, possessive in zip(stripped, marked, strict=True):
+        while cursor < len(tokens) and tokens[cursor] != token and token.startswith(tokens[cursor]):
+            cursor += 1  # the parts of a split hyphenated word
+        if cursor < len(tokens) and possessive:
+            places.add(cursor)
+        cursor += 1
+    return places
+
+
 def _ranked(found: tuple[str, ...], used: Callable[[str], int] | None) -> tuple[str, ...]:
     """The lexicon's choices, best first.
 
@@ -187,6 +202,7 @@ def translate_query(
     stop = QUESTION_WORDS | {w.lower() for w in stopwords}
     terms: list[str] = []
     tokens = tokens_of(text_en)
+    possessives = possessive_places(tokens, text_en)
     position = 0
     while position < len(tokens):
         token = tokens[position]
@@ -203,6 +219,7 @@ def translate_query(
             found, particle = split
             terms.append(_ranked(found, used)[0])
             tokens = [*tokens[:particle], *tokens[particle + 1 :]]
+            possessives = {p - (p > particle) for p in possessives if p != particle}
             position += 1
             continue
         for size in range(min(MAX_PHRASE, len(tokens) - position), 0, -1):
@@ -211,6 +228,8 @@ def translate_query(
                 continue
             if words[-1] in stop and (size == 1 or words[-1] not in PARTICLES):
                 continue
+            if possessives & set(range(position, position + size - 1)):
+                continue  # officials' work: the possessive ends the phrase
             found = _lookup(words, glossary)
             if found:
                 ranked = _ranked(found, used)

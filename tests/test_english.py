@@ -201,6 +201,19 @@ def test_a_plural_possessive_is_translated_as_its_word() -> None:
     assert "干部" in translate_query("How is cadres' wellbeing looked after?").zh_terms
 
 
+@pytest.mark.parametrize(
+    ("question", "not_meant"),
+    [
+        ("Where is officials' work put on display?", "公干"),
+        ("How is the official's pay set?", "禄食"),
+    ],
+)
+def test_a_possessive_ends_a_phrase(question: str, not_meant: str) -> None:
+    # "officials' work" is the officials' work, not "official work" (公干, a business trip).
+    terms = translate_query(question).zh_terms
+    assert "干部" in terms and not_meant not in terms
+
+
 def test_a_phrasal_verb_around_its_object_is_one_phrase() -> None:
     terms = translate_query("When can an agency let a civil servant go?").zh_terms
     assert "辞退" in terms and "公务员" in terms  # let … go, and its object
