@@ -7,7 +7,6 @@ context across clauses, sentences, paragraphs and sections.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from policykg.ingest.candidates import extra_phrases
@@ -46,6 +45,7 @@ from policykg.ingest.vocab import Vocabulary
 
 NATIONAL_CODE = "CN"
 MIN_PROVISION_CHARS = 10
+QUESTION_MARKS = ("？", "?")  # a provision ending so asks; it holds no measure
 
 
 def extract_measures(
@@ -146,7 +146,6 @@ def _provision_measures(
     return found
 
 
-QUESTION_MARKS = ("？", "?")
 _ITEM_OPENING = re.compile(r"\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十])")
 
 
@@ -160,26 +159,14 @@ def _elaboration_type(ctx: Context, later: list[tuple[int, int]]) -> IncentiveTy
     explained = []
     for start, end in later:
         clause = text[start:end]
+        first = start + len(clause) - len(clause.lstrip())  # its first character
         # A clause doing something (加强…) or opening an item (三是…, （二）) is a practice
         # of its own, not this one's explanation.
-        opens_item = markers_end(text, start) > start + len(clause) - len(clause.lstrip())
-        if opens_item or _ITEM_OPENING.match(clause) or verbs.search(text, start, end):
+        opens_item = markers_end(text, start) > first or _ITEM_OPENING.match(clause)
+        if opens_item or verbs.search(text, start, end):
             break
         explained.append(clause)
-    votes = Counter(
-        entry.code
-        for clause in explained
-        for entry in ctx.vocab.types
-        for cue in entry.cues
-        if cue in clause
-    )
-    if not votes:
-        return None
-    most = max(votes.values())
-    tied = {code for code, count in votes.items() if count == most}
-    if len(tied) == 1:
-        return tied.pop()
-    return ctx.vocab.classify("，".join(explained))  # a tie: the longest cue
+    return ctx.vocab.vote(explained)
 
 
 # A label cut from a clause is at most this long (twice a phrase label's limit).

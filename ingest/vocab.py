@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -88,6 +90,21 @@ class Vocabulary:
                 if cue in text and (best is None or len(cue) > best[0]):
                     best = (len(cue), -order, entry.code)
         return best[2] if best else None
+
+    def vote(self, texts: Sequence[str]) -> IncentiveType | None:
+        """The type most cues in ``texts`` name; a tie goes to ``classify``'s longest cue."""
+        votes = Counter(
+            entry.code
+            for text in texts
+            for entry in self.types
+            for cue in entry.cues
+            if cue in text
+        )
+        if not votes:
+            return None
+        most = max(votes.values())
+        tied = [code for code, count in votes.items() if count == most]
+        return tied[0] if len(tied) == 1 else self.classify("，".join(texts))
 
     def term_for(self, text: str) -> MeasureTerm | None:
         """The longest known measure term inside ``text``."""

@@ -102,6 +102,10 @@ class Evidence:
     validity: Validity | None = None  # versions in force (today, or as of a date)
     glossed: Glossed | None = None  # the provisions' English glosses, for English questions
     _scored: list[Scored] | None = None
+    _asked_scope: tuple[set[str] | None] | None = (
+        None  # once per question (a 1-tuple: None is a value)
+    )
+    _referenced: set[str] | None = None
 
     @property
     def asked_scope(self) -> set[str] | None:
@@ -109,10 +113,18 @@ class Evidence:
         question. An English question naming only China ("… in China", "Chinese
         officials") names the country every document is in, not the national level
         (全国 in a Chinese question asks for that level)."""
-        codes = self.question.region_codes
-        if not codes or (self.question.lang == "en" and set(codes) == {NATIONAL_CODE}):
-            return None
-        return self.scope(codes)
+        if self._asked_scope is None:
+            codes = self.question.region_codes
+            everywhere = self.question.lang == "en" and set(codes) == {NATIONAL_CODE}
+            self._asked_scope = (None if not codes or everywhere else self.scope(codes),)
+        return self._asked_scope[0]
+
+    @property
+    def referenced(self) -> set[str]:
+        """The documents the question names (by title, a title's tail, kind and year)."""
+        if self._referenced is None:
+            self._referenced = referenced_documents(self.question, self.catalog)
+        return self._referenced
 
     def region_names(self) -> list[str]:
         """The asked regions' names; for an English question, also its words naming them
@@ -135,7 +147,7 @@ class Evidence:
             question = self.question
             scope = self.asked_scope
             hits = list(self.hits(question.search_query, SEARCH_DEPTH))
-            referenced = referenced_documents(question, self.catalog)
+            referenced = self.referenced
             if referenced:
                 # A named document's provisions may rank low overall: look deeper in it.
                 seen = {h.provision_id for h in hits}

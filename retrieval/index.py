@@ -195,8 +195,10 @@ class SearchIndex:
         """Index one document, with its vectors from ``encode`` when given."""
         texts = [p.text for p in parsed.provisions]
         grouped = passages(parsed.provisions)
-        items = [pid for pid, _ in list_items(parsed.provisions)]
-        vectors = self.encode(parsed) if vectors is None else vectors
+        listed = list_items(parsed.provisions)
+        items = [pid for pid, _ in listed]
+        if vectors is None:
+            vectors = self.embedder.encode(_dense_texts(parsed, grouped, listed))
         self.add_encoded(
             parsed.document.doc_id,
             [p.provision_id for p in parsed.provisions],
@@ -409,10 +411,17 @@ def _atomic(target: Path, write: object) -> None:
 def dense_texts(parsed: ParsedDocument) -> list[str]:
     """What the dense side embeds for a document: its provisions, then its passages, then
     the items of its long list sentences."""
+    return _dense_texts(parsed, passages(parsed.provisions), list_items(parsed.provisions))
+
+
+def _dense_texts(
+    parsed: ParsedDocument,
+    grouped: Sequence[Sequence[str]],
+    listed: Sequence[tuple[str, str]],
+) -> list[str]:
     by_id = {p.provision_id: p.text for p in parsed.provisions}
-    grouped = ["".join(by_id[m] for m in g) for g in passages(parsed.provisions)]
-    items = [text for _, text in list_items(parsed.provisions)]
-    return [*by_id.values(), *grouped, *items]
+    joined = ["".join(by_id[m] for m in members) for members in grouped]
+    return [*by_id.values(), *joined, *(text for _, text in listed)]
 
 
 def as_query(query: str | Query) -> Query:

@@ -9,7 +9,6 @@ from policykg.ingest.segment import load_segmenter
 from policykg.retrieval.counterparts import counterparts
 from policykg.retrieval.evidence import SEARCH_DEPTH, Draft, Evidence, holders
 from policykg.retrieval.intent_rules import Intent, frame_verbs_zh
-from policykg.retrieval.named_documents import referenced_documents
 from policykg.retrieval.reader import (
     W_SUPERSEDED,
     Scored,
@@ -93,11 +92,12 @@ def _of_the_asked_version(evidence: Evidence, chosen: list[Scored]) -> list[Scor
     version's: another version's provision says nothing of it, and one of its own that
     lacks a word of the question its counterpart in another version holds says the
     revision brought it in (供暖设施 in 2019, 供暖和供氧设施 in 2025: no)."""
-    catalog = evidence.catalog
-    referenced = referenced_documents(evidence.question, catalog)
+    catalog, referenced = evidence.catalog, evidence.referenced
+    if len(referenced) != 1:
+        return chosen
     works = evidence.store.works()
     work = next((w for w in works if {v.doc_id for v in w.versions} & referenced), None)
-    if len(referenced) != 1 or work is None or len(work.versions) < 2:
+    if work is None or len(work.versions) < 2:
         return chosen
     others = {v.doc_id for v in work.versions} - referenced
     words = [w for w in question_words(evidence.question, evidence.region_names()) if len(w) >= 2]

@@ -115,29 +115,24 @@ def tokens_of(text_en: str) -> list[str]:
     """Words and Chinese runs; a hyphenated word the lexicon lacks is split into its
     parts (negotiated-salary → negotiated salary), one it has is kept (well-being); a
     plural's possessive apostrophe is dropped (cadres')."""
+    return _tokens(text_en)[0]
+
+
+def _tokens(text_en: str) -> tuple[list[str], set[int]]:
+    """``tokens_of``'s tokens, and the places of those written as possessives (officials',
+    the official's): a phrase ends there — "officials' work" is not 公干 (official work)."""
     tokens: list[str] = []
+    possessives: set[int] = set()
     for token in _TOKEN.findall(text_en):
+        possessive = token.endswith("'") or token.lower().endswith("'s")
         token = token.rstrip("'")  # cadres' → cadres
         if "-" in token and not _known(token):
             tokens += [part for part in token.split("-") if part]
         else:
             tokens.append(token)
-    return tokens
-
-
-def possessive_places(tokens: list[str], text_en: str) -> set[int]:
-    """The places of ``tokens`` (from ``tokens_of``) written as possessives (officials',
-    the official's): a phrase ends there — "officials' work" is not 公干 (official work)."""
-    marked = [t.endswith("'") or t.lower().endswith("'s") for t in _TOKEN.findall(text_en)]
-    stripped = [t.rstrip("'") for t in _TOKEN.findall(text_en)]
-    places, cursor = set(), 0
-    for token, possessive in zip(stripped, marked, strict=True):
-        while cursor < len(tokens) and tokens[cursor] != token and token.startswith(tokens[cursor]):
-            cursor += 1  # the parts of a split hyphenated word
-        if cursor < len(tokens) and possessive:
-            places.add(cursor)
-        cursor += 1
-    return places
+        if possessive:
+            possessives.add(len(tokens) - 1)
+    return tokens, possessives
 
 
 def _ranked(found: tuple[str, ...], used: Callable[[str], int] | None) -> tuple[str, ...]:
@@ -201,8 +196,7 @@ def translate_query(
     domain = load_vocabulary().domain_terms() | glossary
     stop = QUESTION_WORDS | {w.lower() for w in stopwords}
     terms: list[str] = []
-    tokens = tokens_of(text_en)
-    possessives = possessive_places(tokens, text_en)
+    tokens, possessives = _tokens(text_en)
     position = 0
     while position < len(tokens):
         token = tokens[position]
