@@ -20,6 +20,8 @@ from benchmarks.ownsets import (
     PROBE_DOCS9,
     PROBE_DOCS10,
     PROBE_DOCS11,
+    PROBE_DOCS12,
+    PROBE_DOCS13,
     TWINS,
     HalfResult,
     Outcome,
@@ -103,6 +105,13 @@ def render(results: Sequence[HalfResult]) -> str:
         "measures, a provincial work report, a 答记者问), 116 gold rows and 48 questions, 16 in",
         "English. First run as written: questions 40/48, gold recall 0.90 (104/116), 2 of 79",
         "attributions wrong (`benchmarks/eval/probe_docs11/README.md`).",
+        "The twelfth and thirteenth probe documents: twelve more each, half the questions in",
+        "English (a 重庆 regulation and a national 乡镇公务员 办法 in two versions, a 表彰决定, a",
+        "county's 若干措施 and 十条措施, a reply to a 政协提案 and to a netizen, a 公众号 article,",
+        "a 组工简报, an interview, a research report, a 人大 inspection report, a speech at an",
+        "exchange meeting, a 政策解读, aid and exchange reports, news and 新闻联播 transcripts). First",
+        "run as written: questions 35/48 and 36/48, gold recall 0.84 (104/124) and 0.88 (108/123)",
+        "(`benchmarks/eval/probe_docs12/README.md`, `probe_docs13/README.md`).",
         "The second probe: 60 more questions over the dev documents, weighted to the classes the",
         "test half finds hard (places below the one asked, yes/no in other words, documents),",
         "half English; first run as written 45/60 (`benchmarks/eval/probe2_README.md`).",
@@ -164,6 +173,18 @@ HEADINGS = {
         "## eleventh probe documents (a regulation in two versions, a city rule, an aid notice, a"
         " city speech, a commentary, county reports and a transcript naming towns, a work report,"
         " a press Q&A; held out at its first run only)"
+    ),
+    PROBE_DOCS12: (
+        "## twelfth probe documents (a regulation in two versions, an award decision, a county's"
+        " measures, a reply to a proposal, a social-media article, an aid notice, a work plan, a"
+        " research report, an interview, news and a transcript; half English; held out at its"
+        " first run only)"
+    ),
+    PROBE_DOCS13: (
+        "## thirteenth probe documents (a national rule in two versions, a people's congress"
+        " inspection report, a county's ten measures, a briefing, a speech, a reply to a netizen,"
+        " news, a transcript, an exchange report, a commentary, a policy Q&A; half English; held"
+        " out at its first run only)"
     ),
 }
 

@@ -37,6 +37,8 @@ PROBE_DOCS8 = "probe_docs8"  # written in the eighth session, first run as writt
 PROBE_DOCS9 = "probe_docs9"  # written in the ninth session, first run as written
 PROBE_DOCS10 = "probe_docs10"  # written in the tenth session, first run as written
 PROBE_DOCS11 = "probe_docs11"  # written later in the tenth session, first run as written
+PROBE_DOCS12 = "probe_docs12"  # written in the eleventh session, first run as written
+PROBE_DOCS13 = "probe_docs13"  # written in the eleventh session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
 DOC_SETS = (
@@ -51,6 +53,8 @@ DOC_SETS = (
     PROBE_DOCS9,
     PROBE_DOCS10,
     PROBE_DOCS11,
+    PROBE_DOCS12,
+    PROBE_DOCS13,
 )
 
 

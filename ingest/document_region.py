@@ -96,7 +96,7 @@ def header_lines(text: str) -> list[str]:
             continue
         if len(lines) >= HEADER_LINES or len(stripped) > HEADER_MAX_CHARS:
             break
-        if re.search(r"[。，；！？]", stripped):
+        if re.search(r"[。；！？]", stripped):  # a short line with a comma is a headline
             break
         lines.append(stripped)
     return lines

@@ -194,8 +194,8 @@ def _singular(key: str) -> str:
 
 def _key(phrase_en: str) -> str:
     """A phrase as the index keys it: normalised, without articles inside (clearing the
-    names and clearing names are one phrase)."""
-    return _ARTICLES.sub("", normalise_en(phrase_en))
+    names and clearing names are one phrase; meeting-free day and meeting free day too)."""
+    return _ARTICLES.sub("", normalise_en(phrase_en).replace("-", " "))
 
 
 def own_terms() -> frozenset[str]:

@@ -69,7 +69,10 @@ def first_heading_line(text: str) -> str | None:
     patterns = _patterns()
     lines = [without_dateline(line.strip()) for line in text.splitlines()]
     lines = [line for line in lines[: patterns["title_scan_lines"]] if line]
-    organs = rf"{patterns['organ_line']}(?:\s+{patterns['organ_line']})*"
+    # Issuers, or the places issuing together (广州市天河区　贵州省纳雍县), on a line of
+    # their own above 关于…的报告.
+    organ = f"(?:{patterns['organ_line']}|{patterns['place_line']})"
+    organs = rf"{organ}(?:\s+{organ})*"
     for place, stripped in enumerate(lines):
         if stripped.startswith("#"):
             return stripped.lstrip("#").strip() or None
@@ -80,7 +83,11 @@ def first_heading_line(text: str) -> str | None:
             # The issuers on a line of their own above 关于…的通知: one title, as written
             # on one line (中共X区委组织部 X区财政局关于印发…的通知).
             stripped += following
+        # A headline may hold a comma (黄河滩上，干部和群众一起“安新家”); a sentence that
+        # opens the text without a title is longer.
         limit = patterns["max_title_chars"]
+        if re.search(r"[，,]", stripped):
+            limit = min(limit, patterns["comma_title_max_chars"])
         if len(stripped) <= limit and not re.search(patterns["not_title"], stripped):
             return stripped
         return None
@@ -252,7 +259,8 @@ def issuer_level(issuer: str | None) -> IssuerLevel | None:
     """Central for 国务院/中共中央/全国…; otherwise the level of the place the issuer opens with."""
     if not issuer:
         return None
-    if CENTRAL.match(issuer):
+    # The State Council's ministries issue in their own name (人力资源社会保障部).
+    if CENTRAL.match(issuer) or re.match(_patterns()["central_body"], issuer):
         return IssuerLevel.CENTRAL
     place = LEADING_PLACE.match(issuer)
     return place_level(place.group(1)) if place else None

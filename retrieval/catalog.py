@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.lexicon import english_senses
-from policykg.ingest.models import Document, MeasureMention, Provision
+from policykg.ingest.models import Document, IssuerLevel, MeasureMention, Provision
 from policykg.ingest.regions import link_regions
 from policykg.ingest.segment import load_segmenter
 from policykg.ingest.store import Store
@@ -32,6 +32,7 @@ class DocumentInfo:
     years: frozenset[str]  # the years its title and date name
     kind: str | None = None  # legal | report | notice | opinion | decision, from the title
     title_en: frozenset[str] = frozenset()  # English words of the title's other words
+    central: bool = False  # issued by a central body: the nation's, when it names no place
 
 
 @dataclass(slots=True)
@@ -192,6 +193,7 @@ def _document_info(document: Document, gazetteer: Gazetteer) -> DocumentInfo:
         years,
         kind,
         title_en,
+        meta.level is IssuerLevel.CENTRAL,
     )
 
 

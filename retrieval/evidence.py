@@ -279,8 +279,8 @@ class Evidence:
 def holders(evidence: Evidence, provision_id: str) -> list[str]:
     """The regions that hold a provision's content: the most specific ones, in scope.
 
-    Its measures' and mentions' regions, else the document's own region; the
-    nation only when nothing more specific holds it.
+    Its measures' and mentions' regions, else the document's own region (the nation's
+    for a central body's); the nation only when nothing more specific holds it.
     """
     catalog, gazetteer = evidence.catalog, evidence.gazetteer
     scope = evidence.asked_scope
@@ -288,6 +288,8 @@ def holders(evidence: Evidence, provision_id: str) -> list[str]:
     document = catalog.provision_document(provision_id)
     if not codes and document is not None and document.region_code:
         codes = {document.region_code}
+    elif not codes and document is not None and document.central:
+        codes = {NATIONAL_CODE}
     if scope is not None:
         codes &= scope
     specific = most_specific(gazetteer, codes)

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from policykg.retrieval.catalog import Catalog
 from policykg.retrieval.question import Question, question_parts
-from policykg.retrieval.reader import Scored, bigrams, question_words, threshold, weighted_share
+from policykg.retrieval.reader import Scored, question_words, threshold
+from policykg.retrieval.shares import bigrams, weighted_share
 
 MIN_OWN_GRAMS = 1  # a part with no bigram of its own asks about the same thing
 PART_SHARE = 0.5  # of a part's own words (by rarity) that answers it

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import takewhile
 from typing import Literal
 
 from policykg.ingest.gazetteer import Gazetteer
@@ -51,6 +52,9 @@ class Question:
     # A figure asked beside a yes or no (是否购买意外伤害保险？保额是多少？): the figure's
     # evidence answers both, and a yes goes first.
     yes_no_too: bool = False
+    # The words only one side of an "or" names (精简工作群 | 设立无会日): a provision
+    # answering one alternative is read without the other's words.
+    sides: tuple[tuple[str, ...], ...] = ()
 
     @property
     def search_query(self) -> Query:
@@ -249,7 +253,60 @@ def understand(
         quantity=quantity,
         articles=asked_articles(text),
         yes_no_too=intent is Intent.FACT and lang == "zh" and asks_yes_no(text),
+        sides=alternative_sides(text, lang, words, used),
     )
+
+
+_OR_ZH = frozenset(["或", "或者", "或是"])
+# Where an alternative ends: punctuation, or the shared purpose after it (…日来为干部减负).
+_ALTERNATIVE_END_ZH = frozenset("，。？?；;、！!：:来以为等")
+_ALTERNATIVE_END_EN = frozenset(["to", "for", "so", "in", "by", "when", "that", "which", "and"])
+_PUNCTUATION_EN = re.compile(r"[,.?;:!]")
+MAX_ALTERNATIVE_WORDS = 3
+MIN_ALTERNATIVE_WORDS = 2
+
+
+def alternative_sides(
+    text: str, lang: Lang, words: list[str], used: Callable[[str], int] | None = None
+) -> tuple[tuple[str, ...], ...]:
+    """The words of the two alternatives a question offers around its first "or" (精简
+    工作群 | 设立固定的不开会日): the phrase after it up to where it ends, and as many
+    content words before it; () when it offers none."""
+    if lang == "zh":
+        place = next((i for i, w in enumerate(words) if w in _OR_ZH), None)
+        if place is None:
+            return ()
+        after = list(takewhile(lambda w: w not in _ALTERNATIVE_END_ZH, words[place + 1 :]))
+        before = list(takewhile(lambda w: w not in _ALTERNATIVE_END_ZH, words[:place][::-1]))
+        right = keywords("".join(after), lang, after)[:MAX_ALTERNATIVE_WORDS]
+        left = keywords("".join(before), lang, before[::-1])[-len(right) :] if right else ()
+    else:
+        tokens = re.findall(r"[A-Za-z][A-Za-z'\-]*|[,.?;:!]", text)
+        place = next((i for i, t in enumerate(tokens) if t.lower() == "or"), None)
+        if place is None:
+            return ()
+        ends = _ALTERNATIVE_END_EN | {"or"}
+        after = list(
+            takewhile(
+                lambda t: t.lower() not in ends and not _PUNCTUATION_EN.fullmatch(t),
+                tokens[place + 1 :],
+            )
+        )
+        before = list(
+            takewhile(
+                lambda t: t.lower() not in ends and not _PUNCTUATION_EN.fullmatch(t),
+                tokens[:place][::-1],
+            )
+        )[: len(after)][::-1]
+        stop = intent_rules().stopwords_en
+        left = translate_query(" ".join(before), stop, used).zh_terms
+        right = translate_query(" ".join(after), stop, used).zh_terms
+    only_left = tuple(w for w in left if w not in right)
+    only_right = tuple(w for w in right if w not in left)
+    # One word either side is a word and its synonym (兼任或挂任), not two practices.
+    if min(len(only_left), len(only_right)) < MIN_ALTERNATIVE_WORDS:
+        return ()
+    return (only_left, only_right)
 
 
 FOLLOW_UP_MARKERS = re.compile(

@@ -11,7 +11,7 @@ our own evaluation set (``benchmarks/eval``) and nothing else.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policykg.ingest.extract import NATIONAL_CODE
@@ -22,6 +22,7 @@ from policykg.retrieval.index import Hit
 from policykg.retrieval.intent_rules import Intent, Quantity, states_quantity
 from policykg.retrieval.named_documents import KIND_WORDS_EN, YEAR
 from policykg.retrieval.question import Question, asks_yes_no, question_parts
+from policykg.retrieval.shares import bigrams, held_share, share_in
 from policykg.retrieval.validity import Validity
 
 # Weights of the evidence score (tuned on the dev half).
@@ -91,26 +92,6 @@ class Scored:
     weighted_content: float = 0.0
 
 
-def bigrams(words: Iterable[str]) -> set[str]:
-    """Character bigrams of Chinese words (a one-character word counts as itself)."""
-    grams: set[str] = set()
-    for word in words:
-        if len(word) == 1:
-            grams.add(word)
-        grams.update(word[i : i + 2] for i in range(len(word) - 1))
-    return grams
-
-
-def share_in(grams: set[str], text: str) -> float:
-    return sum(g in text for g in grams) / len(grams) if grams else 0.0
-
-
-def weighted_share(weights: dict[str, float], text: str) -> float:
-    """The share of the question's bigrams in ``text``, each weighted by its rarity."""
-    total = sum(weights.values())
-    return sum(w for g, w in weights.items() if g in text) / total if total else 0.0
-
-
 def question_words(question: Question, region_names: Sequence[str]) -> tuple[str, ...]:
     """The Chinese words whose presence makes a provision about the question."""
     names = set(region_names)
@@ -148,6 +129,14 @@ def read(
     )
     grams = {g for g in grams if g not in titles} or grams
     weights = {gram: catalog.bigram_weight(gram) for gram in grams}  # once per question
+    # Offered alternatives (A或B): a provision answering one is read without the other's.
+    sides = [
+        (
+            {g: weights.get(g, 0.0) for g in bigrams(own)},
+            {g: w for g, w in weights.items() if g not in bigrams(other) - bigrams(own)},
+        )
+        for own, other in zip(question.sides, reversed(question.sides), strict=True)
+    ]
     # A word weighs as its rarest bigram: 市委书记 counts once, as much as 疗养 or less.
     # Only a Chinese yes/no reads it (``weighted_content``); asked beside a figure
     # (有没有规定回访？在多长时间内？), the words of its yes/no part.
@@ -168,9 +157,11 @@ def read(
         in_scope = scope is None or _in_scope(catalog, hit.provision_id, document, scope)
         if not in_scope or (validity and document and document.doc_id in validity.not_yet_made):
             continue
+        if is_furniture(text):
+            continue
         year = _year_match(years, document)
         outdated = validity is not None and document is not None and validity.outdated(document)
-        coverage = weighted_share(weights, text)
+        coverage = held_share(weights, sides, text)
         if question.lang == "en":  # its own words, through the provision's English glosses
             coverage = max(coverage, glossed_share.get(hit.provision_id, 0.0))
         context_text = catalog.context_text(hit.provision_id)
@@ -224,6 +215,27 @@ def read(
             )
         )
     return sorted(scored, key=lambda s: s.score, reverse=True)
+
+
+# A line that ends no sentence and is this short is a heading, a byline, an issuer's or
+# an outlet's line (中共金寨县委书记　储卫东; 《新华日报》（2025年10月28日　第3版）): it
+# frames what follows and says nothing itself.
+FURNITURE_MAX_CHARS = 40
+# An item of a list or an article may end no sentence: （五）在推进科技创新中先行探索.
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_NUMBERED = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、]|第[一二三四五六七八九十百]+条)"
+)
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a provision is a document's furniture, not evidence of anything."""
+    stripped = text.strip()
+    return (
+        len(stripped) <= FURNITURE_MAX_CHARS
+        and not _SENTENCE_END.search(stripped)
+        and not _NUMBERED.match(stripped)
+    )
 
 
 def _content_share(word_weights: dict[str, float], text: str, title: str) -> float:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from policykg.ingest.segment import load_segmenter
 from policykg.retrieval.ask import ask
 from policykg.retrieval.kinds import answering_documents
-from policykg.retrieval.question import classify_intent
+from policykg.retrieval.question import alternative_sides, classify_intent
 from policykg.retrieval.reader import Scored
 from tests.test_answers import library_of, quotes
 
@@ -114,3 +115,74 @@ def test_an_english_question_naming_only_china_is_not_narrowed_to_the_national_l
         )
         assert {"永久居留" in citation.quote for citation in answer.citations} == {True}
         assert {c.doc_id for c in answer.citations} == {d.doc_id for d in library.store.documents()}
+
+
+# Two towns each doing one of two things a question offers as alternatives, among
+# other burden cuts across the county (more than a type-only answer reads).
+TOWNS_CUTTING_BURDENS = (
+    "竹山县乡镇干部减负见闻\n"
+    "竹山县规范面向乡镇的督查检查考核，全年督查检查事项压减40%。\n"
+    "县里清理规范乡镇挂牌，摘除各类牌子300余块。\n"
+    "县直部门不得要求乡镇干部重复填报报表、提供材料。\n"
+    "县里推行乡镇台账“一本账”，30多本台账合并为8本。\n"
+    "未经县委、县政府批准，不得要求乡镇签订责任状。\n"
+    "县里严禁以工作留痕代替工作实绩，不得要求乡镇干部拍照留痕。\n"
+    "宝丰镇推行“项目专班”，为乡镇干部减负，事务性工作由专班统一办理。\n"
+    "官渡镇精简会议文件，乡镇全年发文数量减少三成，为干部减负。\n"
+    "得胜镇清理村级组织出具的证明事项，为村干部减负。\n"
+    "柳林乡推行督查检查“合并办”，同一事项只查一次，为干部减负。\n"
+    "深河乡对乡镇干部考核实行“一张表”，为基层减负。\n"
+    "擂鼓镇对各类工作群进行清理，把40多个微信工作群精简为6个。\n"
+    "竹坪乡实行干部“周三无会日”，每周三乡里不开会、不发文。\n"
+)
+
+
+def test_each_alternative_a_question_offers_is_read_without_the_other(tmp_path: Path) -> None:
+    text = "哪些乡镇通过精简工作群或者设立固定的不开会日来为干部减负？"
+    assert alternative_sides(text, "zh", load_segmenter().words(text)) == (
+        ("通过", "精简", "工作群"),
+        ("设立", "固定", "开会"),
+    )
+    # A word and its synonym (兼任或挂任) are not two alternatives.
+    synonyms = "哪些法规允许科技人员到公司里兼任或挂任职务？"
+    assert alternative_sides(synonyms, "zh", load_segmenter().words(synonyms)) == ()
+    with library_of(tmp_path, {"zhushan.txt": TOWNS_CUTTING_BURDENS}) as library:
+        answer = ask(library, text)
+        towns = {region.label_zh for region in answer.regions}
+        assert {"擂鼓镇", "竹坪乡"} <= towns, answer.answer
+        # The town cutting its work groups holds every word of its alternative and none
+        # of the other's: read without them, it ranks with the best, not below the
+        # towns that only share 减负 and 乡镇.
+        texts = library.catalog().provision_text
+        best = [texts[pid] for pid in answer.retrieved[:2]]
+        assert any("工作群精简为6个" in t for t in best), best
+
+
+def test_a_central_bodys_provision_naming_no_place_is_the_nations(tmp_path: Path) -> None:
+    rules = (
+        "# 乡镇公务员激励保障办法\n\n"
+        "2025年4月18日人力资源社会保障部印发　人社部发〔2025〕21号\n\n"
+        "第一条 为了激励乡镇公务员担当作为，制定本办法。\n\n"
+        "第十五条 乡镇公务员参加上级召开的会议和培训，一般每月累计不超过三天。\n"
+    )
+    with library_of(tmp_path, {"rules.md": rules}) as library:
+        answer = ask(library, "乡镇公务员每月参加上级会议和培训最多几天？")
+        assert "一般每月累计不超过三天" in quotes(answer)
+        assert [region.label_zh for region in answer.regions] == ["中华人民共和国"]
+
+
+def test_a_byline_or_an_outlet_line_is_never_cited_as_evidence(tmp_path: Path) -> None:
+    speech = (
+        "让大别山里的干部安心干事\n"
+        "——在全省基层干部队伍建设工作经验交流会上的发言\n"
+        "中共金寨县委书记　储卫东\n"
+        "（2025年11月7日）\n"
+        "金寨县地处大别山腹地，全县23个乡镇中有一半以上是深山库区乡镇。\n"
+        "下一步，我们要建立乡镇工作补贴随县级财力增长的动态调整机制。\n"
+        "每年从县直机关选派50名年轻干部到深山库区乡镇任职。\n"
+    )
+    with library_of(tmp_path, {"speech.txt": speech}) as library:
+        answer = ask(library, "金寨县委书记在交流发言中提出下一步要重点抓好哪几件事？")
+        cited = quotes(answer)
+        assert "动态调整机制" in cited
+        assert "储卫东" not in cited and "交流会上的发言" not in cited, cited

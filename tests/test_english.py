@@ -125,6 +125,13 @@ def test_a_hyphenated_word_the_lexicon_lacks_is_split() -> None:
     assert translate_query("a negotiated-salary system") != translate_query("a system")
 
 
+def test_a_glossary_phrase_is_found_written_with_or_without_its_hyphen() -> None:
+    # The glossary lists "meeting-free day"; a hyphenated word the dictionary lacks is
+    # split (meeting free days), and still finds it.
+    assert "无会日" in translate_query("Which towns have meeting-free days?").zh_terms
+    assert "无会日" in translate_query("Which towns have a meeting free day?").zh_terms
+
+
 def test_provisions_carry_the_english_words_of_their_chinese_words() -> None:
     assert {"detain", "retain"} <= set(gloss_words("留置"))
     assert {"dismiss", "fire"} <= set(gloss_words("辞退"))

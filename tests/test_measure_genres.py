@@ -333,3 +333,18 @@ def test_a_press_conference_question_holds_no_measure_its_answer_does() -> None:
     (asked,) = [p for p in parsed.provisions if p.text.startswith("问：")]
     assert not [m for m in parsed.measures if asked.start <= m.start < asked.end]
     assert any(m.label_zh.startswith("县乡职级晋升计划") for m in parsed.measures)
+
+
+def test_putting_work_on_public_display_or_scoring_by_residents_is_assessment() -> None:
+    # 一周一晒 names no type; 晾晒 (public display of each one's progress) and residents'
+    # 打分 are how officials' work is assessed.
+    parsed = parse(
+        "瑶山乡镇干部见闻\n"
+        "乳源瑶族自治县地处粤北山区。"
+        "大桥镇实行干部“一周一晒”，每周一在镇干部大会上晾晒各人上周的工作进度。"
+        "东坪镇每季度组织群众代表为驻村干部打分。\n",
+        title="瑶山乡镇干部见闻",
+    )
+    kinds = {m.incentive_type for m in parsed.measures}
+    labels = [m.label_zh for m in parsed.measures if m.incentive_type == "assessment"]
+    assert "assessment" in kinds and any("一周一晒" in label for label in labels), labels

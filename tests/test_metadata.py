@@ -417,3 +417,35 @@ def test_a_city_regulation_approved_by_the_province_is_the_citys() -> None:
     # The city's congress made it (通过); the province's only approved it (批准).
     assert meta.authority == "三亚市人民代表大会常务委员会"
     assert (meta.level, meta.doc_kind) == (IssuerLevel.PREFECTURAL, DocKind.LOCAL_REGULATION)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A news headline may hold a comma; a first line that is a sentence is no title.
+        (
+            "黄河滩上，干部和群众一起“安新家”\n\n本报济南12月3日电 初冬时节。\n",
+            "黄河滩上，干部和群众一起“安新家”",
+        ),
+        (
+            "长三角地区作为我国经济发展的重要引擎,其高质量发展离不开一支敢于担当、善于作为的干部队伍。\n",
+            "fallback",
+        ),
+        # Two places reporting together, on a line of their own above 关于…的报告.
+        (
+            "广州市天河区　贵州省纳雍县\n关于2025年东西部协作干部人才交流工作情况的报告\n\n2025年，两地深化交流。\n",
+            "广州市天河区　贵州省纳雍县关于2025年东西部协作干部人才交流工作情况的报告",
+        ),
+    ],
+)
+def test_the_title_line_of_a_headline_or_a_joint_report(text: str, title: str) -> None:
+    assert extract_metadata(text, "fallback").title == title
+
+
+def test_a_ministry_issuing_in_its_own_name_is_central() -> None:
+    text = (
+        "# 乡镇公务员激励保障办法\n\n"
+        "2025年4月18日人力资源社会保障部印发　人社部发〔2025〕21号\n\n"
+        "第一条 为了激励乡镇公务员担当作为，制定本办法。\n"
+    )
+    assert extract_metadata(text, "x").level is IssuerLevel.CENTRAL

@@ -243,3 +243,14 @@ def test_a_paper_not_named_after_its_province_speaks_for_it_by_our_list(
         "福建省推行疗休养。四川省设立观测点。我省从2023年起增发乡镇工作补贴。\n"
     )
     assert document_region(document(text), link_regions(text, gazetteer), gazetteer) == province
+
+
+def test_a_headline_with_a_comma_stays_above_the_papers_line(gazetteer: Gazetteer) -> None:
+    # A headline may hold a comma; the paper's line below it is still the header's.
+    text = (
+        "给基层减负，要在“减”字上见真章\n"
+        "周明哲\n"
+        "《新华日报》（2025年10月28日　第3版）\n"
+        "苏北一个乡镇的干部手机里装了十几个政务App。建议我省开展政务应用程序专项清理。\n"
+    )
+    assert document_region(document(text), link_regions(text, gazetteer), gazetteer) == "320000"
