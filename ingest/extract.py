@@ -215,6 +215,9 @@ def _clause_measure(
     """The clause itself as the measure's label (its head, markers aside), if it names one."""
     text = ctx.document.text
     start = min(markers_end(text, start), end)
+    fillers = ctx.vocab.rules.clause_label_fillers
+    while (filler := next((f for f in fillers if text.startswith(f, start)), None)) is not None:
+        start = min(start + len(filler), end)
     end = min(end, start + MAX_CLAUSE_LABEL)
     label = text[start:end].strip()
     if len(label) < ctx.vocab.rules.min_label_chars or not _clean(label):

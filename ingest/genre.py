@@ -91,6 +91,9 @@ def _article_status(provision: Provision, plan_paragraph: bool, rules: MeasureRu
     sentence = provision.text
     if plan_paragraph or plan_opening(sentence, rules):
         return Status.RECOMMENDED
+    # What a place is going to do (下一步…将, 明年我们将) is its plan, not yet done.
+    if re.search(rules.plan_marker_pattern, sentence):
+        return Status.RECOMMENDED
     if any(
         cue in heading for heading in provision.section for cue in rules.recommended_section_cues
     ):

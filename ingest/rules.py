@@ -87,6 +87,8 @@ class MeasureRules:
     """The clause-level rules of measure extraction (``data/measure_rules.json``)."""
 
     leading_fillers: tuple[str, ...]
+    # Words a clause taken whole as a label opens with that name nothing (明年我们将在…).
+    clause_label_fillers: tuple[str, ...]
     # A place after one of these with the clause going on (在斋堂镇、清水镇建设周转房) is
     # where something is done, not who does it; 在瑷珲镇，… opens the town's own clause.
     locative_fillers: tuple[str, ...]
@@ -127,6 +129,7 @@ class MeasureRules:
     adopted_cues: tuple[str, ...]
     modal_pattern: str
     plan_opening_pattern: str
+    plan_marker_pattern: str  # 下一步, 明年, 还将: what a place is going to do
     # Noun-phrase candidates (ingest/candidates.py).
     head_nouns: tuple[str, ...]
     head_noun_exclusions: tuple[str, ...]
@@ -143,6 +146,7 @@ def load_measure_rules(path: Path | str, text: str) -> MeasureRules:
     check_patterns(str(path), "article_pattern", [rules.article_pattern])
     check_patterns(str(path), "directive_title_pattern", [rules.directive_title_pattern])
     check_patterns(str(path), "plan_opening_pattern", [rules.plan_opening_pattern])
+    check_patterns(str(path), "plan_marker_pattern", [rules.plan_marker_pattern])
     check_patterns(str(path), "modal_pattern", [rules.modal_pattern])
     check_patterns(str(path), "beneficiary_pattern", [rules.beneficiary_pattern])
     check_patterns(str(path), "affiliation_pattern", [rules.affiliation_pattern])

@@ -130,9 +130,15 @@ def topic_mentions(evidence: Evidence, scope: set[str] | None) -> list[MeasureMe
         labelled = [m for m in by_term if any(t in m.label_zh for t in question.terms)]
         if labelled or by_term:
             return labelled or by_term
+    # Asked what a place is advised or plans to do, its recommended measures answer: of the
+    # asked type, else all of them (下一步在住房和疗休养上有什么打算: the type named one topic
+    # of the two).
+    planned = question.recommended and scope is not None and bool(pool)
+    planned = planned and all(m.status is Status.RECOMMENDED for m in pool)
     if question.incentive_type is not None:
-        return [m for m in pool if m.incentive_type == question.incentive_type]
-    return []
+        typed = [m for m in pool if m.incentive_type == question.incentive_type]
+        return typed or (pool if planned else [])
+    return pool if planned else []
 
 
 def _rank_mentions(evidence: Evidence, mentions: list[MeasureMention]) -> list[MeasureMention]:
@@ -151,9 +157,12 @@ def _which_regions(evidence: Evidence, answer: Draft) -> None:
         mentions = [
             m for m in mentions if ranks.get(m.provision_id, TOP_PROVISIONS) < TOP_PROVISIONS
         ] or mentions
-    adopted = [m for m in mentions if m.status is not Status.RECOMMENDED] or mentions
+    # What places do first; then what places plan or are advised to do (下一步，乳源将推动…),
+    # marked as such: a place planning it is part of the answer, after those doing it.
+    adopted = [m for m in mentions if m.status is not Status.RECOMMENDED]
+    planned = [m for m in mentions if m.status is Status.RECOMMENDED]
     by_region: dict[str, list[MeasureMention]] = {}
-    for mention in _rank_mentions(evidence, adopted):
+    for mention in _rank_mentions(evidence, adopted) + _rank_mentions(evidence, planned):
         for code in mention.region_codes:
             if scope is not None and code not in scope:
                 continue
@@ -172,6 +181,8 @@ def _which_regions(evidence: Evidence, answer: Draft) -> None:
             dict.fromkeys(answer.cite(evidence.citation(m.provision_id)) for m in group)
         )
         labels = "、".join(_distinct_labels([m.label_zh for m in group[:3]]))
+        if not question.recommended and all(m.status is Status.RECOMMENDED for m in group):
+            labels += "（计划或建议）" if evidence.zh else " (planned or recommended)"
         parts.append(
             f"{evidence.region_name(code)}（{labels}）{markers}"
             if evidence.zh

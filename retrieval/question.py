@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import takewhile
+from itertools import pairwise, takewhile
 from typing import Literal
 
 from policykg.ingest.gazetteer import Gazetteer
@@ -247,7 +247,7 @@ def understand(
         terms=tuple(dict.fromkeys(terms)),
         level=requested_level(text),
         recommended=recommended,
-        keywords=keywords(text, lang, words),
+        keywords=keywords(text, lang, words) + abbreviations(words, vocab),
         expansions=tuple(dict.fromkeys(expansions)),
         topic=topic,
         quantity=quantity,
@@ -255,6 +255,15 @@ def understand(
         yes_no_too=intent is Intent.FACT and lang == "zh" and asks_yes_no(text),
         sides=alternative_sides(text, lang, words, used),
     )
+
+
+def abbreviations(words: Sequence[str], vocab: Vocabulary) -> tuple[str, ...]:
+    """Domain terms a question writes out in full: two two-character words whose first
+    characters make the term (轮流休息 → 轮休, 疗养休假 → 疗休), as the texts write it."""
+    domain = vocab.domain_terms()
+    pairs = pairwise(words)
+    found = (a[0] + b[0] for a, b in pairs if len(a) == 2 and len(b) == 2)
+    return tuple(dict.fromkeys(term for term in found if term in domain and term not in words))
 
 
 _OR_ZH = frozenset(["或", "或者", "或是"])

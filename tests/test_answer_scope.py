@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from policykg.ingest.segment import load_segmenter
+from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.ask import ask
 from policykg.retrieval.kinds import answering_documents
-from policykg.retrieval.question import alternative_sides, classify_intent
+from policykg.retrieval.question import abbreviations, alternative_sides, classify_intent
 from policykg.retrieval.reader import Scored
 from tests.test_answers import library_of, quotes
 
@@ -186,3 +187,31 @@ def test_a_byline_or_an_outlet_line_is_never_cited_as_evidence(tmp_path: Path) -
         cited = quotes(answer)
         assert "动态调整机制" in cited
         assert "储卫东" not in cited and "交流会上的发言" not in cited, cited
+
+
+# One town doing it, one county planning it, and a county's plans asked about.
+EXCHANGE_NEWS = (
+    "两地乡镇干部见闻\n"
+    "湖北省竹山县得胜镇与县直部门建立干部互派机制，每年互派10名干部。\n"
+    "下一步，乳源瑶族自治县将推动县直机关和瑶族聚居镇干部双向交流，每年交流不少于20名。\n"
+    "乳源瑶族自治县为瑶族聚居镇干部每人每月发放800元山区补贴。\n"
+    "明年，乳源瑶族自治县将为乡镇干部新建周转房60套。\n"
+)
+
+
+def test_which_places_lists_those_planning_it_after_those_doing_it(tmp_path: Path) -> None:
+    with library_of(tmp_path, {"news.txt": EXCHANGE_NEWS}) as library:
+        answer = ask(library, "哪些地方建立了县直部门与乡镇干部互派或双向交流的机制？")
+        names = [region.label_zh for region in answer.regions]
+        assert names[:2] == ["得胜镇", "乳源瑶族自治县"], answer.answer
+        assert "计划或建议" in answer.answer.split("；")[1]
+        # Asked what the county plans, it lists its plans, of whatever type.
+        plans = ask(library, "乳源瑶族自治县下一步有什么打算？")
+        cited = quotes(plans)
+        assert "每年交流不少于20名" in cited and "新建周转房60套" in cited, plans.answer
+
+
+def test_a_term_written_out_in_full_is_read_as_the_texts_write_it() -> None:
+    words = load_segmenter().words("哪些文件提到让干部轮流休息？")
+    assert abbreviations(words, load_vocabulary()) == ("轮休",)
+    assert abbreviations(load_segmenter().words("哪些地方给干部发补贴？"), load_vocabulary()) == ()

@@ -401,3 +401,21 @@ def test_rank_as_a_verb_or_a_ranking_is_assessment_and_as_a_grade_career(
 )
 def test_sending_officials_to_a_receiving_region_is_its_aid_term(question: str, term: str) -> None:
     assert term in translate_query(question).zh_terms
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("Must officials sign chain messages in work chat groups?", "接龙"),
+        ("Must officials sign chain messages in work chat groups?", "工作群"),
+        ("Which towns run evening classes for young officials?", "夜校"),
+        ("Who pays into the housing provident fund?", "住房公积金"),
+        ("What is done for officials working on the Yellow River floodplain?", "黄河"),
+        ("What is done to stop officials leaving the townships?", "流失"),
+        ("Does the city set aside public rental housing for officials?", "公租房"),
+    ],
+)
+def test_terms_of_cadre_work_the_dictionary_renders_badly_come_from_the_glossary(
+    question: str, term: str
+) -> None:
+    assert term in translate_query(question).zh_terms

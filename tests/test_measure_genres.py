@@ -348,3 +348,22 @@ def test_putting_work_on_public_display_or_scoring_by_residents_is_assessment() 
     kinds = {m.incentive_type for m in parsed.measures}
     labels = [m.label_zh for m in parsed.measures if m.incentive_type == "assessment"]
     assert "assessment" in kinds and any("一周一晒" in label for label in labels), labels
+
+
+def test_what_a_place_is_going_to_do_is_its_plan() -> None:
+    # 下一步…将, 明年…将: not done yet; the label drops the words that only frame it.
+    parsed = parse(
+        "山区县留住乡镇干部见闻\n"
+        "宝兴县为全县乡镇干部统一购买了地质灾害意外伤害保险。\n"
+        "罗志强说：明年我们将在偏远乡镇新建干部周转房80套。\n"
+        "下一步，宝兴县将推动县直机关和乡镇干部双向交流，每年交流不少于20名。\n",
+        title="山区县留住乡镇干部见闻",
+    )
+    statuses = {m.label_zh: m.status for m in parsed.measures}
+    housing = [label for label in statuses if "周转房80套" in label]
+    assert housing == ["偏远乡镇新建干部周转房80套"], statuses
+    assert statuses[housing[0]] is Status.RECOMMENDED
+    exchange = [s for label, s in statuses.items() if "双向交流" in label]
+    assert exchange and all(s is Status.RECOMMENDED for s in exchange), statuses
+    insurance = [s for label, s in statuses.items() if "保险" in label]
+    assert insurance and all(s is Status.ADOPTED for s in insurance), statuses
