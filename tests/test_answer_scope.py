@@ -215,3 +215,74 @@ def test_a_term_written_out_in_full_is_read_as_the_texts_write_it() -> None:
     words = load_segmenter().words("哪些文件提到让干部轮流休息？")
     assert abbreviations(words, load_vocabulary()) == ("轮休",)
     assert abbreviations(load_segmenter().words("哪些地方给干部发补贴？"), load_vocabulary()) == ()
+
+
+def test_a_yes_about_a_specific_payment_needs_that_payment(tmp_path: Path) -> None:
+    briefing = (
+        "衢州市山区乡镇干部工作简报\n"
+        "衢州市实施市县机关年轻干部“墩苗”计划，选派60名机关干部到山区乡镇任职两年。\n"
+        "衢州市将山区乡镇干部的乡镇工作补贴提高到每人每月500元。\n"
+        "江山市为驻村干部每人每月发放300元生活补贴。\n"
+    )
+    with library_of(tmp_path, {"briefing.txt": briefing}) as library:
+        other = ask(library, "衢州市的“墩苗”计划是否给下派到山区乡镇的机关干部发放专项生活补助？")
+        assert other.answer.startswith("没有"), other.answer
+        same = ask(library, "衢州市是否提高了山区乡镇干部的乡镇工作补贴？")
+        assert same.answer.startswith("是"), same.answer
+        # The same payment in other words (生活补贴 for 生活补助) still says yes.
+        paraphrase = ask(library, "江山市是否给驻村干部发放生活补助？")
+        assert paraphrase.answer.startswith("是"), paraphrase.answer
+
+
+# Three documents providing housing for officials in passing, one on something else.
+HOUSING_DOCUMENTS = {
+    "report.txt": "关于朝阳市乡镇干部队伍建设情况的调研报告\n"
+    "各县也进行了探索：建平县建成乡镇干部周转房210套，北票市每年定向遴选15名乡镇干部。\n",
+    "rules.md": "# 重庆市基层干部关爱激励条例\n\n"
+    "第一条 为了关心关爱基层干部，制定本条例。\n\n"
+    "第六条 区县人民政府应当建设乡镇干部周转房，优先保障新录用干部。\n",
+    "reply.txt": "关于市政协提案的答复\n"
+    "市财政安排专项资金，支持乡镇建设干部周转宿舍，目前已建成1260套。\n",
+    "exams.txt": "关于乡镇干部年度考核的通知\n"
+    "各乡镇要在12月底前完成干部年度考核，考核结果报县委组织部。\n",
+}
+
+
+def test_documents_naming_a_domain_term_the_question_names_are_all_listed(
+    tmp_path: Path,
+) -> None:
+    with library_of(tmp_path, HOUSING_DOCUMENTS) as library:
+        english = ask(
+            library, "Which documents deal with providing turnover housing for officials?"
+        )
+        titles = ("朝阳市乡镇干部队伍", "重庆市基层干部", "市政协提案")
+        assert all(title in english.answer for title in titles), english.answer
+        assert "年度考核的通知" not in english.answer, english.answer
+        # A Chinese question naming the term lists the documents naming it.
+        chinese = ask(library, "哪些文件提到为乡镇干部建设周转房？")
+        assert all(title in chinese.answer for title in titles[:2]), chinese.answer
+        assert "年度考核的通知" not in chinese.answer, chinese.answer
+
+
+# Five towns each showing or scoring officials' work their own way, among county measures.
+TOWNS_SHOWING_WORK = (
+    "竹山县乡镇干部考核见闻\n"
+    "竹山县把乡镇干部的实绩考核作为激励的抓手。\n"
+    "官渡镇每季度组织群众代表为驻村干部打分，打分结果占年度考核分值的30%。\n"
+    "擂鼓镇每月在镇政府公示栏张榜公布干部工作实绩。\n"
+    "宝丰镇实行干部“一周一晒”，每周一在镇干部大会上晾晒各人上周的工作进度。\n"
+    "得胜镇每月张贴干部实绩“红黑榜”。\n"
+    "柳林乡推行乡镇干部“实绩亮晒”，每月在便民服务中心公示干部办结事项，接受群众评议。\n"
+    "县里为乡镇干部发放乡镇工作补贴，每人每月500元。\n"
+    "县里每年组织乡镇干部健康体检一次。\n"
+    "县里对乡镇干部实行年度考核，考核结果与绩效奖金挂钩。\n"
+    "县直部门选派干部到乡镇挂职锻炼，为期一年。\n"
+    "县里评选表彰十名优秀乡镇干部。\n"
+)
+
+
+def test_which_towns_reads_past_the_best_three_provisions(tmp_path: Path) -> None:
+    with library_of(tmp_path, {"zhushan.txt": TOWNS_SHOWING_WORK}) as library:
+        answer = ask(library, "哪些乡镇公开晾晒或张榜公布干部的工作实绩？")
+        towns = {region.label_zh for region in answer.regions}
+        assert {"官渡镇", "擂鼓镇", "宝丰镇", "得胜镇", "柳林乡"} <= towns, answer.answer

@@ -367,3 +367,20 @@ def test_what_a_place_is_going_to_do_is_its_plan() -> None:
     assert exchange and all(s is Status.RECOMMENDED for s in exchange), statuses
     insurance = [s for label, s in statuses.items() if "保险" in label]
     assert insurance and all(s is Status.ADOPTED for s in insurance), statuses
+
+
+def test_rooms_and_facilities_for_officials_are_measures_of_their_type() -> None:
+    # A coined name (暖心小院, 亲情视频室) says nothing; the rooms it holds do.
+    parsed = parse(
+        "大别山区乡镇干部见闻\n"
+        "金寨县地处大别山腹地。"
+        "花石乡在乡政府院内建起“暖心小院”，设置了洗衣房、阅览室和健身角。"
+        "天堂寨镇建立了“亲情视频室”，干部晚上可以和远方的家人视频聊天。\n",
+        title="大别山区乡镇干部见闻",
+    )
+    kinds = {m.label_zh: m.incentive_type for m in parsed.measures}
+    assert any(
+        ("暖心小院" in label or "洗衣房" in label) and kind == "material"
+        for label, kind in kinds.items()
+    ), kinds
+    assert any("亲情视频室" in label and kind == "care" for label, kind in kinds.items()), kinds
