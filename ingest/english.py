@@ -7,6 +7,7 @@ kept for region names only, through the gazetteer's English names (Xianju County
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from policykg.ingest.gazetteer import load_gazetteer
@@ -77,4 +78,10 @@ def english_label(label_zh: str) -> str:
             pieces.append(english)
     if runs > MAX_UNTRANSLATED_RUNS or (runs and len(label_zh) > MAX_PARTLY_TRANSLATED):
         return label_zh
-    return " ".join(pieces).strip() or label_zh
+    english = " ".join(pieces).strip()
+    # A lone untranslated character is a particle (的, 到) left between English words, and
+    # a dictionary's "sth"/"sb" is its shorthand: neither reads as English.
+    lone = any(len(piece) == 1 and _has_chinese(piece) for piece in pieces)
+    if lone or re.search(r"\b(?:sth|sb)\b", english):
+        return label_zh
+    return english or label_zh

@@ -73,6 +73,7 @@ def extract_measures(
     planned = opens_plan(provisions, vocab.rules)
     year = int(document.meta.date[:4]) if document.meta.date else None
     found: list[MeasureMention] = []
+    last: tuple[str, IncentiveType] | None = None  # the unit and type of the last measure
     paragraph_topic: tuple[str, ...] = ()
     paragraph_aspect: IncentiveType | None = None
     current_paragraph = -1
@@ -88,8 +89,25 @@ def extract_measures(
         review = review_section(provision.section, year, vocab.rules)
         status = sentence_status(ctx.kind, provision, plan, review, vocab.rules)
         aspect = paragraph_aspect or _section_aspect(ctx, provision)
-        found.extend(_provision_measures(ctx, provision, fallback, aspect, status))
+        unit = _unit(ctx, provision)
+        carried = last[1] if last is not None and last[0] == unit else None
+        measures = _provision_measures(ctx, provision, fallback, aspect, status, carried)
+        found.extend(measures)
+        last = (unit, measures[-1].incentive_type) if measures else last
     return tuple(found)
+
+
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条")
+# An amount of money: what a sentence adding to the article's payment states.
+_AMOUNT = re.compile(r"[\d一二三四五六七八九十百千万两]+元")
+
+
+def _unit(ctx: Context, provision: Provision) -> str:
+    """The article a statute's sentence belongs to; elsewhere its paragraph."""
+    article = _ARTICLE.match(provision.locator or "")
+    if ctx.kind is DocumentKind.STATUTE and article:
+        return article.group()
+    return f"{provision.paragraph}"
 
 
 def _provision_measures(
@@ -98,6 +116,7 @@ def _provision_measures(
     fallback: tuple[str, ...],
     paragraph_aspect: IncentiveType | None,
     status: Status,
+    carried: IncentiveType | None = None,
 ) -> list[MeasureMention]:
     text = ctx.document.text
     if len(provision.text) <= MIN_PROVISION_CHARS:
@@ -142,7 +161,9 @@ def _provision_measures(
                 )
             )
     if not found:
-        found.extend(_cue_clause_measure(ctx, provision, fallback, status, paragraph_aspect))
+        found.extend(
+            _cue_clause_measure(ctx, provision, fallback, status, paragraph_aspect, carried)
+        )
     return found
 
 
@@ -179,10 +200,13 @@ def _cue_clause_measure(
     fallback: tuple[str, ...],
     status: Status,
     heading_aspect: IncentiveType | None = None,
+    carried: IncentiveType | None = None,
 ) -> list[MeasureMention]:
     """A provision that speaks to an incentive type but fits no phrase pattern is still a
     measure: its first clause with a type cue (受处分期间不得晋升…, 按照规定减免责任), or
-    under a heading of a type (四、关心关爱), its first clause with a policy verb."""
+    under a heading of a type (四、关心关爱), its first clause with a policy verb, or in
+    an article (paragraph) whose last measure had a type, its clause stating an amount
+    (第五条…乡镇工作补贴…。对在海拔四千五百米以上乡镇工作的，每人每月再增加不低于三百元。)."""
     text = ctx.document.text
     regions = fallback
     for start, end in split_clauses(text, provision.start, provision.end):
@@ -195,6 +219,8 @@ def _cue_clause_measure(
             and verb_pattern(ctx.vocab.rules.policy_verbs).search(text, start, end)
         ):
             kind = heading_aspect
+        if kind is None and carried and _AMOUNT.search(text, start, end):
+            kind = carried
         if kind is None:
             continue
         mention = _clause_measure(ctx, provision, start, end, kind, regions, status)

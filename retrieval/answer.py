@@ -7,7 +7,7 @@ names no region or measure.
 
 from __future__ import annotations
 
-from policykg.ingest.models import MeasureMention, RegionLevel, Status
+from policykg.ingest.models import IncentiveType, MeasureMention, RegionLevel, Status
 from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.counterparts import asks_about_change, counterparts
 from policykg.retrieval.evidence import Draft, Evidence, holders
@@ -128,8 +128,13 @@ def topic_mentions(evidence: Evidence, scope: set[str] | None) -> list[MeasureMe
             or any(t in catalog.provision_text.get(m.provision_id, "") for t in question.terms)
         ]
         labelled = [m for m in by_term if any(t in m.label_zh for t in question.terms)]
+        # A term naming a type (干部交流 beside 职级晋升) that no measure's label holds
+        # is asked as its type: 互派挂职 is 干部交流.
+        unmatched = {t for t in question.terms if not any(t in m.label_zh for m in labelled)}
+        as_types = {kind for t in unmatched if (kind := _type_named(t)) is not None}
+        by_type = [m for m in pool if m.incentive_type in as_types and m not in labelled]
         if labelled or by_term:
-            return labelled or by_term
+            return (labelled + by_type) if labelled else by_term
     # Asked what a place is advised or plans to do, its recommended measures answer: of the
     # asked type, else all of them (下一步在住房和疗休养上有什么打算: the type named one topic
     # of the two).
@@ -139,6 +144,14 @@ def topic_mentions(evidence: Evidence, scope: set[str] | None) -> list[MeasureMe
         typed = [m for m in pool if m.incentive_type == question.incentive_type]
         return typed or (pool if planned else [])
     return pool if planned else []
+
+
+def _type_named(term: str) -> IncentiveType | None:
+    """The incentive type a term names as its label or a synonym (干部交流: exchange)."""
+    for entry in load_vocabulary().types:
+        if term in (entry.label_zh, *entry.synonyms_zh):
+            return entry.code
+    return None
 
 
 def _rank_mentions(evidence: Evidence, mentions: list[MeasureMention]) -> list[MeasureMention]:

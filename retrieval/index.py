@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +28,13 @@ from policykg.retrieval.embed import Embedder, load_embedder
 from policykg.retrieval.gloss import Glossed, english_query
 from policykg.retrieval.lexical import TOKEN_SCHEME, LexicalIndex, index_tokens
 from policykg.retrieval.pieces import item_vector_ids, list_items, passage_vector_id, passages
+from policykg.retrieval.search_records import (
+    Hit,
+    IndexFormatError,
+    IndexMismatchError,
+    Query,
+    as_query,
+)
 from policykg.retrieval.vectors import (
     VectorIndex,
     load_vector_index,
@@ -44,43 +50,6 @@ TOPIC_WEIGHT = 0.5
 DENSE_FILE = "dense.faiss"  # the name data dirs already have, whatever the backend
 PASSAGES_FILE = "passages.json"
 ITEMS_FILE = "items.json"  # doc id → the provision id of each list item, in order
-
-
-@dataclass(frozen=True, slots=True)
-class Query:
-    """What a search looks for: a question's text and, apart, a standing topic.
-
-    The topic is a few dozen labels of one incentive type, the same for every question
-    on that type. The lexical ranking reads both; the dense one embeds the text and adds
-    the topic's vector, embedded once per index, so a question does not pay to embed
-    the labels again (they were two thirds of an English question's tokens).
-    """
-
-    text: str
-    topic: str = ""
-
-    @property
-    def words(self) -> str:
-        return f"{self.text} {self.topic}" if self.topic else self.text
-
-
-class IndexMismatchError(Exception):
-    """The saved index was built by another configuration."""
-
-
-class IndexFormatError(ValueError):
-    """The saved index has an older file format: rebuilt from the store, not refused."""
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    provision_id: str
-    score: float  # fused (reciprocal rank)
-    dense_score: float  # cosine, 0 when the dense side did not find it
-    lexical_score: float  # BM25, 0 when the lexical side did not find it
-    dense_rank: int | None
-    lexical_rank: int | None
-    gloss_rank: int | None = None  # an English question's rank over the English glosses
 
 
 class SearchIndex:
@@ -422,7 +391,3 @@ def _dense_texts(
     by_id = {p.provision_id: p.text for p in parsed.provisions}
     joined = ["".join(by_id[m] for m in members) for members in grouped]
     return [*by_id.values(), *joined, *(text for _, text in listed)]
-
-
-def as_query(query: str | Query) -> Query:
-    return query if isinstance(query, Query) else Query(query)

@@ -286,3 +286,19 @@ def test_which_towns_reads_past_the_best_three_provisions(tmp_path: Path) -> Non
         answer = ask(library, "哪些乡镇公开晾晒或张榜公布干部的工作实绩？")
         towns = {region.label_zh for region in answer.regions}
         assert {"官渡镇", "擂鼓镇", "宝丰镇", "得胜镇", "柳林乡"} <= towns, answer.answer
+
+
+def test_a_term_naming_a_type_is_asked_as_that_type(tmp_path: Path) -> None:
+    commentary = (
+        "让苏北乡镇干部留得住\n"
+        "《新华日报》（2025年11月4日　第3版）\n"
+        "苏北乡镇干部职级晋升慢、交流渠道窄，我省已对苏北乡镇干部每月增发400元补贴。\n"
+        "一是建议对苏北乡镇干部实行职级晋升单列计划，单列比例不低于45%。\n"
+        "二是要建立苏南苏北乡镇干部互派挂职机制，每年互派不少于300名。\n"
+        "三是要推行乡镇干部周转房标准化建设。\n"
+    )
+    with library_of(tmp_path, {"commentary.txt": commentary}) as library:
+        answer = ask(library, "这篇评论对江苏苏北乡镇干部的职级晋升和干部交流提出了什么建议？")
+        cited = quotes(answer)
+        # 干部交流 is the exchange type's name: the 互派挂职 advice answers it.
+        assert "单列比例不低于45%" in cited and "每年互派不少于300名" in cited, answer.answer

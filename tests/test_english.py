@@ -227,6 +227,13 @@ def test_a_phrasal_verb_around_its_object_is_one_phrase() -> None:
     assert translate_query("What measures did Zhejiang take in 2020?").zh_terms == ("措施",)
 
 
+def test_a_label_left_with_a_lone_particle_or_dictionary_shorthand_stays_chinese() -> None:
+    # "到 commendation", "advanced team 的 experience way of handling sth" read as neither.
+    assert english_label("到表彰") == "到表彰"
+    assert english_label("先进集体的经验做法") == "先进集体的经验做法"
+    assert english_label("协议年薪") == "negotiated annual salary"
+
+
 def test_labels_translate_word_by_word_and_keep_untranslatable_chinese() -> None:
     assert english_label("问责调查") == "accountability investigation"
     assert english_label("6类21种") == "6类21种"

@@ -384,3 +384,18 @@ def test_rooms_and_facilities_for_officials_are_measures_of_their_type() -> None
         for label, kind in kinds.items()
     ), kinds
     assert any("亲情视频室" in label and kind == "care" for label, kind in kinds.items()), kinds
+
+
+def test_an_articles_added_amount_is_a_measure_of_the_articles_type() -> None:
+    # The second paragraph names no payment, only how much more: the article's payment.
+    text = (
+        "# 西藏自治区乡镇干部激励保障条例\n\n"
+        "第一条 为了激励乡镇干部担当作为，制定本条例。\n\n"
+        "第二条 本条例适用于本自治区乡镇干部。\n\n"
+        "第三条 本自治区加强乡镇干部队伍建设。\n\n"
+        "第五条 乡镇干部按照规定享受乡镇工作补贴，标准为每人每月不低于六百元。\n\n"
+        "对在海拔四千五百米以上乡镇工作的干部，每人每月再增加不低于三百元。\n"
+    )
+    parsed = parse(text, title="西藏自治区乡镇干部激励保障条例", region_code="540000")
+    added = [m for m in parsed.measures if "再增加不低于三百元" in m.label_zh]
+    assert added and added[0].incentive_type == "material", [m.label_zh for m in parsed.measures]
