@@ -39,6 +39,7 @@ PROBE_DOCS10 = "probe_docs10"  # written in the tenth session, first run as writ
 PROBE_DOCS11 = "probe_docs11"  # written later in the tenth session, first run as written
 PROBE_DOCS12 = "probe_docs12"  # written in the eleventh session, first run as written
 PROBE_DOCS13 = "probe_docs13"  # written in the eleventh session, first run as written
+PROBE_DOCS14 = "probe_docs14"  # written later in the eleventh session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
 DOC_SETS = (
@@ -55,6 +56,7 @@ DOC_SETS = (
     PROBE_DOCS11,
     PROBE_DOCS12,
     PROBE_DOCS13,
+    PROBE_DOCS14,
 )
 
 

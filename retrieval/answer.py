@@ -170,6 +170,21 @@ def _which_regions(evidence: Evidence, answer: Draft) -> None:
         mentions = [
             m for m in mentions if ranks.get(m.provision_id, TOP_PROVISIONS) < TOP_PROVISIONS
         ] or mentions
+        # The best evidence answers whatever type its measures were given (心理健康测评 is
+        # assessment to the rules, care to the question).
+        mentions += [m for m in _mentions_from_hits(evidence, scope) if m not in mentions]
+    elif named := {kind for t in question.terms if (kind := _type_named(t)) is not None}:
+        # A term naming a type (挂职锻炼: exchange) is asked in other words too (驻村任职,
+        # 墩苗锻炼): the type's measures the search ranks near the top answer as well.
+        ranks = _ranked_provisions(evidence)
+        mentions += [
+            m
+            for m in evidence.catalog.measures
+            if m.incentive_type in named
+            and ranks.get(m.provision_id, TOP_PROVISIONS) < TOP_PROVISIONS
+            and (scope is None or scope.intersection(m.region_codes))
+            and m not in mentions
+        ]
     # What places do first; then what places plan or are advised to do (下一步，乳源将推动…),
     # marked as such: a place planning it is part of the answer, after those doing it.
     adopted = [m for m in mentions if m.status is not Status.RECOMMENDED]
@@ -183,6 +198,7 @@ def _which_regions(evidence: Evidence, answer: Draft) -> None:
                 continue
             by_region.setdefault(code, []).append(mention)
     if not by_region:
+        _places_at_level(evidence, answer)
         return
     asked = set(question.region_codes)
     if set(by_region) - asked:
@@ -209,6 +225,29 @@ def _which_regions(evidence: Evidence, answer: Draft) -> None:
             + ("；".join(parts) if evidence.zh else "; ".join(parts))
         ]
     ) + ("。" if evidence.zh else ".")
+
+
+def _places_at_level(evidence: Evidence, answer: Draft) -> None:
+    """Asked which places of a level (which townships of 达孜区…) and no measure of one
+    answers: the places of that level the best evidence names, each with its provision."""
+    question, scope = evidence.question, evidence.asked_scope
+    if question.level is None:
+        return
+    places: dict[str, str] = {}
+    for scored in citable(evidence.scored(), question.lang, TOP_PROVISIONS):
+        for code in sorted(evidence.catalog.provision_regions.get(scored.provision_id, set())):
+            wanted = _level_matches(evidence, code, question.level)
+            if wanted and (scope is None or code in scope) and code not in question.region_codes:
+                places.setdefault(code, scored.provision_id)
+    if not places:
+        return
+    parts = [
+        f"{evidence.region_name(code)}{answer.cite(evidence.citation(pid))}"
+        for code, pid in places.items()
+    ]
+    answer.region_codes = list(places)
+    lead, joiner, end = ("相关地区", "；", "。") if evidence.zh else ("Regions: ", "; ", ".")
+    answer.text = lead + joiner.join(parts) + end
 
 
 def _level_matches(evidence: Evidence, code: str, level: RegionLevel | None) -> bool:

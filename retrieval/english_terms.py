@@ -11,8 +11,10 @@ from policykg.ingest.vocab import Vocabulary
 
 
 def _stem(word: str) -> str:
-    for suffix in ("ies", "es", "s", "'s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+    """The word without its plural, -ing or -ed ending (honouring, honoured → honour),
+    stemmed alike in the question and in the vocabulary's phrases."""
+    for suffix, shortest in (("ies", 3), ("es", 3), ("s", 3), ("'s", 3), ("ing", 4), ("ed", 4)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
             return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
     return word
 

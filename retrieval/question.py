@@ -168,15 +168,23 @@ def requested_level(text: str) -> RegionLevel | None:
     """The level a question asks for (哪个县, which counties). A capitalised level word is
     part of a name (Fuzhou City, Bainang County), not what is asked; a phrase (which
     town: "town" alone is often a modifier, township officials) may open the sentence."""
+    # The level asked with which/哪 goes first (Which townships in Lhasa's Dazi district:
+    # towns), then the one named first.
+    found: list[tuple[bool, int, str]] = []
     for level, words in intent_rules().level_words.items():
-        if any(
-            re.search(
-                rf"(?<![A-Za-z]){re.escape(w)}(?![a-z])", text, re.IGNORECASE if " " in w else 0
-            )
-            for w in words
-        ):
-            return RegionLevel(level) if level != "district" else RegionLevel.COUNTY
-    return None
+        for w in words:
+            pattern = rf"(?<![A-Za-z]){re.escape(w)}(?![a-z])"
+            match = re.search(pattern, text, re.IGNORECASE if " " in w else 0)
+            if match is not None:
+                before = text[max(0, match.start() - 6) : match.start()].lower()
+                asked = w.startswith(("哪", "which", "what")) or before.endswith(
+                    ("which ", "what ")
+                )
+                found.append((not asked, match.start(), level))
+    if not found:
+        return None
+    level = min(found)[2]
+    return RegionLevel(level) if level != "district" else RegionLevel.COUNTY
 
 
 def keywords(text: str, lang: Lang, words: Iterable[str]) -> tuple[str, ...]:

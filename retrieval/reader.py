@@ -229,8 +229,11 @@ _NUMBERED = re.compile(
 
 
 def is_furniture(text: str) -> bool:
-    """Whether a provision is a document's furniture, not evidence of anything."""
+    """Whether a provision is a document's furniture, not evidence of anything: also a
+    question (问：…？, 你身边有哪些扎根基层的年轻干部？) asks and says nothing."""
     stripped = text.strip()
+    if stripped.endswith(("？", "?")):
+        return True
     return (
         len(stripped) <= FURNITURE_MAX_CHARS
         and not _SENTENCE_END.search(stripped)

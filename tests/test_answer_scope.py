@@ -10,7 +10,12 @@ from policykg.ingest.segment import load_segmenter
 from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.ask import ask
 from policykg.retrieval.kinds import answering_documents
-from policykg.retrieval.question import abbreviations, alternative_sides, classify_intent
+from policykg.retrieval.question import (
+    abbreviations,
+    alternative_sides,
+    classify_intent,
+    requested_level,
+)
 from policykg.retrieval.reader import Scored
 from tests.test_answers import library_of, quotes
 
@@ -172,13 +177,14 @@ def test_a_central_bodys_provision_naming_no_place_is_the_nations(tmp_path: Path
         assert [region.label_zh for region in answer.regions] == ["中华人民共和国"]
 
 
-def test_a_byline_or_an_outlet_line_is_never_cited_as_evidence(tmp_path: Path) -> None:
+def test_a_byline_an_outlet_line_or_a_question_is_never_cited_as_evidence(tmp_path: Path) -> None:
     speech = (
         "让大别山里的干部安心干事\n"
         "——在全省基层干部队伍建设工作经验交流会上的发言\n"
         "中共金寨县委书记　储卫东\n"
         "（2025年11月7日）\n"
         "金寨县地处大别山腹地，全县23个乡镇中有一半以上是深山库区乡镇。\n"
+        "下一步，我们要重点抓好哪几件事？\n"
         "下一步，我们要建立乡镇工作补贴随县级财力增长的动态调整机制。\n"
         "每年从县直机关选派50名年轻干部到深山库区乡镇任职。\n"
     )
@@ -187,6 +193,7 @@ def test_a_byline_or_an_outlet_line_is_never_cited_as_evidence(tmp_path: Path) -
         cited = quotes(answer)
         assert "动态调整机制" in cited
         assert "储卫东" not in cited and "交流会上的发言" not in cited, cited
+        assert "哪几件事" not in cited, cited  # a question asks; it says nothing
 
 
 # One town doing it, one county planning it, and a county's plans asked about.
@@ -302,3 +309,82 @@ def test_a_term_naming_a_type_is_asked_as_that_type(tmp_path: Path) -> None:
         cited = quotes(answer)
         # 干部交流 is the exchange type's name: the 互派挂职 advice answers it.
         assert "单列比例不低于45%" in cited and "每年互派不少于300名" in cited, answer.answer
+
+
+SECONDMENTS = {
+    "fengyang.txt": "凤阳县激励干部担当作为情况\n"
+    "凤阳县每年选派35周岁以下年轻干部到村任职，任期两年，在一线磨砺本领。\n",
+    "laoshan.txt": "崂山区年轻干部培养情况\n"
+    "崂山区选派60名35周岁以下年轻干部到社区挂职，在服务群众中经受锻炼。\n",
+    "baoji.md": "# 宝鸡市激励干部担当作为实施细则\n\n"
+    "第一条 为了激励干部担当作为，制定本细则。\n\n"
+    "第九条 凤翔区作为本市机关干部“墩苗”锻炼基地，承接市直部门年轻干部驻村任职。\n",
+    "tianjin.txt": "天津市与甘肃省干部交流情况报告\n"
+    "天津市选派党政干部到甘肃挂职锻炼，接收甘方干部来津跟班学习。\n",
+}
+
+
+def test_a_term_naming_a_type_also_finds_that_type_in_other_words(tmp_path: Path) -> None:
+    with library_of(tmp_path, SECONDMENTS) as library:
+        answer = ask(
+            library,
+            "Where are young officials from government offices sent to villages or urban "
+            "communities on appointments or secondments to toughen them up at the grassroots?",
+        )
+        places = {region.label_zh for region in answer.regions}
+        assert {"凤阳县", "崂山区"} <= places, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "level"),
+    [
+        ("Which townships in Lhasa's Dazi district arrange something of their own?", "town"),
+        ("达孜区有哪些乡为援藏干部作了专门安排？", "town"),
+        ("Which county in Yantai city reports this?", "county"),
+        ("哪些县为乡镇干部提供交通补贴？", "county"),
+    ],
+)
+def test_the_level_asked_with_which_goes_before_a_level_named_in_passing(
+    question: str, level: str
+) -> None:
+    asked = requested_level(question)
+    assert asked is not None and asked.value == level
+
+
+# Two townships doing something of their own for aid officials, under their district.
+DAZI = (
+    "镇江市援藏工作三年总结\n"
+    "达孜区为援藏干部人才统一安排周转宿舍，宿舍全部配备制氧机。\n"
+    "章多乡为在乡工作的援藏干部每人结对一名藏族干部作“语言师傅”，帮助援藏干部学会日常藏语。\n"
+    "唐嘎乡每年藏历新年邀请援藏干部到牧民家中过年。\n"
+)
+
+
+def test_asked_which_places_of_a_level_the_evidence_names_them(tmp_path: Path) -> None:
+    with library_of(tmp_path, {"dazi.txt": DAZI}) as library:
+        answer = ask(library, "达孜区有哪些乡为援藏干部作了自己的安排？")
+        places = {region.label_zh for region in answer.regions}
+        assert {"章多乡", "唐嘎乡"} <= places, answer.answer
+        assert "达孜区" not in places, answer.answer
+
+
+MENTAL_HEALTH = {
+    "xinjiang.txt": "关于关心关爱基层干部的意见\n"
+    "（四）加强心理关爱。开通基层干部心理咨询热线，对压力较大的干部及时谈心。\n"
+    "各地每年组织乡镇干部健康体检一次。\n",
+    "news.txt": "山区县关爱乡镇干部见闻\n"
+    "昭觉县把乡镇干部心理健康测评纳入年度体检，测评结果只向本人反馈。\n"
+    "修水县在每个乡镇建起干部“暖心驿站”，配备阅览室、健身室和心理咨询室。\n"
+    "武宁县为乡镇干部发放交通补贴，每人每月300元。\n",
+}
+
+
+def test_which_places_takes_the_best_evidence_whatever_type_its_measures_have(
+    tmp_path: Path,
+) -> None:
+    with library_of(tmp_path, MENTAL_HEALTH) as library:
+        answer = ask(
+            library, "Which places offer township officials psychological counselling support?"
+        )
+        places = {region.label_zh for region in answer.regions}
+        assert {"昭觉县", "修水县"} <= places, answer.answer

@@ -426,3 +426,15 @@ def test_terms_of_cadre_work_the_dictionary_renders_badly_come_from_the_glossary
     question: str, term: str
 ) -> None:
     assert term in translate_query(question).zh_terms
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How do Shanghai and Jiangsu differ in honouring officials?", "honor"),
+        ("Which officials were honoured last year?", "honor"),
+        ("Which places pay allowances?", "material"),
+    ],
+)
+def test_a_type_is_named_by_its_words_in_any_form(question: str, expected: str) -> None:
+    assert english_type(question, load_vocabulary()) == expected
