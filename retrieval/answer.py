@@ -319,8 +319,13 @@ def _compare(evidence: Evidence, answer: Draft) -> None:
     question = evidence.question
     header = "| 地区 | 措施 |\n|---|---|" if evidence.zh else "| Region | Measures |\n|---|---|"
     rows = []
+    untopical = not question.terms and question.incentive_type is None
     for code in question.region_codes:
-        mentions = _rank_mentions(evidence, topic_mentions(evidence, evidence.scope([code])))
+        scope = evidence.scope([code])
+        topical = topic_mentions(evidence, scope)
+        if untopical and not topical:  # "compare A and B on how they motivate officials"
+            topical = [m for m in evidence.catalog.measures if scope.intersection(m.region_codes)]
+        mentions = _rank_mentions(evidence, topical)
         cells = []
         for mention in mentions[:MAX_MEASURES]:
             marker = answer.cite(evidence.citation(mention.provision_id))

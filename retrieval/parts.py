@@ -17,7 +17,7 @@ from policykg.retrieval.reader import Scored, question_words, threshold
 from policykg.retrieval.shares import bigrams, weighted_share
 
 MIN_OWN_GRAMS = 1  # a part with no bigram of its own asks about the same thing
-PART_SHARE = 0.5  # of a part's own words (by rarity) that answers it
+PART_SHARE = 0.45  # of a part's own words (by rarity) that answers it
 PART_LOOKAHEAD = 10  # how far down the reading a part's evidence may be
 
 
@@ -28,16 +28,19 @@ def part_evidence(
     region_names: Sequence[str],
     cited: Sequence[str],
 ) -> list[str]:
-    """Provision ids to cite besides ``cited`` for the later parts of a question."""
+    """Provision ids to cite besides ``cited`` for the parts of a question they leave unanswered."""
     parts = question_parts(question.text)
     if question.lang != "zh" or len(parts) < 2 or not scored:
         return []
     words = question_words(question, region_names)
     floor = threshold(question.lang)
     added: list[str] = []
-    for index, part in enumerate(parts[1:], 1):
-        before = "".join(parts[:index])
-        grams = {g for g in bigrams([w for w in words if w in part]) if g not in before}
+    for index, part in enumerate(parts):
+        # A later part's own words are those the parts before it lack; the first part's,
+        # those the parts after it lack (共有多少名？…每人每月多少元？: the evidence read best
+        # may answer the second part only).
+        others = "".join(parts[:index]) if index else "".join(parts[1:])
+        grams = {g for g in bigrams([w for w in words if w in part]) if g not in others}
         if len(grams) < MIN_OWN_GRAMS:
             continue
         weights = {gram: catalog.bigram_weight(gram) for gram in grams}

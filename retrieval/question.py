@@ -16,6 +16,7 @@ from typing import Literal
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.models import IncentiveType, RegionLevel
 from policykg.ingest.regions import find_regions_en, link_regions
+from policykg.ingest.segment import load_segmenter
 from policykg.ingest.vocab import Vocabulary
 from policykg.retrieval.english_terms import english_terms, english_type
 from policykg.retrieval.index import Query
@@ -242,7 +243,8 @@ def understand(
             topic = (entry.label_zh, *entry.synonyms_zh, *entry.cues)
             expansions += topic
         # The question's own content words in Chinese, so BM25 reaches the texts.
-        expansions += translate_query(text, intent_rules().stopwords_en, used).zh_terms
+        asked = _LEVEL_ASKED_EN.sub(r"\1", text)  # "which towns" asks a level, not 城市
+        expansions += translate_query(asked, intent_rules().stopwords_en, used).zh_terms
     intent, quantity = classify_intent(text, len(codes)), asked_quantity(text)
     if intent is Intent.OPEN and quantity is not None:
         intent = Intent.FACT  # 调整的频次是怎样的: it asks for a figure
@@ -255,7 +257,8 @@ def understand(
         terms=tuple(dict.fromkeys(terms)),
         level=requested_level(text),
         recommended=recommended,
-        keywords=keywords(text, lang, words) + abbreviations(words, vocab),
+        keywords=keywords(text, lang, _without_level_asked(text, words))
+        + abbreviations(words, vocab),
         expansions=tuple(dict.fromkeys(expansions)),
         topic=topic,
         quantity=quantity,
@@ -263,6 +266,20 @@ def understand(
         yes_no_too=intent is Intent.FACT and lang == "zh" and asks_yes_no(text),
         sides=alternative_sides(text, lang, words, used),
     )
+
+
+_LEVEL_ASKED_EN = re.compile(
+    r"\b(which|what)\s+(?:towns?|townships?|count(?:y|ies)|cit(?:y|ies)|provinces?|districts?)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_level_asked(text: str, words: list[str]) -> list[str]:
+    """The words of a Chinese question without the level it asks for (哪些县为乡镇干部…
+    is cut 哪些/县为: 县为 is no word of its content)."""
+    asked = [w for ws in intent_rules().level_words.values() for w in ws if w.startswith("哪")]
+    stripped = re.sub("|".join(map(re.escape, sorted(asked, key=len, reverse=True))), "，", text)
+    return words if stripped == text else load_segmenter().words(stripped)
 
 
 def abbreviations(words: Sequence[str], vocab: Vocabulary) -> tuple[str, ...]:

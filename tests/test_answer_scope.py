@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from policykg.ingest.gazetteer import load_gazetteer
 from policykg.ingest.segment import load_segmenter
 from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.ask import ask
@@ -15,6 +16,7 @@ from policykg.retrieval.question import (
     alternative_sides,
     classify_intent,
     requested_level,
+    understand,
 )
 from policykg.retrieval.reader import Scored
 from tests.test_answers import library_of, quotes
@@ -388,3 +390,45 @@ def test_which_places_takes_the_best_evidence_whatever_type_its_measures_have(
         )
         places = {region.label_zh for region in answer.regions}
         assert {"昭觉县", "修水县"} <= places, answer.answer
+
+
+def test_comparing_places_on_no_named_topic_lists_what_each_does(tmp_path: Path) -> None:
+    report = (
+        "长江沿线四市激励乡镇干部见闻\n"
+        "宜昌市每年评选30名“宜昌最美乡镇干部”，获评干部年度考核直接定为优秀。\n"
+        "芜湖市实施乡镇干部“赋能计划”，每年选派乡镇干部到长三角城市跟班学习。\n"
+    )
+    with library_of(tmp_path, {"report.txt": report}) as library:
+        answer = ask(library, "Compare Yichang and Wuhu on how they motivate township officials.")
+        assert "(none found)" not in answer.answer, answer.answer
+        cited = quotes(answer)
+        assert "宜昌最美乡镇干部" in cited and "赋能计划" in cited, answer.answer
+
+
+def test_the_first_part_of_a_question_is_answered_when_the_best_evidence_answers_the_second(
+    tmp_path: Path,
+) -> None:
+    summary = (
+        "镇江市援藏工作三年总结\n"
+        "2022年6月，我市第十批援藏干部人才共有34名进藏，其中党政干部10名。\n"
+        "我市按每人每月2000元的标准为援藏干部人才发放援藏工作生活补助。\n"
+        "援藏干部人才每年安排两次回镇休假。\n"
+    )
+    with library_of(tmp_path, {"summary.txt": summary}) as library:
+        answer = ask(
+            library, "镇江市第十批援藏干部人才共有多少名？援藏工作生活补助每人每月多少元？"
+        )
+        cited = quotes(answer)
+        assert "共有34名进藏" in cited and "每人每月2000元" in cited, answer.answer
+
+
+def test_the_level_a_chinese_question_asks_is_no_word_of_its_content() -> None:
+    text = "哪些县为乡镇干部上下班提供交通方面的支持？"
+    question = understand(text, load_gazetteer(), load_vocabulary(), load_segmenter().words(text))
+    assert "县为" not in question.keywords and "交通" in question.keywords, question.keywords
+
+
+def test_the_level_an_english_question_asks_is_not_translated_as_its_content() -> None:
+    text = "Which towns run regular evening classes for their young officials?"
+    question = understand(text, load_gazetteer(), load_vocabulary(), [])
+    assert "城市" not in question.expansions and "夜校" in question.expansions, question.expansions

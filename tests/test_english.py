@@ -420,6 +420,8 @@ def test_sending_officials_to_a_receiving_region_is_its_aid_term(question: str, 
         ("What is done for officials working on the Yellow River floodplain?", "黄河"),
         ("What is done to stop officials leaving the townships?", "流失"),
         ("Does the city set aside public rental housing for officials?", "公租房"),
+        ("How long may the legality review of a draft decision take?", "合法性审查"),
+        ("How long may someone remain available for investigation?", "责令候查"),
     ],
 )
 def test_terms_of_cadre_work_the_dictionary_renders_badly_come_from_the_glossary(
