@@ -97,14 +97,13 @@ def extract_measures(
     return tuple(found)
 
 
-_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条")
 # An amount of money: what a sentence adding to the article's payment states.
 _AMOUNT = re.compile(r"[\d一二三四五六七八九十百千万两]+元")
 
 
 def _unit(ctx: Context, provision: Provision) -> str:
     """The article a statute's sentence belongs to; elsewhere its paragraph."""
-    article = _ARTICLE.match(provision.locator or "")
+    article = re.match(ctx.vocab.rules.article_pattern, provision.locator or "")
     if ctx.kind is DocumentKind.STATUTE and article:
         return article.group()
     return f"{provision.paragraph}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise, takewhile
 from typing import Literal
 
@@ -242,7 +243,7 @@ def understand(
             topic = (entry.label_zh, *entry.synonyms_zh, *entry.cues)
             expansions += topic
         # The question's own content words in Chinese, so BM25 reaches the texts.
-        asked = _LEVEL_ASKED_EN.sub(r"\1", text)  # "which towns" asks a level, not 城市
+        asked = _level_asked_en().sub(r"\1", text)  # "which towns" asks a level, not 城市
         expansions += translate_query(asked, intent_rules().stopwords_en, used).zh_terms
     intent, quantity = classify_intent(text, len(codes)), asked_quantity(text)
     if intent is Intent.OPEN and quantity is not None:
@@ -266,10 +267,13 @@ def understand(
     )
 
 
-_LEVEL_ASKED_EN = re.compile(
-    r"\b(which|what)\s+(?:towns?|townships?|count(?:y|ies)|cit(?:y|ies)|provinces?|districts?)\b",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=1)
+def _level_asked_en() -> re.Pattern[str]:
+    """ "which towns", "what county": the intents' English level words after which/what."""
+    words = {w.split()[-1] for ws in intent_rules().level_words.values() for w in ws if w.isascii()}
+    words |= {f"{w}s" for w in words if not w.endswith("s")}  # which town → towns
+    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"\b(which|what)\s+(?:{alternation})\b", re.IGNORECASE)
 
 
 def abbreviations(words: Sequence[str], vocab: Vocabulary) -> tuple[str, ...]:
@@ -309,19 +313,13 @@ def alternative_sides(
         place = next((i for i, t in enumerate(tokens) if t.lower() == "or"), None)
         if place is None:
             return ()
-        ends = _ALTERNATIVE_END_EN | {"or"}
-        after = list(
-            takewhile(
-                lambda t: t.lower() not in ends and not _PUNCTUATION_EN.fullmatch(t),
-                tokens[place + 1 :],
-            )
-        )
-        before = list(
-            takewhile(
-                lambda t: t.lower() not in ends and not _PUNCTUATION_EN.fullmatch(t),
-                tokens[:place][::-1],
-            )
-        )[: len(after)][::-1]
+
+        def in_phrase(token: str) -> bool:
+            ends = token.lower() in _ALTERNATIVE_END_EN or token.lower() == "or"
+            return not (ends or _PUNCTUATION_EN.fullmatch(token))
+
+        after = list(takewhile(in_phrase, tokens[place + 1 :]))
+        before = list(takewhile(in_phrase, tokens[:place][::-1]))[: len(after)][::-1]
         stop = intent_rules().stopwords_en
         left = translate_query(" ".join(before), stop, used).zh_terms
         right = translate_query(" ".join(after), stop, used).zh_terms

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policykg.ingest.extract import NATIONAL_CODE
-from policykg.ingest.structure import CN_NUMERALS
+from policykg.ingest.structure import CN_NUMERALS, markers_end
 from policykg.retrieval.catalog import Catalog, DocumentInfo, article_of
 from policykg.retrieval.gloss import Glossed, english_query, stems
 from policykg.retrieval.index import Hit
@@ -223,9 +223,6 @@ def read(
 FURNITURE_MAX_CHARS = 40
 # An item of a list or an article may end no sentence: （五）在推进科技创新中先行探索.
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
-_NUMBERED = re.compile(
-    r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、]|第[一二三四五六七八九十百]+条)"
-)
 
 
 def is_furniture(text: str) -> bool:
@@ -237,7 +234,7 @@ def is_furniture(text: str) -> bool:
     return (
         len(stripped) <= FURNITURE_MAX_CHARS
         and not _SENTENCE_END.search(stripped)
-        and not _NUMBERED.match(stripped)
+        and markers_end(stripped) == 0  # an item or article's markers: content
     )
 
 

@@ -16,7 +16,8 @@ MIN_DENSE_EVIDENCE = 0.45
 def which_regions(evidence: Evidence, answer: Draft) -> None:
     question = evidence.question
     scope = evidence.asked_scope
-    mentions = topic_mentions(evidence, scope) or mentions_from_hits(evidence, scope)
+    from_hits = mentions_from_hits(evidence, scope)
+    mentions = topic_mentions(evidence, scope) or from_hits
     if not question.terms:
         # Matched by incentive type alone ("digital tools … assess"): the whole type is
         # too broad, so keep the measures whose provisions the search ranks near the top.
@@ -26,18 +27,19 @@ def which_regions(evidence: Evidence, answer: Draft) -> None:
         ] or mentions
         # The best evidence answers whatever type its measures were given (心理健康测评 is
         # assessment to the rules, care to the question).
-        mentions += [m for m in mentions_from_hits(evidence, scope) if m not in mentions]
+        have = set(mentions)
+        mentions += [m for m in from_hits if m not in have]
     elif named := {kind for t in question.terms if (kind := type_named(t)) is not None}:
         # A term naming a type (挂职锻炼: exchange) is asked in other words too (驻村任职,
         # 墩苗锻炼): the type's measures the search ranks near the top answer as well.
-        ranks = ranked_provisions(evidence)
+        ranks, have = ranked_provisions(evidence), set(mentions)
         mentions += [
             m
             for m in evidence.catalog.measures
             if m.incentive_type in named
             and ranks.get(m.provision_id, TOP_PROVISIONS) < TOP_PROVISIONS
             and (scope is None or scope.intersection(m.region_codes))
-            and m not in mentions
+            and m not in have
         ]
     # What places do first; then what places plan or are advised to do (下一步，乳源将推动…),
     # marked as such: a place planning it is part of the answer, after those doing it.
