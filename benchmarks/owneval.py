@@ -29,6 +29,7 @@ from benchmarks.ownsets import (
     HALVES,
     PROBE,
     PROBE2,
+    PROBE3,
     REPO,
     SHARED,
     TWINS,
@@ -143,7 +144,7 @@ def run_half(half: str, embedding_model: str = DEFAULT_MODEL) -> list[HalfResult
 
             gold = score_gold(library, load_gold(half), {v: k for k, v in doc_names.items()})
             results = [HalfResult(half, outcomes(load_questions(half)), gold)]
-            for probe in (PROBE, PROBE2) if half == "dev" else ():
+            for probe in (PROBE, PROBE2, PROBE3) if half == "dev" else ():
                 if (EVAL / f"questions_{probe}.jsonl").exists():
                     results.append(HalfResult(probe, outcomes(load_questions(probe)), None))
             for name in [r.half for r in results]:  # the English twins, on the same library

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from benchmarks.ownsets import (
     PROBE,
     PROBE2,
+    PROBE3,
     PROBE_DOCS,
     PROBE_DOCS2,
     PROBE_DOCS3,
@@ -23,6 +24,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS12,
     PROBE_DOCS13,
     PROBE_DOCS14,
+    PROBE_DOCS15,
     TWINS,
     HalfResult,
     Outcome,
@@ -137,6 +139,7 @@ def render(results: Sequence[HalfResult]) -> str:
 HEADINGS = {
     PROBE: "## probe (dev documents, fresh questions)",
     PROBE2: "## second probe (dev documents, fresh questions; held out at its first run only)",
+    PROBE3: "## third probe (dev documents; statutes, yes/no, documents; held out at its first run only)",
     PROBE_DOCS: "## probe documents (new genres, their own gold and questions)",
     PROBE_DOCS2: (
         "## second probe documents (statutes in two versions, aid, speech, news;"
@@ -186,6 +189,12 @@ HEADINGS = {
         " measures, a reply to a proposal, a social-media article, an aid notice, a work plan, a"
         " research report, an interview, news and a transcript; half English; held out at its"
         " first run only)"
+    ),
+    PROBE_DOCS15: (
+        "## fifteenth probe documents (a broad science-and-technology regulation in two versions,"
+        " a fault-tolerance rule, a city reward rule, a policy Q&A, two news reports, a transcript,"
+        " a work report, a commendation, an interview; statutes, yes/no and documents weighted;"
+        " held out at its first run only)"
     ),
     PROBE_DOCS14: (
         "## fourteenth probe documents (a city regulation in two versions, a regional opinion and"

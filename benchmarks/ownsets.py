@@ -22,6 +22,9 @@ HALVES = ("dev", "test")
 # check that what was tuned on dev holds on questions nobody tuned to.
 PROBE = "probe"
 PROBE2 = "probe2"  # fresh questions on the dev documents, written in the seventh session
+# Fresh questions on the dev documents weighted to statutes, yes/no and documents, written
+# in the twelfth session (its folder holds its own README and check).
+PROBE3 = "probe3"
 # Eight documents of genres the halves hold few of (援疆/援藏 notices, a speech saying 我市,
 # a county notice, an 意见, an east-west exchange report, a commentary), written for this
 # evaluation with their gold and questions by someone who had not seen the product's
@@ -40,6 +43,7 @@ PROBE_DOCS11 = "probe_docs11"  # written later in the tenth session, first run a
 PROBE_DOCS12 = "probe_docs12"  # written in the eleventh session, first run as written
 PROBE_DOCS13 = "probe_docs13"  # written in the eleventh session, first run as written
 PROBE_DOCS14 = "probe_docs14"  # written later in the eleventh session, first run as written
+PROBE_DOCS15 = "probe_docs15"  # written in the twelfth session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
 DOC_SETS = (
@@ -57,6 +61,7 @@ DOC_SETS = (
     PROBE_DOCS12,
     PROBE_DOCS13,
     PROBE_DOCS14,
+    PROBE_DOCS15,
 )
 
 
@@ -104,7 +109,7 @@ class HalfResult:
 
 def _set_file(half: str, kind: str) -> Path:
     """A half's (or the probe documents') questions or gold file."""
-    if half in DOC_SETS:
+    if half in DOC_SETS or half == PROBE3:
         return EVAL / half / ("questions.jsonl" if kind == "questions" else "gold.tsv")
     return EVAL / (f"questions_{half}.jsonl" if kind == "questions" else f"gold_{half}.tsv")
 

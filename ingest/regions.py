@@ -329,8 +329,11 @@ def find_regions_en(
     found: dict[str, Region] = {
         code: region for _, _, code in towns if (region := gazetteer.get(code)) is not None
     }
-    for matches, others in named:
-        region = _choose(matches, others, gazetteer, anchors, context)
+    for place, (matches, others) in enumerate(named):
+        # Two names that fit together, one under the other, are those places though each
+        # could be several (Guangling county in Datong: 大同市's 广灵县, not 扬州's 广陵区).
+        fitting = {r.code for i, (m, o) in enumerate(named) if i != place for r in [*m, *o]}
+        region = _choose(matches, others, gazetteer, anchors, context, fitting)
         if region is not None:
             found.setdefault(region.code, region)
     return list(found.values())
@@ -372,18 +375,24 @@ def _choose(
     gazetteer: Gazetteer,
     anchors: set[str],
     context: set[str],
+    fitting: set[str] | None = None,
 ) -> Region | None:
-    """The place meant: one under another place the text names, else one the library
-    names (the name's own places first), else the one of the highest level."""
-    under = [
-        r
-        for r in [*matches, *others]
-        if any(a.code in anchors for a in gazetteer.ancestors(r.code))
-    ]
+    """The place meant: one under another place the text names (one that can be one
+    place only, else any place another name may be), else one the library names (the
+    name's own places first), else the one of the highest level."""
+
+    def under(named: set[str]) -> list[Region]:
+        return [
+            r
+            for r in [*matches, *others]
+            if any(a.code in named for a in gazetteer.ancestors(r.code))
+        ]
+
+    within = under(anchors) or (under(fitting) if fitting and len(matches) > 1 else [])
     in_context = [r for r in matches if r.code in context] or [
         r for r in others if r.code in context
     ]
-    matches = under or in_context or matches
+    matches = within or in_context or matches
     top_rank = min(_rank(r) for r in matches)
     top = [r for r in matches if _rank(r) == top_rank]
     return top[0] if len(top) == 1 else None

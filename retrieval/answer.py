@@ -40,7 +40,7 @@ def compose(evidence: Evidence) -> Draft:
             else f"The library holds nothing about {names}."
         )
         return answer
-    if question.terms and not any(evidence.catalog.names(term) for term in question.terms):
+    if question.terms and not _terms_in_library(evidence):
         # Every measure it names is absent from the library (协议年薪 asked of documents
         # that never say it, nor their headings): what is near it in meaning does not
         # answer it.
@@ -92,6 +92,20 @@ def _cite_other_versions(evidence: Evidence, answer: Draft) -> None:
     if quotes:
         lead = "\n其他版本：" if evidence.zh else "\nIn the other version: "
         answer.text += lead + " ".join(f"「{quote}」{marker}" for marker, quote in quotes.items())
+
+
+# How deep an English question's best evidence is read for a part of a term it names.
+FOCUS_DEPTH = 3
+
+
+def _terms_in_library(evidence: Evidence) -> bool:
+    """Whether the library holds a measure term the question names. An English question's
+    terms are our renderings, which the texts may word otherwise (honorary title: 授予称号
+    for 荣誉称号): its best evidence holding part of one holds it."""
+    question = evidence.question
+    if any(evidence.catalog.names(term) for term in question.terms):
+        return True
+    return question.lang == "en" and any(s.has_focus for s in evidence.scored()[:FOCUS_DEPTH])
 
 
 def _covered(evidence: Evidence, code: str) -> bool:

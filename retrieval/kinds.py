@@ -10,6 +10,7 @@ from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.counterparts import counterparts
 from policykg.retrieval.evidence import SEARCH_DEPTH, Draft, Evidence, holders
 from policykg.retrieval.intent_rules import Intent, frame_verbs_zh
+from policykg.retrieval.named_documents import MAX_REFERENCED
 from policykg.retrieval.question import Question
 from policykg.retrieval.reader import (
     EN_TERM_SHARE,
@@ -23,6 +24,7 @@ from policykg.retrieval.reader import (
     threshold,
 )
 from policykg.retrieval.records import most_specific
+from policykg.retrieval.translate import translate_query
 
 # Evidence for a yes: the share of the question's words it holds, and its score. A
 # Chinese question's words weigh by their rarity, so the rare word a "no" turns on
@@ -213,7 +215,7 @@ def _documents_by_focus(evidence: Evidence) -> dict[str, str]:
     """Documents holding every term the question singles out, or one of the alternatives
     it offers (all of the library, in order)."""
     focus = focus_terms(evidence.question)
-    offered = alternatives(evidence.question.text) if evidence.zh else ()
+    offered = alternatives(evidence.question.text) if evidence.zh else quoted_en(evidence.question)
     share = TERM_SHARE
     if not (focus or offered):
         # No measure term named: the domain terms it names (周转房, 补休) single it out; an
@@ -238,6 +240,20 @@ def _documents_by_focus(evidence: Evidence) -> dict[str, str]:
         if matches(texts.get(pid, "")):
             found.setdefault(evidence.catalog.provision_doc[pid], pid)
     return found
+
+
+_QUOTED_EN = re.compile(r"['\"“‘]([A-Za-z][A-Za-z -]{2,40})['\"”’]")
+
+
+def quoted_en(question: Question) -> tuple[str, ...]:
+    """What an English question singles out by quoting it ('three public expenses'): the
+    Chinese its words render as a whole, any of which a document must name."""
+    if question.lang != "en":
+        return ()
+    phrases = [m.group(1) for m in _QUOTED_EN.finditer(question.text)]
+    return tuple(
+        dict.fromkeys(t for phrase in phrases for t in translate_query(phrase).zh_terms[:1])
+    )
 
 
 def domain_words(question: Question) -> tuple[str, ...]:
@@ -287,6 +303,8 @@ def documents(evidence: Evidence, answer: Draft) -> None:
     if not (best and _MENTION.search(evidence.question.text)):
         for doc_id, pid in _documents_by_score(evidence).items():
             best.setdefault(doc_id, pid)
+    if len(evidence.referenced) > MAX_REFERENCED:  # 哪几年的政府工作报告: those only
+        best = {d: pid for d, pid in best.items() if d in evidence.referenced}
     if not best:
         return
     lines = []

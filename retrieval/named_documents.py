@@ -11,6 +11,7 @@ import re
 from difflib import SequenceMatcher
 
 from policykg.retrieval.catalog import Catalog, DocumentInfo
+from policykg.retrieval.intent_rules import Intent
 from policykg.retrieval.question import Question
 
 YEAR = re.compile(r"(19|20)\d{2}")
@@ -36,7 +37,8 @@ def referenced_documents(question: Question, catalog: Catalog) -> set[str]:
     """Documents the question names: by 《title》, or by the tail of a title (公务员法).
 
     A reference that fits many documents (政府工作报告) names none in particular;
-    the year, when given, narrows it.
+    the year, when given, narrows it. Asked which of them say something (哪几年的政府
+    工作报告…, which work reports …), it names them all: the answer lists only those.
     """
     titles = named_titles(question)
     documents = catalog.documents.values()
@@ -54,6 +56,8 @@ def referenced_documents(question: Question, catalog: Catalog) -> set[str]:
     else:
         named = {d.doc_id for d in documents if _title_reference(question.text, d.title)}
     named = of_the_years(named)
+    if question.intent is Intent.DOCUMENTS and len(named) > MAX_REFERENCED:
+        return named  # a family of documents, named by their kind
     return named if 0 < len(named) <= MAX_REFERENCED else set()
 
 

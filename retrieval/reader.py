@@ -72,9 +72,16 @@ TERM_SHARE = 0.75
 EN_TERM_SHARE = 0.3
 
 
+# Quotation marks inside a term (“三公”经费, “放管服”改革) do not part its words.
+_QUOTE_MARKS = re.compile(r"[“”\"‘’「」]")
+
+
 def holds(term: str, text: str, share: float = TERM_SHARE) -> bool:
-    """The term itself, or enough of its bigrams."""
-    return term in text or share_in(bigrams([term]), text) >= share
+    """The term itself, or enough of its bigrams (quotation marks read through)."""
+    if term in text:
+        return True
+    plain = _QUOTE_MARKS.sub("", text)
+    return term in plain or share_in(bigrams([term]), plain) >= share
 
 
 @dataclass(frozen=True, slots=True)

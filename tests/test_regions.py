@@ -140,6 +140,17 @@ def test_english_name_of_several_places_is_the_one_nearby_or_in_the_library(
     assert names("What does Qinglong add?") == ["晴隆县"]
 
 
+def test_two_names_of_several_places_each_are_the_pair_that_fit_together(
+    gazetteer: Gazetteer,
+) -> None:
+    # Guangling is 广灵县 (Datong) and 广陵区 (Yangzhou); Datong is 大同市 and 大庆's 大同区.
+    def names(question: str) -> list[str]:
+        return [r.name_zh for r in find_regions_en(question, gazetteer)]
+
+    assert "广灵县" in names("What incentives does Guangling county in Datong offer?")
+    assert "广陵区" in names("What does Guangling in Yangzhou offer its officials?")
+
+
 def test_seed_links_exactly_its_regions(gazetteer: Gazetteer, seed_text: str) -> None:
     linked = set(codes(seed_text, gazetteer))
     assert linked == {
