@@ -12,7 +12,13 @@ from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.counterparts import asks_about_change, counterparts
 from policykg.retrieval.evidence import Draft, Evidence, holders
 from policykg.retrieval.intent_rules import Intent
-from policykg.retrieval.kinds import documents, no_evidence, yes_evidence, yes_no
+from policykg.retrieval.kinds import (
+    documents,
+    no_evidence,
+    specifics_unnamed,
+    yes_evidence,
+    yes_no,
+)
 from policykg.retrieval.parts import part_evidence
 from policykg.retrieval.reader import answered, citable
 from policykg.retrieval.records import most_specific
@@ -40,7 +46,7 @@ def compose(evidence: Evidence) -> Draft:
             else f"The library holds nothing about {names}."
         )
         return answer
-    if question.terms and not _terms_in_library(evidence):
+    if (question.terms and not _terms_in_library(evidence)) or specifics_unnamed(evidence):
         # Every measure it names is absent from the library (协议年薪 asked of documents
         # that never say it, nor their headings): what is near it in meaning does not
         # answer it.

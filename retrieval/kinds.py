@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -85,32 +86,53 @@ def yes_evidence(evidence: Evidence) -> list[Scored]:
         close = dense.get(s.provision_id, 0.0) >= YES_MIN_DENSE[lang]
         return close and share >= YES_DENSE_COVERAGE[lang]
 
-    specific = _specific_payments(evidence)
-    catalog = evidence.catalog
-
-    def holds_specifics(s: Scored) -> bool:
-        text = f"{catalog.provision_text.get(s.provision_id, '')} {catalog.context_text(s.provision_id)}"
-        return all(holds(term, text, SPECIFIC_SHARE) for term in specific)
-
     chosen = [
         s
         for s in citable([s for s in evidence.scored() if not elsewhere(s.provision_id)], lang, 2)
-        if s.has_focus and says_yes(s) and holds_specifics(s)
+        if s.has_focus and says_yes(s) and holds_specifics(evidence, s)
     ]
     return _of_the_asked_version(evidence, chosen)
+
+
+def holds_specifics(evidence: Evidence, scored: Scored) -> bool:
+    """Whether the provision (with its headings) names each specific payment asked."""
+    catalog = evidence.catalog
+    pid = scored.provision_id
+    text = f"{catalog.provision_text.get(pid, '')} {catalog.context_text(pid)}"
+    return all(holds(term, text, SPECIFIC_SHARE) for term in _specific_payments(evidence))
+
+
+def specifics_unnamed(evidence: Evidence) -> bool:
+    """Whether the question names a specific payment (通讯费补贴) none of its best
+    evidence names: another payment (乡镇工作补贴) answers nothing asked."""
+    if not _specific_payments(evidence):
+        return False
+    return not any(holds_specifics(evidence, s) for s in evidence.scored()[:SPECIFIC_DEPTH])
+
+
+SPECIFIC_DEPTH = 15
 
 
 # A payment the question names with what it is for (生活补助, 租房补贴): evidence naming
 # another payment (乡镇工作补贴) does not say yes; the same in other words (生活补贴) does.
 PAYMENT_HEADS = ("补助", "补贴", "津贴", "奖金", "补助费", "保险")
 SPECIFIC_SHARE = 0.5
+COST_ITEMS = ("费", "金")  # 通讯费, 取暖费, 公积金: what a payment pays for
 
 
 def _specific_payments(evidence: Evidence) -> list[str]:
     if not evidence.zh:
         return []
     words = question_words(evidence.question, evidence.region_names())
-    return [w for w in words if len(w) >= 4 and w.endswith(PAYMENT_HEADS)]
+    # A payment for a cost the segmenter cut apart (通讯费 补贴, 公积金 补贴) is one payment.
+    joined = [
+        f"{what}{head}"
+        for what, head in itertools.pairwise(words)
+        if head in PAYMENT_HEADS
+        and what.endswith(COST_ITEMS)
+        and f"{what}{head}" in evidence.question.text
+    ]
+    return [w for w in [*words, *joined] if len(w) >= 4 and w.endswith(PAYMENT_HEADS)]
 
 
 def _of_the_asked_version(evidence: Evidence, chosen: list[Scored]) -> list[Scored]:

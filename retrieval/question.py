@@ -17,6 +17,7 @@ from typing import Literal
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.models import IncentiveType, RegionLevel
 from policykg.ingest.regions import find_regions_en, link_regions
+from policykg.ingest.segment import load_segmenter
 from policykg.ingest.vocab import Vocabulary
 from policykg.retrieval.english_terms import english_terms, english_type
 from policykg.retrieval.index import Query
@@ -257,7 +258,8 @@ def understand(
         terms=tuple(dict.fromkeys(terms)),
         level=requested_level(text),
         recommended=recommended,
-        keywords=keywords(text, lang, words) + abbreviations(words, vocab),
+        keywords=keywords(text, lang, _without_level_asked(text, words))
+        + abbreviations(words, vocab),
         expansions=tuple(dict.fromkeys(expansions)),
         topic=topic,
         quantity=quantity,
@@ -274,6 +276,14 @@ def _level_asked_en() -> re.Pattern[str]:
     words |= {f"{w}s" for w in words if not w.endswith("s")}  # which town → towns
     alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     return re.compile(rf"\b(which|what)\s+(?:{alternation})\b", re.IGNORECASE)
+
+
+def _without_level_asked(text: str, words: list[str]) -> list[str]:
+    """The words of a Chinese question without the level it asks for (哪些乡为援藏干部…
+    is cut 哪些/乡为: 乡为 is no word of its content)."""
+    asked = [w for ws in intent_rules().level_words.values() for w in ws if w.startswith("哪")]
+    stripped = re.sub("|".join(map(re.escape, sorted(asked, key=len, reverse=True))), "，", text)
+    return words if stripped == text else load_segmenter().words(stripped)
 
 
 def abbreviations(words: Sequence[str], vocab: Vocabulary) -> tuple[str, ...]:

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from policykg.ingest.segment import load_segmenter
 from policykg.retrieval.ask import ask
+from policykg.retrieval.intent_rules import Intent
+from policykg.retrieval.question import classify_intent, keywords
 from policykg.retrieval.reader import holds
+from policykg.retrieval.translate import translate_query
 from tests.test_answers import library_of, quotes
 
 # Four years of one city's work reports and a commentary, all on keeping spending tight.
@@ -67,3 +73,54 @@ def test_an_english_term_the_texts_word_otherwise_is_still_answered(tmp_path: Pa
             " honorary title?",
         )
         assert "授予称号的每人五千元" in quotes(answer)
+
+
+def test_a_documents_question_may_name_its_kind_before_asking_which() -> None:
+    question = "在收录的法律法规中，哪些对诬告陷害他人的行为作了规定？"
+    assert classify_intent(question, 0) is Intent.DOCUMENTS
+
+
+@pytest.mark.parametrize(
+    ("question", "fillers"),
+    [
+        ("事业单位考核时，按规定要不要征求他们所服务对象的看法？", {"他们", "按规定", "要不要"}),
+        ("那篇报道里，宁波一共表彰了多少名干部？", {"那篇", "一共"}),
+        ("太原市出台了什么样的干部容错纠错办法？", {"什么样"}),
+    ],
+)
+def test_pronouns_and_question_fillers_are_no_content(question: str, fillers: set[str]) -> None:
+    assert not fillers & set(keywords(question, "zh", load_segmenter().words(question)))
+
+
+# Two counties' allowances for township officials; neither pays for phone bills.
+ALLOWANCES = {
+    "allowances.txt": "乡镇干部待遇保障工作情况通报\n"
+    "婺源县乡镇干部按月发放乡镇工作补贴，标准为每人每月420元。\n"
+    "淳安县对需要乘船往返的库区乡镇干部，每人每月发放300元交通补贴。\n"
+    "边境乡镇要为驻村干部配备必要的防寒、通讯装备，所需经费纳入县级财政预算。\n"
+}
+
+
+def test_a_payment_for_a_cost_no_evidence_names_is_not_found(tmp_path: Path) -> None:
+    with library_of(tmp_path, ALLOWANCES) as library:
+        phone = ask(library, "哪些地方为乡镇干部发放通讯费补贴？")
+        assert not phone.regions and not phone.citations, phone.answer
+        fares = ask(library, "哪些地方为乡镇干部发放交通补贴？")
+        assert "每人每月发放300元交通补贴" in quotes(fares)
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [
+        ("Can the penalty be made harsher if he argues back?", "申辩"),
+        ("Does a serious demerit block promotion?", "记大过"),
+        ("When is the sanction lifted?", "解除处分"),
+        ("Are staff exempt from liability?", "免责"),
+        ("How are leaders appraised?", "考核"),
+        ("Can he ask for the decision to be reviewed?", "复核"),
+    ],
+)
+def test_disciplinary_terms_are_rendered_as_the_statutes_write_them(
+    english: str, chinese: str
+) -> None:
+    assert chinese in translate_query(english).zh_terms
