@@ -57,10 +57,10 @@ def compose(evidence: Evidence) -> Draft:
         _compare(evidence, answer)
     elif question.intent is Intent.YES_NO:
         yes_no(evidence, answer)
+    elif question.intent is Intent.DOCUMENTS:
+        documents(evidence, answer)  # those naming a term it names, however they score
     elif not answered(evidence.scored(), evidence.question.lang):
         pass  # not found, below
-    elif question.intent is Intent.DOCUMENTS:
-        documents(evidence, answer)
     elif question.intent is Intent.WHICH_REGIONS:
         which_regions(evidence, answer)
     elif question.region_codes and question.intent in (Intent.REGION_MEASURES, Intent.OPEN):

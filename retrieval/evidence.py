@@ -196,6 +196,10 @@ class Evidence:
         works = self.store.works()
         if not scored or not any(len(work.versions) > 1 for work in works):
             return scored
+        if self.question.articles and any(
+            in_articles(self.catalog, s.provision_id, self.question.articles) for s in scored
+        ):
+            return scored  # the articles it names answer, in each version (第三十九条)
 
         def one_version(s: Scored) -> bool:
             return only_in_its_version(self.catalog, works, s.provision_id, change)

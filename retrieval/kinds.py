@@ -18,6 +18,7 @@ from policykg.retrieval.reader import (
     TERM_SHARE,
     W_SUPERSEDED,
     Scored,
+    answered,
     citable,
     focus_terms,
     holds,
@@ -322,7 +323,8 @@ def documents(evidence: Evidence, answer: Draft) -> None:
     # Those holding the singled-out term; unless the question asks for the term itself
     # (提到了, mention), also those whose provisions answer in other words (予以澄清).
     best = _documents_by_focus(evidence)
-    if not (best and _MENTION.search(evidence.question.text)):
+    answering = answered(evidence.scored(), evidence.question.lang)
+    if answering and not (best and _MENTION.search(evidence.question.text)):
         for doc_id, pid in _documents_by_score(evidence).items():
             best.setdefault(doc_id, pid)
     if len(evidence.referenced) > MAX_REFERENCED:  # 哪几年的政府工作报告: those only

@@ -3,6 +3,7 @@ English question singles out by quoting it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,67 @@ def test_disciplinary_terms_are_rendered_as_the_statutes_write_them(
     english: str, chinese: str
 ) -> None:
     assert chinese in translate_query(english).zh_terms
+
+
+# A regulation whose revision put a new article in as 第三条 and renumbered the old one.
+RENUMBERED = {
+    "rules-2019.md": (
+        "# 示范市科技创新促进条例\n\n第一条 为了促进科技创新，制定本条例。\n\n"
+        "第三条 对在科技创新工作中做出显著成绩的单位和个人，给予表彰和奖励。\n\n"
+        "第四条 受理机关应当在三十日内作出容错认定。\n",
+        "2019-05-30",
+    ),
+    "rules-2025.md": (
+        "# 示范市科技创新促进条例（2025年修订）\n\n第一条 为了促进科技创新，制定本条例。\n\n"
+        "第三条 国家工作人员受到诬告、错告的，有关机关应当及时予以澄清正名。\n\n"
+        "第四条 对在科技创新工作中做出显著成绩的单位和个人，给予表彰和奖励。\n\n"
+        "第五条 受理机关应当在二十日内作出容错认定。\n\n"
+        "第六条 市人民政府支持开展人工智能应用场景建设，推动科学技术创新成果转化。\n\n"
+        "第七条 科技特派员服务期间的工作业绩，作为科学技术创新人才职称评审的依据。\n\n"
+        "第八条 市人民政府设立科技创新专项资金，推动科学技术创新平台建设。\n",
+        "2025-03-28",
+    ),
+}
+
+
+def test_a_change_question_naming_an_article_is_answered_by_that_article(
+    tmp_path: Path,
+) -> None:
+    for name, (_, date) in RENUMBERED.items():
+        meta = {"issuer": "示范市人民代表大会常务委员会", "date": date, "doc_kind": "地方性法规"}
+        (tmp_path / name.replace(".md", ".meta.json")).write_text(json.dumps(meta), "utf-8")
+    texts = {name: text for name, (text, _) in RENUMBERED.items()}
+    with library_of(tmp_path, texts) as library:
+        answer = ask(
+            library,
+            "Article 3 of the 2025 revised science and technology innovation regulation is a new"
+            " provision. What does it say, and what did Article 3 of the 2019 text cover?",
+        )
+        assert "第三条 国家工作人员受到诬告" in quotes(answer)
+        assert "第三条 对在科技创新工作中做出显著成绩" in quotes(answer)
+        # The revision's other new articles say nothing of what was asked.
+        assert "第八条" not in quotes(answer) and "第六条" not in quotes(answer)
+
+
+# Two documents on online work groups weighing on officials, one on something else.
+WORK_GROUPS = {
+    "hezhou.txt": "贺州市关心关爱乡镇干部十条措施政策解读\n"
+    "问：督查检查考核怎么管？\n"
+    "答：实行年度计划管理，未列入计划的一律不得开展，严禁要求乡镇干部在政务APP上打卡。\n",
+    "jianghua.txt": "访谈：江华县委书记谈乡镇干部\n"
+    "邓湘平：全县面向乡镇的各类微信群由120多个压减到18个，干部下村的时间多了。\n",
+    "rewards.txt": "长治市事业单位工作人员奖励实施办法\n"
+    "第一条 为了规范事业单位工作人员奖励工作，制定本办法。\n",
+}
+
+
+def test_documents_naming_a_term_the_question_names_are_listed_however_they_score(
+    tmp_path: Path,
+) -> None:
+    with library_of(tmp_path, WORK_GROUPS) as library:
+        answer = ask(
+            library,
+            "哪些文件对微信群、政务APP这类线上工作方式给干部带来的负担作出了规定或采取了措施？",
+        )
+        assert "贺州市" in answer.answer and "江华县委书记" in answer.answer, answer.answer
+        assert "奖励实施办法" not in answer.answer
