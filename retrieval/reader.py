@@ -80,8 +80,11 @@ def holds(term: str, text: str, share: float = TERM_SHARE) -> bool:
     """The term itself, or enough of its bigrams (quotation marks read through)."""
     if term in text:
         return True
-    plain = _QUOTE_MARKS.sub("", text)
-    return term in plain or share_in(bigrams([term]), plain) >= share
+    if "“" in text or '"' in text or "「" in text or "‘" in text:
+        text = _QUOTE_MARKS.sub("", text)
+        if term in text:
+            return True
+    return share_in(bigrams([term]), text) >= share
 
 
 @dataclass(frozen=True, slots=True)

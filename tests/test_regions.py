@@ -151,6 +151,12 @@ def test_two_names_of_several_places_each_are_the_pair_that_fit_together(
     assert "广陵区" in names("What does Guangling in Yangzhou offer its officials?")
 
 
+def test_beijings_science_cities_are_zones_within_their_districts(gazetteer: Gazetteer) -> None:
+    text = "怀柔科学城建设国家重大科技基础设施集群，中关村科学城集聚全球高端创新要素。"
+    assert {"Z11001", "Z11002"} <= set(codes(text, gazetteer))
+    assert gazetteer.path_zh("Z11002") == ["北京市", "怀柔区", "怀柔科学城"]
+
+
 def test_seed_links_exactly_its_regions(gazetteer: Gazetteer, seed_text: str) -> None:
     linked = set(codes(seed_text, gazetteer))
     assert linked == {
