@@ -30,6 +30,7 @@ from benchmarks.ownsets import (
     PROBE,
     PROBE2,
     PROBE3,
+    PROBE_REPORTS,
     REPO,
     SHARED,
     TWINS,
@@ -39,7 +40,9 @@ from benchmarks.ownsets import (
     load_gold,
     load_questions,
     materialise,
+    questions_file,
     read_questions,
+    report_rows,
     split_docs,
     twins_file,
 )
@@ -118,6 +121,8 @@ def run_half(half: str, embedding_model: str = DEFAULT_MODEL) -> list[HalfResult
                 for p in sorted((EVAL / half).iterdir())
                 if p.suffix in DOCUMENTS and p.name != "README.md"
             }
+        elif half == PROBE_REPORTS:
+            paths = materialise(report_rows(half), folder)
         else:
             paths = materialise(split_docs(half), folder)
         settings = Settings(data_dir=folder / "data", embedding_model=embedding_model)
@@ -145,7 +150,7 @@ def run_half(half: str, embedding_model: str = DEFAULT_MODEL) -> list[HalfResult
             gold = score_gold(library, load_gold(half), {v: k for k, v in doc_names.items()})
             results = [HalfResult(half, outcomes(load_questions(half)), gold)]
             for probe in (PROBE, PROBE2, PROBE3) if half == "dev" else ():
-                if (EVAL / f"questions_{probe}.jsonl").exists():
+                if questions_file(probe).exists():
                     results.append(HalfResult(probe, outcomes(load_questions(probe)), None))
             for name in [r.half for r in results]:  # the English twins, on the same library
                 if twins_file(name).exists():
@@ -189,7 +194,9 @@ def score_gold(
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=[*HALVES, *DOC_SETS, "both"], default="both")
+    parser.add_argument(
+        "--half", choices=[*HALVES, *DOC_SETS, PROBE_REPORTS, "both"], default="both"
+    )
     parser.add_argument("--report", type=Path, default=REPO / "docs" / "own-eval.md")
     parser.add_argument(
         "--benchmarks",
@@ -205,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if not SHARED.exists():
         raise SystemExit("../shared is absent: the evaluation needs its corpora")
-    halves = (*HALVES, *DOC_SETS) if args.half == "both" else (args.half,)
+    halves = (*HALVES, *DOC_SETS, PROBE_REPORTS) if args.half == "both" else (args.half,)
     results = [r for half in halves for r in run_half(half, args.embedding_model)]
     text = render(results)
     args.report.write_text(text, encoding="utf-8")

@@ -25,6 +25,8 @@ from benchmarks.ownsets import (
     PROBE_DOCS13,
     PROBE_DOCS14,
     PROBE_DOCS15,
+    PROBE_DOCS16,
+    PROBE_REPORTS,
     TWINS,
     HalfResult,
     Outcome,
@@ -189,6 +191,15 @@ HEADINGS = {
         " measures, a reply to a proposal, a social-media article, an aid notice, a work plan, a"
         " research report, an interview, news and a transcript; half English; held out at its"
         " first run only)"
+    ),
+    PROBE_REPORTS: (
+        "## probe reports (four national work reports no half holds, 2009-2012, their gold and"
+        " questions; held out at its first run only)"
+    ),
+    PROBE_DOCS16: (
+        "## sixteenth probe documents (a regional regulation in two versions, a county plan, a"
+        " Q&A, a reply to a deputy, news, a speech, a transcript, a study, an aid notice, a city"
+        " rule; yes/no and negatives weighted; held out at its first run only)"
     ),
     PROBE_DOCS15: (
         "## fifteenth probe documents (a broad science-and-technology regulation in two versions,"

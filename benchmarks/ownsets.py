@@ -25,6 +25,9 @@ PROBE2 = "probe2"  # fresh questions on the dev documents, written in the sevent
 # Fresh questions on the dev documents weighted to statutes, yes/no and documents, written
 # in the twelfth session (its folder holds its own README and check).
 PROBE3 = "probe3"
+# Four national work reports no half holds (2009-2012), with their gold and questions,
+# written in the twelfth session by someone who never saw the product; first run as written.
+PROBE_REPORTS = "probe_reports"
 # Eight documents of genres the halves hold few of (援疆/援藏 notices, a speech saying 我市,
 # a county notice, an 意见, an east-west exchange report, a commentary), written for this
 # evaluation with their gold and questions by someone who had not seen the product's
@@ -44,6 +47,7 @@ PROBE_DOCS12 = "probe_docs12"  # written in the eleventh session, first run as w
 PROBE_DOCS13 = "probe_docs13"  # written in the eleventh session, first run as written
 PROBE_DOCS14 = "probe_docs14"  # written later in the eleventh session, first run as written
 PROBE_DOCS15 = "probe_docs15"  # written in the twelfth session, first run as written
+PROBE_DOCS16 = "probe_docs16"  # written later in the twelfth session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
 DOC_SETS = (
@@ -62,6 +66,7 @@ DOC_SETS = (
     PROBE_DOCS13,
     PROBE_DOCS14,
     PROBE_DOCS15,
+    PROBE_DOCS16,
 )
 
 
@@ -109,9 +114,19 @@ class HalfResult:
 
 def _set_file(half: str, kind: str) -> Path:
     """A half's (or the probe documents') questions or gold file."""
-    if half in DOC_SETS or half == PROBE3:
+    if half in DOC_SETS or half in (PROBE3, PROBE_REPORTS):
         return EVAL / half / ("questions.jsonl" if kind == "questions" else "gold.tsv")
     return EVAL / (f"questions_{half}.jsonl" if kind == "questions" else f"gold_{half}.tsv")
+
+
+def questions_file(half: str) -> Path:
+    return _set_file(half, "questions")
+
+
+def report_rows(half: str) -> list[dict[str, str]]:
+    """The shared report records a set's gold and questions name (large:25 …)."""
+    docs = {doc for q in load_questions(half) for doc in q.docs} | set(load_gold(half))
+    return [{"corpus": "large", "doc": doc} for doc in sorted(docs)]
 
 
 def load_questions(half: str) -> list[OwnQuestion]:

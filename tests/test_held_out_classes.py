@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from policykg.ingest.models import RegionLevel
+from policykg.ingest.models import Document, DocumentMeta, RegionLevel, document_id
+from policykg.ingest.pipeline import parse_document
 from policykg.ingest.segment import load_segmenter
 from policykg.retrieval.ask import ask
 from policykg.retrieval.intent_rules import Intent
@@ -196,3 +197,22 @@ def test_asked_which_zone_the_level_is_a_zone() -> None:
     question = "北京哪一片区承担汇聚世界一流创新资源的任务？"
     assert requested_level(question) is RegionLevel.ZONE
     assert classify_intent(question, 1) is Intent.WHICH_REGIONS
+
+
+def test_accountability_and_selection_in_a_work_report_are_measures_of_their_type() -> None:
+    text = (
+        "2011年政府工作报告\n"
+        "推进政务公开，加强行政问责，坚持不懈地开展廉政建设。\n"
+        "深化选人用人制度改革，努力营造平等公开、竞争择优的制度环境。\n"
+    )
+    meta = DocumentMeta(title="2011年政府工作报告", region_code="CN")
+    parsed = parse_document(Document(document_id(text), "/tmp/r.txt", "txt", "utf-8", text, meta))
+    types = {m.label_zh: m.incentive_type for m in parsed.measures}
+    assert types.get("加强行政问责") == "assessment", types
+    assert types.get("深化选人用人制度改革") == "career", types
+
+
+def test_which_years_report_asks_for_documents() -> None:
+    assert classify_intent("哪一年的报告提出向贫困村选派第一书记？", 0) is Intent.DOCUMENTS
+    assert classify_intent("他哪年的工资最高？", 0) is not Intent.DOCUMENTS
+    assert "公务用车" in translate_query("Which reports reform official government cars?").zh_terms
