@@ -63,6 +63,8 @@ def compose(evidence: Evidence) -> Draft:
         pass  # not found, below
     elif question.intent is Intent.WHICH_REGIONS:
         which_regions(evidence, answer)
+    elif question.articles and question.intent in (Intent.REGION_MEASURES, Intent.OPEN):
+        pass  # 第七条…有什么变化: the articles it names answer, below, not the place's measures
     elif question.region_codes and question.intent in (Intent.REGION_MEASURES, Intent.OPEN):
         _region_measures(evidence, answer)
     elif question.intent is Intent.REGION_MEASURES and (question.terms or question.incentive_type):

@@ -216,3 +216,41 @@ def test_which_years_report_asks_for_documents() -> None:
     assert classify_intent("哪一年的报告提出向贫困村选派第一书记？", 0) is Intent.DOCUMENTS
     assert classify_intent("他哪年的工资最高？", 0) is not Intent.DOCUMENTS
     assert "公务用车" in translate_query("Which reports reform official government cars?").zh_terms
+
+
+# A region's regulation in two versions; one article's figure changed.
+NINGXIA = {
+    "ningxia-2019.md": (
+        "# 宁夏回族自治区关心关爱基层干部条例\n\n"
+        "第一条 为了关心关爱基层干部，制定本条例。\n\n"
+        "第四条 乡镇党委书记每半年应当与干部开展一次谈心谈话。\n\n"
+        "第七条 村党组织书记的基本报酬按照不低于农村居民人均可支配收入的二倍确定。\n",
+        "2019-07-01",
+    ),
+    "ningxia-2025.md": (
+        "# 宁夏回族自治区关心关爱基层干部条例（2025年修订）\n\n"
+        "第一条 为了关心关爱基层干部，制定本条例。\n\n"
+        "第四条 乡镇党委书记每半年应当与干部开展一次谈心谈话。\n\n"
+        "第七条 村党组织书记的基本报酬按照不低于农村居民人均可支配收入的二点五倍确定。\n\n"
+        "第十二条 县级以上党委组织部门应当每年组织乡镇干部进行一次健康体检。\n",
+        "2025-05-01",
+    ),
+}
+
+
+def test_an_article_named_with_its_place_is_answered_by_the_article(tmp_path: Path) -> None:
+    for name, (_, date) in NINGXIA.items():
+        meta = {
+            "issuer": "宁夏回族自治区人民代表大会常务委员会",
+            "date": date,
+            "doc_kind": "地方性法规",
+        }
+        (tmp_path / name.replace(".md", ".meta.json")).write_text(json.dumps(meta), "utf-8")
+    with library_of(tmp_path, {name: text for name, (text, _) in NINGXIA.items()}) as library:
+        answer = ask(
+            library,
+            "《宁夏回族自治区关心关爱基层干部条例》第七条关于村党组织书记基本报酬的标准，"
+            "2025年修订后有什么变化？",
+        )
+        assert "二点五倍确定" in quotes(answer) and "二倍确定" in quotes(answer), answer.answer
+        assert "谈心谈话" not in quotes(answer)
