@@ -87,28 +87,30 @@ def yes_evidence(evidence: Evidence) -> list[Scored]:
         close = dense.get(s.provision_id, 0.0) >= YES_MIN_DENSE[lang]
         return close and share >= YES_DENSE_COVERAGE[lang]
 
+    specific = _specific_payments(evidence)
     chosen = [
         s
         for s in citable([s for s in evidence.scored() if not elsewhere(s.provision_id)], lang, 2)
-        if s.has_focus and says_yes(s) and holds_specifics(evidence, s)
+        if s.has_focus and says_yes(s) and holds_specifics(evidence, s, specific)
     ]
     return _of_the_asked_version(evidence, chosen)
 
 
-def holds_specifics(evidence: Evidence, scored: Scored) -> bool:
+def holds_specifics(evidence: Evidence, scored: Scored, specific: list[str]) -> bool:
     """Whether the provision (with its headings) names each specific payment asked."""
     catalog = evidence.catalog
     pid = scored.provision_id
     text = f"{catalog.provision_text.get(pid, '')} {catalog.context_text(pid)}"
-    return all(holds(term, text, SPECIFIC_SHARE) for term in _specific_payments(evidence))
+    return all(holds(term, text, SPECIFIC_SHARE) for term in specific)
 
 
 def specifics_unnamed(evidence: Evidence) -> bool:
     """Whether the question names a specific payment (通讯费补贴) none of its best
     evidence names: another payment (乡镇工作补贴) answers nothing asked."""
-    if not _specific_payments(evidence):
-        return False
-    return not any(holds_specifics(evidence, s) for s in evidence.scored()[:SPECIFIC_DEPTH])
+    specific = _specific_payments(evidence)
+    return bool(specific) and not any(
+        holds_specifics(evidence, s, specific) for s in evidence.scored()[:SPECIFIC_DEPTH]
+    )
 
 
 SPECIFIC_DEPTH = 15

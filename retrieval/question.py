@@ -278,11 +278,17 @@ def _level_asked_en() -> re.Pattern[str]:
     return re.compile(rf"\b(which|what)\s+(?:{alternation})\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _level_asked_zh() -> re.Pattern[str]:
+    """哪些乡, 哪个县: the intents' Chinese level words asked with 哪."""
+    asked = {w for ws in intent_rules().level_words.values() for w in ws if w.startswith("哪")}
+    return re.compile("|".join(sorted(map(re.escape, asked), key=len, reverse=True)))
+
+
 def _without_level_asked(text: str, words: list[str]) -> list[str]:
     """The words of a Chinese question without the level it asks for (哪些乡为援藏干部…
     is cut 哪些/乡为: 乡为 is no word of its content)."""
-    asked = [w for ws in intent_rules().level_words.values() for w in ws if w.startswith("哪")]
-    stripped = re.sub("|".join(map(re.escape, sorted(asked, key=len, reverse=True))), "，", text)
+    stripped = _level_asked_zh().sub("，", text)
     return words if stripped == text else load_segmenter().words(stripped)
 
 
