@@ -1,4 +1,4 @@
-"""Linking region names in text (and in English questions) to gazetteer codes.
+"""Linking region names in text to gazetteer codes (English names: ``regions_en``).
 
 Aho-Corasick (pyahocorasick) finds every name and alias; the longest match
 wins. Short names of counties and districts are ordinary words too often to
@@ -26,8 +26,7 @@ from policykg.ingest.models import Region, RegionLevel, RegionMention
 from policykg.ingest.region_roles import assign_roles
 from policykg.ingest.region_self import self_references
 from policykg.ingest.region_shorthand import shorthand_mentions
-from policykg.ingest.region_towns import leftmost_longest, town_mentions, towns_in_english
-from policykg.ingest.romanize import pinyin_readings
+from policykg.ingest.region_towns import leftmost_longest, town_mentions
 
 ENUMERATION_AFTER = re.compile(
     r"(?:[、和及与][\u4e00-\u9fff]{2,4})*等?[区县市旗](?![\u4e00-\u9fff]{0,1}[长委府])"
@@ -287,147 +286,3 @@ def _distance(
 
 def _rank(region: Region) -> int:
     return LEVEL_RANK[region.level]
-
-
-def find_regions_en(
-    text: str, gazetteer: Gazetteer, context_codes: Iterable[str] = ()
-) -> list[Region]:
-    """Regions named in English or pinyin: Shanghai, Xianju County, Chenzhou, Lingang.
-
-    A name several places bear (Qinglong: 青龙 in Hebei, 晴隆 in Guizhou) is the one
-    under another place the text names (Qinhuangdao), else the one ``context_codes``
-    holds (the regions the library names), else the higher level.
-    """
-    context = set(context_codes)
-    towns = towns_in_english(text, gazetteer, context)
-    for start, end, _ in towns:  # Yushan Town is not 玉山县 (Yushan County)
-        text = text[:start] + " " * (end - start) + text[end:]
-    named: list[tuple[list[Region], list[Region]]] = []  # each name's places, in text order
-    for match in re.finditer(r"[A-Z][a-z']+(?:[ -][A-Z][a-z']+)*", text):
-        phrase = re.sub(r"['’]s\b", "", match.group())  # Guangzhou's → Guangzhou
-        after = re.match(r"\s+([a-z]+)", text[match.end() :])
-        levels = _LEVEL_WORDS.get(after.group(1), ()) if after else ()
-        words = phrase.split()
-        taken: set[int] = set()  # words of a longer name found: Hui in Ningxia Hui … is not 徽县
-        for size in range(len(words), 0, -1):
-            for offset in range(len(words) - size + 1):
-                span = set(range(offset, offset + size))
-                if span & taken:
-                    continue
-                ends_phrase = offset + size == len(words)
-                matches, others = _english_matches(
-                    " ".join(words[offset : offset + size]),
-                    gazetteer,
-                    levels if ends_phrase else (),
-                )
-                if matches:
-                    named.append((matches, others))
-                    taken |= span
-    # The places named that can be one place only (Qinhuangdao); what holds them is not
-    # named (Xiamen does not make Jinan 福州's 晋安区 of 福建).
-    anchors = {matches[0].code for matches, others in named if len(matches) == 1 and not others}
-    found: dict[str, Region] = {
-        code: region for _, _, code in towns if (region := gazetteer.get(code)) is not None
-    }
-    for place, (matches, others) in enumerate(named):
-        # Two names that fit together, one under the other, are those places though each
-        # could be several (Guangling county in Datong: 大同市's 广灵县, not 扬州's 广陵区).
-        fitting = {r.code for i, (m, o) in enumerate(named) if i != place for r in [*m, *o]}
-        region = _choose(matches, others, gazetteer, anchors, context, fitting)
-        if region is not None:
-            found.setdefault(region.code, region)
-    return list(found.values())
-
-
-# A level word written after a name, lower-case ("Dali prefecture"), says which of the
-# places of that name is meant: 大理白族自治州, not 大理市 or 大荔县.
-_LEVEL_WORDS = {
-    "province": (RegionLevel.PROVINCE,),
-    "prefecture": (RegionLevel.PREFECTURE,),
-    "league": (RegionLevel.PREFECTURE,),
-    "city": (RegionLevel.PREFECTURE, RegionLevel.COUNTY),
-    "county": (RegionLevel.COUNTY,),
-    "district": (RegionLevel.COUNTY,),
-    "banner": (RegionLevel.COUNTY,),
-}
-
-
-def _english_matches(
-    name: str, gazetteer: Gazetteer, levels: tuple[RegionLevel, ...] = ()
-) -> tuple[list[Region], list[Region]]:
-    """The places an English or pinyin name means (its English name's, else those it
-    spells; with a level written after it, those of that level), and the other places it
-    spells: Qinglong is 晴隆县's English name and spells 青龙满族自治县 too."""
-    spelled = _by_pinyin(name, gazetteer)
-    matches = gazetteer.by_name(name) or spelled
-    if levels:  # every place of the name, then those of the level written after it
-        named = {r.code: r for r in [*matches, *spelled]}
-        matches = [r for r in named.values() if r.level in levels] or matches
-    codes = {r.code for r in matches}
-    return matches, [
-        r for r in spelled if r.code not in codes and (not levels or r.level in levels)
-    ]
-
-
-def _choose(
-    matches: list[Region],
-    others: list[Region],
-    gazetteer: Gazetteer,
-    anchors: set[str],
-    context: set[str],
-    fitting: set[str] | None = None,
-) -> Region | None:
-    """The place meant: one under another place the text names (one that can be one
-    place only, else any place another name may be), else one the library names (the
-    name's own places first), else the one of the highest level."""
-
-    def under(named: set[str]) -> list[Region]:
-        return [
-            r
-            for r in [*matches, *others]
-            if any(a.code in named for a in gazetteer.ancestors(r.code))
-        ]
-
-    within = under(anchors) or (under(fitting) if fitting and len(matches) > 1 else [])
-    in_context = [r for r in matches if r.code in context] or [
-        r for r in others if r.code in context
-    ]
-    matches = within or in_context or matches
-    top_rank = min(_rank(r) for r in matches)
-    top = [r for r in matches if _rank(r) == top_rank]
-    return top[0] if len(top) == 1 else None
-
-
-def _by_pinyin(name: str, gazetteer: Gazetteer) -> list[Region]:
-    """A bare pinyin name (Xianju, Chenzhou) matches the regions whose English name starts
-    so; failing those, the regions it spells in another reading of their characters
-    (伽师 is Gashi in our names, Jiashi as people say it; 塔什库尔干 Tashikuergan)."""
-    primary, other = _pinyin_index(gazetteer)
-    key = _pinyin_key(name)
-    return list(primary.get(key) or other.get(key, []))
-
-
-def _pinyin_key(name: str) -> str:
-    """A pinyin name as written with or without its syllable mark: Ruo'ergai, Ruoergai."""
-    return re.sub(r"['’\-]", "", name.lower())
-
-
-@lru_cache(maxsize=4)
-def _pinyin_index(
-    gazetteer: Gazetteer,
-) -> tuple[dict[str, list[Region]], dict[str, list[Region]]]:
-    """Regions by the first word of their English name, and by their other spellings."""
-    primary: dict[str, list[Region]] = {}
-    other: dict[str, list[Region]] = {}
-    for region in gazetteer.regions():
-        words = region.name_en.split()
-        if len(words) < 2 or region.level in (RegionLevel.MACRO, RegionLevel.NATIONAL):
-            continue
-        key = _pinyin_key(words[0])
-        primary.setdefault(key, []).append(region)
-        for spelling in pinyin_readings(region.short_zh) if region.short_zh else ():
-            if _pinyin_key(spelling) != key:
-                other.setdefault(_pinyin_key(spelling), []).append(region)
-    for regions in [*primary.values(), *other.values()]:
-        regions.sort(key=lambda r: (_rank(r), r.code))
-    return primary, other

@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from itertools import pairwise, takewhile
 from typing import Literal
 
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.models import IncentiveType, RegionLevel
-from policykg.ingest.regions import find_regions_en, link_regions
-from policykg.ingest.segment import load_segmenter
+from policykg.ingest.regions import link_regions
+from policykg.ingest.regions_en import find_regions_en
 from policykg.ingest.vocab import Vocabulary
 from policykg.retrieval.english_terms import english_terms, english_type
 from policykg.retrieval.index import Query
@@ -28,6 +27,7 @@ from policykg.retrieval.intent_rules import (
     asked_quantity,
     intent_rules,
 )
+from policykg.retrieval.levels_asked import level_asked_en, requested_level, without_level_asked
 from policykg.retrieval.translate import translate_query
 
 Lang = Literal["zh", "en"]
@@ -166,29 +166,6 @@ def chinese_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:
     return tuple(term.term_zh for term in vocab.measure_terms if term.term_zh in text)
 
 
-def requested_level(text: str) -> RegionLevel | None:
-    """The level a question asks for (哪个县, which counties). A capitalised level word is
-    part of a name (Fuzhou City, Bainang County), not what is asked; a phrase (which
-    town: "town" alone is often a modifier, township officials) may open the sentence."""
-    # The level asked with which/哪 goes first (Which townships in Lhasa's Dazi district:
-    # towns), then the one named first.
-    found: list[tuple[bool, int, str]] = []
-    for level, words in intent_rules().level_words.items():
-        for w in words:
-            pattern = rf"(?<![A-Za-z]){re.escape(w)}(?![a-z])"
-            match = re.search(pattern, text, re.IGNORECASE if " " in w else 0)
-            if match is not None:
-                before = text[max(0, match.start() - 6) : match.start()].lower()
-                asked = w.startswith(("哪", "which", "what")) or before.endswith(
-                    ("which ", "what ")
-                )
-                found.append((not asked, match.start(), level))
-    if not found:
-        return None
-    level = min(found)[2]
-    return RegionLevel(level) if level != "district" else RegionLevel.COUNTY
-
-
 def keywords(text: str, lang: Lang, words: Iterable[str]) -> tuple[str, ...]:
     rules = intent_rules()
     stop = set(rules.stopwords_zh if lang == "zh" else rules.stopwords_en)
@@ -244,7 +221,7 @@ def understand(
             topic = (entry.label_zh, *entry.synonyms_zh, *entry.cues)
             expansions += topic
         # The question's own content words in Chinese, so BM25 reaches the texts.
-        asked = _level_asked_en().sub(r"\1", text)  # "which towns" asks a level, not 城市
+        asked = level_asked_en().sub(r"\1", text)  # "which towns" asks a level, not 城市
         expansions += translate_query(asked, intent_rules().stopwords_en, used).zh_terms
     intent, quantity = classify_intent(text, len(codes)), asked_quantity(text)
     if intent is Intent.OPEN and quantity is not None:
@@ -258,7 +235,7 @@ def understand(
         terms=tuple(dict.fromkeys(terms)),
         level=requested_level(text),
         recommended=recommended,
-        keywords=keywords(text, lang, _without_level_asked(text, words))
+        keywords=keywords(text, lang, without_level_asked(text, words))
         + abbreviations(words, vocab),
         expansions=tuple(dict.fromkeys(expansions)),
         topic=topic,
@@ -267,29 +244,6 @@ def understand(
         yes_no_too=intent is Intent.FACT and lang == "zh" and asks_yes_no(text),
         sides=alternative_sides(text, lang, words, used),
     )
-
-
-@lru_cache(maxsize=1)
-def _level_asked_en() -> re.Pattern[str]:
-    """ "which towns", "what county": the intents' English level words after which/what."""
-    words = {w.split()[-1] for ws in intent_rules().level_words.values() for w in ws if w.isascii()}
-    words |= {f"{w}s" for w in words if not w.endswith("s")}  # which town → towns
-    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(rf"\b(which|what)\s+(?:{alternation})\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _level_asked_zh() -> re.Pattern[str]:
-    """哪些乡, 哪个县: the intents' Chinese level words asked with 哪."""
-    asked = {w for ws in intent_rules().level_words.values() for w in ws if w.startswith("哪")}
-    return re.compile("|".join(sorted(map(re.escape, asked), key=len, reverse=True)))
-
-
-def _without_level_asked(text: str, words: list[str]) -> list[str]:
-    """The words of a Chinese question without the level it asks for (哪些乡为援藏干部…
-    is cut 哪些/乡为: 乡为 is no word of its content)."""
-    stripped = _level_asked_zh().sub("，", text)
-    return words if stripped == text else load_segmenter().words(stripped)
 
 
 def abbreviations(words: Sequence[str], vocab: Vocabulary) -> tuple[str, ...]:

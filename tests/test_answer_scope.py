@@ -11,11 +11,11 @@ from policykg.ingest.segment import load_segmenter
 from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.ask import ask
 from policykg.retrieval.kinds import answering_documents
+from policykg.retrieval.levels_asked import requested_level
 from policykg.retrieval.question import (
     abbreviations,
     alternative_sides,
     classify_intent,
-    requested_level,
     understand,
 )
 from policykg.retrieval.reader import Scored

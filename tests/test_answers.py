@@ -24,8 +24,9 @@ from policykg.retrieval.intent_rules import (
     states_quantity,
 )
 from policykg.retrieval.kinds import alternatives
+from policykg.retrieval.levels_asked import requested_level
 from policykg.retrieval.named_documents import referenced_documents
-from policykg.retrieval.question import classify_intent, requested_level, understand
+from policykg.retrieval.question import classify_intent, understand
 from policykg.retrieval.reader import sole_region
 
 NOTICE = """中共抚州市委组织部关于进一步激励干部担当作为的通知

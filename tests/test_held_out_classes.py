@@ -13,7 +13,8 @@ from policykg.ingest.pipeline import parse_document
 from policykg.ingest.segment import load_segmenter
 from policykg.retrieval.ask import ask
 from policykg.retrieval.intent_rules import Intent
-from policykg.retrieval.question import classify_intent, keywords, requested_level
+from policykg.retrieval.levels_asked import requested_level
+from policykg.retrieval.question import classify_intent, keywords
 from policykg.retrieval.reader import holds
 from policykg.retrieval.translate import translate_query
 from tests.test_answers import library_of, quotes

@@ -7,7 +7,8 @@ import pytest
 from policykg.ingest.gazetteer import Gazetteer, load_gazetteer
 from policykg.ingest.models import RegionLevel
 from policykg.ingest.place_names import english_place_names
-from policykg.ingest.regions import find_regions_en, link_regions
+from policykg.ingest.regions import link_regions
+from policykg.ingest.regions_en import find_regions_en
 from tests.conftest import CORPUS_REAL, needs_shared
 
 

@@ -12,7 +12,7 @@ from policykg.ingest.pipeline import parse_document
 from policykg.ingest.regions import link_regions
 from policykg.ingest.towns import TownTable, is_town_code, town_code
 from policykg.kg.build import PKG, SCHEMA, document_triples
-from policykg.retrieval.question import requested_level
+from policykg.retrieval.levels_asked import requested_level
 
 XIN_COUNTY = "411523"  # 河南省信阳市新县
 LONGXI = "621122"  # 甘肃省定西市陇西县

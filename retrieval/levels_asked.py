@@ -1,0 +1,60 @@
+"""The level of place a question asks for (哪个县, which towns) and its words.
+
+"Which towns" and 哪些乡 ask a level: they are no content words of the question, and
+the answer's places are of that level. Level words are in ``retrieval/data/intents.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from policykg.ingest.models import RegionLevel
+from policykg.ingest.segment import load_segmenter
+from policykg.retrieval.intent_rules import intent_rules
+
+
+def requested_level(text: str) -> RegionLevel | None:
+    """The level a question asks for (哪个县, which counties). A capitalised level word is
+    part of a name (Fuzhou City, Bainang County), not what is asked; a phrase (which
+    town: "town" alone is often a modifier, township officials) may open the sentence."""
+    # The level asked with which/哪 goes first (Which townships in Lhasa's Dazi district:
+    # towns), then the one named first.
+    found: list[tuple[bool, int, str]] = []
+    for level, words in intent_rules().level_words.items():
+        for w in words:
+            pattern = rf"(?<![A-Za-z]){re.escape(w)}(?![a-z])"
+            match = re.search(pattern, text, re.IGNORECASE if " " in w else 0)
+            if match is not None:
+                before = text[max(0, match.start() - 6) : match.start()].lower()
+                asked = w.startswith(("哪", "which", "what")) or before.endswith(
+                    ("which ", "what ")
+                )
+                found.append((not asked, match.start(), level))
+    if not found:
+        return None
+    level = min(found)[2]
+    return RegionLevel(level) if level != "district" else RegionLevel.COUNTY
+
+
+@lru_cache(maxsize=1)
+def level_asked_en() -> re.Pattern[str]:
+    """ "which towns", "what county": the intents' English level words after which/what."""
+    words = {w.split()[-1] for ws in intent_rules().level_words.values() for w in ws if w.isascii()}
+    words |= {f"{w}s" for w in words if not w.endswith("s")}  # which town → towns
+    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"\b(which|what)\s+(?:{alternation})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _level_asked_zh() -> re.Pattern[str]:
+    """哪些乡, 哪个县: the intents' Chinese level words asked with 哪."""
+    asked = {w for ws in intent_rules().level_words.values() for w in ws if w.startswith("哪")}
+    return re.compile("|".join(sorted(map(re.escape, asked), key=len, reverse=True)))
+
+
+def without_level_asked(text: str, words: list[str]) -> list[str]:
+    """The words of a Chinese question without the level it asks for (哪些乡为援藏干部…
+    is cut 哪些/乡为: 乡为 is no word of its content)."""
+    stripped = _level_asked_zh().sub("，", text)
+    return words if stripped == text else load_segmenter().words(stripped)
