@@ -30,8 +30,8 @@ from benchmarks.ownsets import (
     PROBE,
     PROBE2,
     PROBE3,
-    PROBE_REPORTS,
     REPO,
+    REPORT_SETS,
     SHARED,
     TWINS,
     HalfResult,
@@ -121,7 +121,7 @@ def run_half(half: str, embedding_model: str = DEFAULT_MODEL) -> list[HalfResult
                 for p in sorted((EVAL / half).iterdir())
                 if p.suffix in DOCUMENTS and p.name != "README.md"
             }
-        elif half == PROBE_REPORTS:
+        elif half in REPORT_SETS:
             paths = materialise(report_rows(half), folder)
         else:
             paths = materialise(split_docs(half), folder)
@@ -195,7 +195,7 @@ def score_gold(
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--half", choices=[*HALVES, *DOC_SETS, PROBE_REPORTS, "both"], default="both"
+        "--half", choices=[*HALVES, *DOC_SETS, *REPORT_SETS, "both"], default="both"
     )
     parser.add_argument("--report", type=Path, default=REPO / "docs" / "own-eval.md")
     parser.add_argument(
@@ -212,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if not SHARED.exists():
         raise SystemExit("../shared is absent: the evaluation needs its corpora")
-    halves = (*HALVES, *DOC_SETS, PROBE_REPORTS) if args.half == "both" else (args.half,)
+    halves = (*HALVES, *DOC_SETS, *REPORT_SETS) if args.half == "both" else (args.half,)
     results = [r for half in halves for r in run_half(half, args.embedding_model)]
     text = render(results)
     args.report.write_text(text, encoding="utf-8")

@@ -27,6 +27,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS15,
     PROBE_DOCS16,
     PROBE_REPORTS,
+    PROBE_REPORTS2,
     TWINS,
     HalfResult,
     Outcome,
@@ -133,6 +134,9 @@ def render(results: Sequence[HalfResult]) -> str:
         "and 40 questions; its gold is wider than cadre incentives (teachers, doctors, pensions,",
         "executives' pay). First run as written: questions 29/40, gold recall 0.40 (23/58)",
         "(`benchmarks/eval/probe_reports/README.md`).",
+        "The second probe reports: four more (2005-2008), 52 gold rows kept to officials, 40",
+        "questions. First run as written: questions 32/40, gold recall 0.48 (25/52)",
+        "(`benchmarks/eval/probe_reports2/README.md`).",
         "The second probe: 60 more questions over the dev documents, weighted to the classes the",
         "test half finds hard (places below the one asked, yes/no in other words, documents),",
         "half English; first run as written 45/60 (`benchmarks/eval/probe2_README.md`).",
@@ -208,6 +212,10 @@ HEADINGS = {
     PROBE_REPORTS: (
         "## probe reports (four national work reports no half holds, 2009-2012, their gold and"
         " questions; held out at its first run only)"
+    ),
+    PROBE_REPORTS2: (
+        "## second probe reports (four national work reports no half holds, 2005-2008, their gold"
+        " kept to officials; held out at its first run only)"
     ),
     PROBE_DOCS16: (
         "## sixteenth probe documents (a regional regulation in two versions, a county plan, a"

@@ -28,6 +28,9 @@ PROBE3 = "probe3"
 # Four national work reports no half holds (2009-2012), with their gold and questions,
 # written in the twelfth session by someone who never saw the product; first run as written.
 PROBE_REPORTS = "probe_reports"
+# Four more (2005-2008), their gold kept to officials, written in the thirteenth session.
+PROBE_REPORTS2 = "probe_reports2"
+REPORT_SETS = (PROBE_REPORTS, PROBE_REPORTS2)  # sets over shared report records
 # Eight documents of genres the halves hold few of (援疆/援藏 notices, a speech saying 我市,
 # a county notice, an 意见, an east-west exchange report, a commentary), written for this
 # evaluation with their gold and questions by someone who had not seen the product's
@@ -48,6 +51,8 @@ PROBE_DOCS13 = "probe_docs13"  # written in the eleventh session, first run as w
 PROBE_DOCS14 = "probe_docs14"  # written later in the eleventh session, first run as written
 PROBE_DOCS15 = "probe_docs15"  # written in the twelfth session, first run as written
 PROBE_DOCS16 = "probe_docs16"  # written later in the twelfth session, first run as written
+PROBE_DOCS17 = "probe_docs17"  # written in the thirteenth session, first run as written
+PROBE_DOCS18 = "probe_docs18"  # written in the thirteenth session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
 DOC_SETS = (
@@ -67,6 +72,8 @@ DOC_SETS = (
     PROBE_DOCS14,
     PROBE_DOCS15,
     PROBE_DOCS16,
+    PROBE_DOCS17,
+    PROBE_DOCS18,
 )
 
 
@@ -114,7 +121,7 @@ class HalfResult:
 
 def _set_file(half: str, kind: str) -> Path:
     """A half's (or the probe documents') questions or gold file."""
-    if half in DOC_SETS or half in (PROBE3, PROBE_REPORTS):
+    if half in DOC_SETS or half == PROBE3 or half in REPORT_SETS:
         return EVAL / half / ("questions.jsonl" if kind == "questions" else "gold.tsv")
     return EVAL / (f"questions_{half}.jsonl" if kind == "questions" else f"gold_{half}.tsv")
 

@@ -139,23 +139,22 @@ def _specific_payments(evidence: Evidence) -> list[str]:
 
 
 def _of_the_asked_version(evidence: Evidence, chosen: list[Scored]) -> list[Scored]:
-    """Asked of one version of a work (2019年版《…条例》是否…), the yes must be that
-    version's: another version's provision says nothing of it, and one of its own that
-    lacks a word of the question its counterpart in another version holds says the
-    revision brought it in (供暖设施 in 2019, 供暖和供氧设施 in 2025: no)."""
+    """Asked of one document (2007年的报告有没有…) or one version of a work (2019年版
+    《…条例》是否…), the yes must be that document's: another's provision says nothing of
+    it, and one of its own that lacks a word of the question its counterpart in another
+    version holds says the revision brought it in (供暖设施 in 2019, 供暖和供氧设施 in
+    2025: no)."""
     catalog, referenced = evidence.catalog, evidence.referenced
     if len(referenced) != 1:
         return chosen
+    chosen = [s for s in chosen if catalog.provision_doc.get(s.provision_id) in referenced]
     works = evidence.store.works()
     work = next((w for w in works if {v.doc_id for v in w.versions} & referenced), None)
     if work is None or len(work.versions) < 2:
         return chosen
-    others = {v.doc_id for v in work.versions} - referenced
     words = [w for w in question_words(evidence.question, evidence.region_names()) if len(w) >= 2]
     kept = []
     for scored in chosen:
-        if catalog.provision_doc.get(scored.provision_id) in others:
-            continue
         text = f"{catalog.provision_text.get(scored.provision_id, '')} {catalog.context_text(scored.provision_id)}"
         missing = [w for w in words if not holds(w, text)]
         revised_in = [

@@ -8,9 +8,11 @@ none of its provisions apart.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from difflib import SequenceMatcher
+from functools import lru_cache
 
-from policykg.retrieval.catalog import Catalog, DocumentInfo
+from policykg.retrieval.catalog import TITLE_KINDS, Catalog, DocumentInfo
 from policykg.retrieval.intent_rules import Intent
 from policykg.retrieval.question import Question
 
@@ -55,7 +57,7 @@ def referenced_documents(question: Question, catalog: Catalog) -> set[str]:
         named = {d.doc_id for d in documents if _title_reference_en(question.text, d)}
     else:
         named = {d.doc_id for d in documents if _title_reference(question.text, d.title)}
-    named = of_the_years(named)
+    named = of_the_years(named) or _of_year_and_kind(question, documents)
     if question.intent is Intent.DOCUMENTS and len(named) > MAX_REFERENCED:
         return named  # a family of documents, named by their kind
     return named if 0 < len(named) <= MAX_REFERENCED else set()
@@ -74,6 +76,43 @@ KIND_WORDS_EN = {
 }
 
 
+def _of_year_and_kind(question: Question, documents: Iterable[DocumentInfo]) -> set[str]:
+    """Documents named by a year and their kind alone (2007年的报告, the 2006 report):
+    those of that kind whose title or date names that year, or another year the question
+    names (the 2025 regulation … the 2019 version: both)."""
+    pattern = _year_kind_zh() if question.lang == "zh" else _year_kind_en()
+    kinds = set()
+    for match in pattern.finditer(question.text):
+        found = {name: value for name, value in match.groupdict().items() if value}
+        kinds.add(_kind_of_word(found.get("kind") or found["kind2"]))
+    years = {m.group() for m in YEAR.finditer(question.text)}
+    return {d.doc_id for d in documents if d.kind in kinds and d.years & years}
+
+
+def _kind_of_word(word: str) -> str | None:
+    word = word.lower()
+    for kind, words in KIND_WORDS_EN.items():
+        if word.startswith(words):
+            return kind
+    return TITLE_KINDS.get(word)
+
+
+@lru_cache(maxsize=1)
+def _year_kind_zh() -> re.Pattern[str]:
+    kinds = "|".join(sorted(TITLE_KINDS, key=len, reverse=True))
+    return re.compile(rf"(?P<year>(?:19|20)\d{{2}})年(?:的|版|度)?(?P<kind>{kinds})")
+
+
+@lru_cache(maxsize=1)
+def _year_kind_en() -> re.Pattern[str]:
+    words = "|".join(w for ws in KIND_WORDS_EN.values() for w in ws)
+    return re.compile(
+        rf"\b(?:(?P<year>(?:19|20)\d{{2}})(?:'s)?\s+(?:[a-z-]+\s+){{0,2}}?(?P<kind>{words})s?"
+        rf"|(?P<kind2>{words})s?\s+(?:of|for|from|in)\s+(?P<year_after>(?:19|20)\d{{2}}))\b",
+        re.IGNORECASE,
+    )
+
+
 def _title_reference_en(text: str, document: DocumentInfo) -> bool:
     """An English question naming a document: its kind, and its other title words."""
     if document.kind is None or not document.title_en:
@@ -82,8 +121,9 @@ def _title_reference_en(text: str, document: DocumentInfo) -> bool:
     stems = {w[:5] for w in words}
     if not any(w.startswith(KIND_WORDS_EN[document.kind]) for w in words):
         return False
-    shared = sum(word[:5] in stems for word in document.title_en)
-    return shared >= min(2, len(document.title_en))
+    # Distinct stems: official and officer, one title's two renderings of 干部, are one.
+    title_stems = {word[:5] for word in document.title_en}
+    return len(title_stems & stems) >= min(2, len(title_stems))
 
 
 def _title_reference(text: str, title: str) -> bool:

@@ -255,3 +255,52 @@ def test_an_article_named_with_its_place_is_answered_by_the_article(tmp_path: Pa
         )
         assert "二点五倍确定" in quotes(answer) and "二倍确定" in quotes(answer), answer.answer
         assert "谈心谈话" not in quotes(answer)
+
+
+# Three years of one city's reports: two set up the wage system, the one between does not.
+WAGE_REPORTS = {
+    f"wages-{year}.txt": f"{year}年宁波市政府工作报告\n"
+    f"过去一年，全市经济运行总体平稳，重点项目有序推进。\n"
+    + ("建立职务与级别相结合的公务员工资制度，规范津贴补贴。\n" if year != 2020 else "")
+    + "今年将继续深化改革，扩大开放，办好民生实事。\n"
+    for year in (2019, 2020, 2021)
+}
+
+
+def test_a_document_named_by_its_year_and_kind_is_what_a_yes_must_come_from(
+    tmp_path: Path,
+) -> None:
+    with library_of(tmp_path, WAGE_REPORTS) as library:
+        said = ask(library, "2019年的报告有没有提到建立职务与级别相结合的公务员工资制度？")
+        assert said.answer.startswith("是")
+        assert [c.doc_title[:4] for c in said.citations] == ["2019"]
+        unsaid = ask(library, "2020年的报告有没有提到建立职务与级别相结合的公务员工资制度？")
+        assert unsaid.answer.startswith("没有") and not unsaid.citations
+        english = ask(
+            library,
+            "Does the report for 2020 set up a pay system linking civil servants' posts"
+            " and grades?",
+        )
+        assert english.answer.startswith("No") and not english.citations
+
+
+# A city's rule whose English title renders 干部 twice (official, officer), and a province's
+# Q&A on its measures: a question on the province's measures names the Q&A, not the rule.
+MEASURES = {
+    "baotou.md": "# 包头市干部容错纠错和澄清正名实施办法\n\n"
+    "第三条 干部在改革创新中出现失误，符合本办法规定情形的，予以容错。\n",
+    "jilin.txt": "吉林省乡镇干部激励措施答记者问\n"
+    "答：《若干措施》明确，对在乡镇工作满十年、年度考核均为称职以上的干部，"
+    "职级晋升时可以不受职数限制。\n",
+}
+
+
+def test_a_title_word_rendered_twice_names_no_document_alone(tmp_path: Path) -> None:
+    with library_of(tmp_path, MEASURES) as library:
+        answer = ask(
+            library,
+            "Do Jilin's new measures allow township officials with long service to be"
+            " promoted in rank even when the rank quota is full?",
+        )
+        assert answer.answer.startswith("Yes")
+        assert "职级晋升时可以不受职数限制" in quotes(answer)
