@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from policykg.ingest.measures import Context, Phrase, quoted_spans
+from policykg.ingest.measures import Context, Phrase, quoted_spans, word_bounds
 from policykg.ingest.rules import MeasureRules
 
 _FOLLOWERS = "、和与及或等的并"  # a head noun may be followed by these, or by the clause end
@@ -43,6 +43,7 @@ def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
 def noun_phrases(ctx: Context, start: int, end: int) -> Iterator[Phrase]:
     """Noun phrases of ``text[start:end]`` ending in an institution noun."""
     text, rules = ctx.document.text, ctx.vocab.rules
+    bounds: set[int] | None = None
     for match in _head_pattern(rules.head_nouns).finditer(text, start, end):
         head_start, head_end = match.span()
         if head_end < end and _is_cjk(text[head_end]) and text[head_end] not in _FOLLOWERS:
@@ -50,6 +51,9 @@ def noun_phrases(ctx: Context, start: int, end: int) -> Iterator[Phrase]:
         if _excluded(text, head_start, match.group(), rules.head_noun_exclusions):
             continue
         left = _extend_left(text, start, head_start, _stops(rules))
+        bounds = word_bounds(text, start, end) if bounds is None else bounds
+        while left > start and left not in bounds:
+            left -= 1  # a stop inside a word (落实行政: 实行) does not cut the word
         if left > start and text[left - 1] in rules.quote_pairs.values():
             continue  # “以职培优”激励机制: the quoted name is the measure's label
         left = _strip_prefixes(text, left, head_start, rules.label_strip_prefixes)

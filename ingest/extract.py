@@ -135,7 +135,10 @@ def _provision_measures(
         own = subject_regions(ctx, start, end) if ctx.kind is not DocumentKind.STATUTE else ()
         regions = own or regions
         phrases = _clause_phrases(ctx, start, end)
-        if own and not phrases and found and (kind := ctx.vocab.classify(clause)):
+        kind = ctx.vocab.classify(clause) if own and not phrases and found else None
+        if own and not phrases and found and kind is None and _AMOUNT.search(clause):
+            kind = found[-1].incentive_type  # 张北县每人每月520元，康保县500元: its own figure
+        if kind is not None:
             # 昭觉县推行…；理塘县为…配备供氧设施: a place of its own, a practice of its own.
             mention = _clause_measure(ctx, provision, start, end, kind, own, status)
             found.extend([mention] if mention else [])

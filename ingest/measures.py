@@ -27,6 +27,7 @@ from policykg.ingest.models import (
     Section,
 )
 from policykg.ingest.rules import MeasureRules
+from policykg.ingest.segment import load_segmenter
 from policykg.ingest.structure import markers_end
 from policykg.ingest.vocab import Vocabulary
 
@@ -178,6 +179,7 @@ def find_phrases(ctx: Context, start: int, end: int) -> Iterator[tuple[Phrase, b
     if beneficiary is not None:  # 为挂职干部租用了…: what they are given is a measure
         verbs = verb_pattern((*rules.policy_verbs, *rules.beneficiary_verbs))
     items: list[tuple[int, int, str]] = []  # (verb start, object start, verb)
+    bounds = word_bounds(text, start, end)
     position = start
     while position < end:
         found = verbs.search(text, position, end)  # jump to the next verb, longest first
@@ -185,7 +187,9 @@ def find_phrases(ctx: Context, start: int, end: int) -> Iterator[tuple[Phrase, b
             break
         position = found.start()
         verb = found.group()
-        if _item_start(text, start, position, items):
+        if position not in bounds and found.end() not in bounds:
+            position += 1  # 落实行政执法: 实行 is no verb there (统一安排 ends in one)
+        elif _item_start(text, start, position, items):
             items.append((position, position + len(verb), verb))
             position += len(verb)
         else:
@@ -196,6 +200,19 @@ def find_phrases(ctx: Context, start: int, end: int) -> Iterator[tuple[Phrase, b
             object_end -= 1
         for phrase in phrases_in_object(ctx, object_start, object_end):
             yield phrase, verb in rules.weak_verbs
+
+
+def word_bounds(text: str, start: int, end: int) -> set[int]:
+    """Where the segmenter's words of ``text[start:end]`` start and end: a verb begins
+    or ends a word."""
+    bounds, position = {start}, start
+    for word in load_segmenter().words(text[start:end]):
+        found = text.find(word, position, end)  # the segmenter drops spaces: find each word
+        if found < 0:
+            break
+        position = found + len(word)
+        bounds.update((found, position))
+    return bounds
 
 
 @lru_cache(maxsize=4)

@@ -35,6 +35,7 @@ class Kind(str, Enum):
     ARABIC = "arabic"  # 1.
     PAREN_ARABIC = "paren_arabic"  # (1)
     ARTICLE = "article"  # 第一条
+    QUESTION = "question"  # 问三： in a Q&A (政策问答): the heading of the answer below it
     TITLE = "title"  # a short title line or a Markdown heading without a marker
 
 
@@ -51,6 +52,9 @@ HEADING_MARKERS: tuple[tuple[Kind, int, re.Pattern[str]], ...] = (
     (Kind.ARABIC, 60, re.compile(r"^(\d{1,2})[、.．](?!\d)")),
     (Kind.PAREN_ARABIC, 70, re.compile(r"^[（(](\d{1,2})[）)]")),
     (Kind.ARTICLE, 80, re.compile(rf"^第([{CN_NUMERALS}\d]+)条(?:之[{CN_NUMERALS}]+)?(?=\s|$)")),
+    # A Q&A's question heads its answer (问三：新的补贴标准是多少？ over 答：按照…分为三档),
+    # within a numbered part and above the lists an answer may hold.
+    (Kind.QUESTION, 45, re.compile(rf"^问([{CN_NUMERALS}\d]*)[：:]")),
 )
 ITEM_KINDS = (Kind.CN, Kind.PAREN_CN, Kind.ARABIC, Kind.PAREN_ARABIC)
 SHORT_TITLE_LEVEL = 40
@@ -252,6 +256,7 @@ def _locator_marker(kind: Kind, match: re.Match[str]) -> str:
         Kind.PAREN_CN: f"（{number}）",
         Kind.ARABIC: f"{number}.",
         Kind.PAREN_ARABIC: f"（{number}）",
+        Kind.QUESTION: f"问{number}" if number else "",  # an unnumbered 问： has no locator
     }.get(kind, re.sub(r"\s", "", match.group()))
 
 
@@ -378,7 +383,7 @@ class _Builder:
             else:
                 article.paragraphs += 1
             return article.paragraphs
-        numbered = [f for f in self.stack if f.kind is not Kind.TITLE]
+        numbered = [f for f in self.stack if f.marker]
         if not numbered:
             return self.doc_paragraphs
         numbered[-1].paragraphs += 1
@@ -414,7 +419,7 @@ def _locator(frames: tuple[_Frame, ...], index: int, doc_paragraph: int) -> str:
         for frame, unit in zip(items, ("项", "目"), strict=False):
             parts.append(f"第{_as_chinese(frame.number)}{unit}")
         return "".join(parts)
-    numbered = [f for f in frames if f.kind is not Kind.TITLE]
+    numbered = [f for f in frames if f.marker]
     if not numbered:
         return f"第{doc_paragraph}段"
     path = "".join(f.marker for f in numbered)

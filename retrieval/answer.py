@@ -20,7 +20,7 @@ from policykg.retrieval.kinds import (
     yes_no,
 )
 from policykg.retrieval.parts import part_evidence
-from policykg.retrieval.reader import answered, citable
+from policykg.retrieval.reader import advises, answered, citable
 from policykg.retrieval.records import most_specific
 from policykg.retrieval.topics import rank_mentions, topic_mentions
 from policykg.retrieval.which_places import level_matches, which_regions
@@ -192,6 +192,9 @@ def _compare(evidence: Evidence, answer: Draft) -> None:
 # How many provisions an answer quotes, and how many more it adds as "see also".
 EVIDENCE_CITATIONS = 5
 SEE_ALSO = 2
+# Asked for advice (提出了哪些建议), the provisions advising close behind the best are each
+# part of the answer: a study's 建议 (一) to (四), a speech's 要… one after another.
+ADVICE_SEE_ALSO = 6
 
 
 def _best_provisions(evidence: Evidence, answer: Draft) -> None:
@@ -236,6 +239,9 @@ def _cite_best_evidence(evidence: Evidence, answer: Draft) -> None:
     best = citable(evidence.scored(), evidence.question.lang, SEE_ALSO)
     if not best:
         return
+    if evidence.question.recommended:
+        more = citable(evidence.scored(), evidence.question.lang, ADVICE_SEE_ALSO)[SEE_ALSO:]
+        best += [s for s in more if advises(evidence.catalog.provision_text[s.provision_id])]
     cited = {c.provision_id for c in answer.citations}
     pids = [*evidence.with_sibling(best[0].provision_id), *(s.provision_id for s in best[1:])]
     added = []

@@ -323,6 +323,11 @@ def answered(scored: Sequence[Scored], lang: str) -> bool:
     return bool(scored) and scored[0].score >= threshold(lang)
 
 
+def advises(text: str) -> bool:
+    """Whether a provision advises or requires (要, 应当, 建议, 鼓励 …)."""
+    return bool(_ADVICE.search(text))
+
+
 def citable(
     scored: Sequence[Scored],
     lang: str,

@@ -12,7 +12,7 @@ from policykg.ingest.models import Document, DocumentMeta, RegionLevel, document
 from policykg.ingest.pipeline import parse_document
 from policykg.ingest.segment import load_segmenter
 from policykg.retrieval.ask import ask
-from policykg.retrieval.intent_rules import Intent
+from policykg.retrieval.intent_rules import Intent, Quantity, asked_quantity
 from policykg.retrieval.levels_asked import requested_level
 from policykg.retrieval.question import classify_intent, keywords
 from policykg.retrieval.reader import holds
@@ -304,3 +304,97 @@ def test_a_title_word_rendered_twice_names_no_document_alone(tmp_path: Path) -> 
         )
         assert answer.answer.startswith("Yes")
         assert "职级晋升时可以不受职数限制" in quotes(answer)
+
+
+# A province's Q&A on its township allowance: each answer is read under its question.
+QA = (
+    "关于调整乡镇工作补贴标准有关政策问答\n\n"
+    "近日，省人力资源和社会保障厅印发通知，调整全省乡镇工作补贴标准。\n\n"
+    "问三：新的补贴标准是多少？\n\n"
+    "答：按照在乡镇累计工作年限分为三档：不满5年的，每人每月400元；满5年的，每人每月500元。\n\n"
+    "问七：借调到县级以上机关的乡镇干部还发不发？\n\n"
+    "答：借调不超过三个月的照常发放；超过三个月的，自第四个月起停发。\n"
+)
+
+
+def test_a_qa_answer_is_read_under_its_question() -> None:
+    meta = DocumentMeta(title="关于调整乡镇工作补贴标准有关政策问答", region_code="230000")
+    parsed = parse_document(Document(document_id(QA), "/tmp/qa.txt", "txt", "utf-8", QA, meta))
+    answer = next(p for p in parsed.provisions if p.text.startswith("答：借调"))
+    assert answer.section == ("问七：借调到县级以上机关的乡镇干部还发不发？",)
+    assert answer.locator.startswith("问七")
+    figures = next(p for p in parsed.provisions if p.text.startswith("答：按照"))
+    assert figures.section == ("问三：新的补贴标准是多少？",)
+
+
+# A study listing each county's figure after the first: each county holds its own.
+STUDY = (
+    "坝上四县乡镇干部激励保障机制比较调研报告\n"
+    "（一）待遇保障。四县均在全省规定的乡镇工作补贴标准之上自行提高。"
+    "张北县每人每月发放乡镇工作补贴520元，康保县500元，沽源县480元，尚义县450元。\n"
+)
+
+
+def test_each_place_of_a_list_of_figures_holds_its_own() -> None:
+    meta = DocumentMeta(title="坝上四县乡镇干部激励保障机制比较调研报告", region_code="130700")
+    doc = Document(document_id(STUDY), "/tmp/study.txt", "txt", "utf-8", STUDY, meta)
+    held = {STUDY[m.start : m.end]: m.region_codes for m in parse_document(doc).measures}
+    figures = {label: codes for label, codes in held.items() if label.endswith("元")}
+    holders = {code for codes in figures.values() for code in codes}
+    assert {"130723", "130724", "130725"} <= holders, held  # 康保, 沽源, 尚义
+
+
+# A national work report's plan for officials' accountability, conduct and spending.
+REPORT = (
+    "2008年国务院政府工作报告\n"
+    "全面落实行政执法责任制，严肃查处失职渎职行为。\n"
+    "严格执行领导干部廉洁从政各项规定。\n"
+    "公务接待费等支出原则上零增长。\n"
+    "认真落实公务员教育培训规划。\n"
+)
+
+
+def test_officials_accountability_conduct_and_spending_in_a_report_are_measures() -> None:
+    meta = DocumentMeta(title="2008年国务院政府工作报告")
+    doc = Document(document_id(REPORT), "/tmp/report.txt", "txt", "utf-8", REPORT, meta)
+    measures = parse_document(doc).measures
+    assert {str(m.incentive_type) for m in measures} >= {"assessment", "material", "career"}
+    # A verb inside two words is none: 落实行政执法 holds no 实行.
+    assert "行政执法责任制" in {m.label_zh for m in measures}
+
+
+# A city study's five recommendations, one per item.
+ADVICE = {
+    "study.txt": "张家口市坝上四县乡镇干部激励保障机制调研报告\n"
+    "一、基本情况\n"
+    "坝上四县乡镇干部待遇偏低，冬季取暖困难，基层任务繁重。\n"
+    "二、对策建议\n"
+    "（一）建议统一上调坝上四县乡镇工作补贴，四县之间的标准差距控制在50元以内。\n"
+    "（二）建议在坝上四县推广乡镇履职事项准入做法，为乡镇干部减负。\n"
+    "（三）建议建立坝上四县乡镇干部跨县交流挂职机制，每年互派20名乡镇干部挂职。\n"
+    "（四）建议对坝上乡镇干部冬季取暖给予专项支持，每人每年发放800元取暖补贴。\n"
+    "（五）建议每年安排坝上乡镇干部分批疗休养，优先安排工作满十年的干部。\n"
+}
+
+
+def test_asked_for_advice_each_recommendation_close_behind_is_cited(tmp_path: Path) -> None:
+    with library_of(tmp_path, ADVICE) as library:
+        answer = ask(
+            library,
+            "张家口市的课题组对坝上四县乡镇干部的补贴、减负、交流、取暖和疗休养提出了哪些建议？",
+        )
+        cited = quotes(answer)
+        for item in ("差距控制在50元以内", "准入做法", "跨县交流", "800元取暖补贴", "分批疗休养"):
+            assert item in cited, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "quantity"),
+    [
+        ("调整后各档每人每月多少？", Quantity.MONEY),
+        ("在沿边乡镇工作的每人每月再增加多少？", Quantity.MONEY),
+        ("每年多少人参加疗休养？", Quantity.PEOPLE),
+    ],
+)
+def test_a_sum_per_person_or_month_asks_money(question: str, quantity: Quantity) -> None:
+    assert asked_quantity(question) is quantity
