@@ -26,6 +26,8 @@ from benchmarks.ownsets import (
     PROBE_DOCS14,
     PROBE_DOCS15,
     PROBE_DOCS16,
+    PROBE_DOCS17,
+    PROBE_DOCS18,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -134,6 +136,12 @@ def render(results: Sequence[HalfResult]) -> str:
         "and 40 questions; its gold is wider than cadre incentives (teachers, doctors, pensions,",
         "executives' pay). First run as written: questions 29/40, gold recall 0.40 (23/58)",
         "(`benchmarks/eval/probe_reports/README.md`).",
+        "The seventeenth and eighteenth probe documents: eleven more each (regulations in two",
+        "versions, county plans, Q&As, replies to deputies, news, speeches, transcripts, studies,",
+        "aid notices, award decisions), half English; the seventeenth weighted to places below the",
+        "issuer, the eighteenth to yes/no, documents and statutes. First run as written: questions",
+        "43/48 and 29/48, gold recall 0.89 (123/138) and 0.83 (95/114)",
+        "(`benchmarks/eval/probe_docs17/README.md`, `probe_docs18/README.md`).",
         "The second probe reports: four more (2005-2008), 52 gold rows kept to officials, 40",
         "questions. First run as written: questions 32/40, gold recall 0.48 (25/52)",
         "(`benchmarks/eval/probe_reports2/README.md`).",
@@ -212,6 +220,16 @@ HEADINGS = {
     PROBE_REPORTS: (
         "## probe reports (four national work reports no half holds, 2009-2012, their gold and"
         " questions; held out at its first run only)"
+    ),
+    PROBE_DOCS17: (
+        "## seventeenth probe documents (a provincial regulation in two versions, a county plan, a"
+        " Q&A, a reply to a deputy, news, a speech, a transcript, a study, an aid notice, an award"
+        " decision; places below the issuer weighted; held out at its first run only)"
+    ),
+    PROBE_DOCS18: (
+        "## eighteenth probe documents (a provincial regulation in two versions, a county plan, a"
+        " Q&A, a reply to a deputy, news, a speech, a transcript, a study, an aid notice, an award"
+        " decision; yes/no, documents and statutes weighted; held out at its first run only)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"

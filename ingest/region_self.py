@@ -1,12 +1,12 @@
 """Words that stand for the document's own region: 我市, 本省, 全县, 市委, 区政府.
 
 A city's notice says 我市 and 市委 for itself, a provincial law says 本省, a
-congress report 全省. Each word names a level by its type character (省 市 县 区 州
-旗 盟); it means the document's region, or its nearest ancestor, whose name ends
-with that character (全市 in a 杨浦区 notice is 上海市; 全区 in a 宁夏 report is the
-autonomous region). Below the document's region (全县 in a province's report on its
-counties) it is the place of that level named last before it inside the document's
-region; else it means nothing.
+congress report 全省, a county's news story 乡里 for the township it just named. Each
+word names a level by its type character (省 市 县 区 州 旗 盟 乡 镇); it means the
+document's region, or its nearest ancestor, whose name ends with that character (全市
+in a 杨浦区 notice is 上海市; 全区 in a 宁夏 report is the autonomous region). Below
+the document's region (全县 in a province's report on its counties) it is the place of
+that level named last before it inside the document's region; else it means nothing.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.models import RegionLevel, RegionMention
 
-LEVEL_CHARS = "省市县区州旗盟"
+LEVEL_CHARS = "省市县区州旗盟乡镇"
 # 我市 本省 全县 …, and the level's own party committee or government (市委, 省政府).
 SELF_REFERENCE = re.compile(
     rf"(?:[我本全]([{LEVEL_CHARS}]))|(?:([{LEVEL_CHARS}])(?:委|人民政府|政府|人大常委会|人大|里|直))"
@@ -30,7 +30,13 @@ SPOKEN_REACH = 150  # characters back to the place named
 # other city's committee, and after 省/县 (省市县三级) a list of levels.
 NOT_AFTER = frozenset("场域块段间")
 NOT_BEFORE = frozenset("各该其两三每省市县区州乡镇村旗盟地城")
-LEVELS = (RegionLevel.PROVINCE, RegionLevel.PREFECTURE, RegionLevel.COUNTY, RegionLevel.ZONE)
+LEVELS = (
+    RegionLevel.PROVINCE,
+    RegionLevel.PREFECTURE,
+    RegionLevel.COUNTY,
+    RegionLevel.TOWN,  # 乡里 after 达布达尔乡…: the township just named
+    RegionLevel.ZONE,
+)
 
 
 def self_references(
@@ -79,6 +85,8 @@ def _is_reference(text: str, match: re.Match[str], taken: set[int], words: dict[
         return False
     if start and words.get(text[start - 1 : start + 1]):
         return False  # 健全县级, 城市委员: the first character belongs to a word
+    if match.group().endswith("乡") and text[end : end + 1] == "镇":
+        return False  # 全乡镇: every township, not one
     if match.group(2):  # 市委: not after 各 or inside a name or a list of levels
         return not (start and text[start - 1] in NOT_BEFORE)
     return True

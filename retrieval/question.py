@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise, takewhile
 from typing import Literal
 
@@ -151,15 +152,28 @@ def classify_intent(text: str, region_count: int) -> Intent:
             return Intent.YES_NO
         # "有没有哪个地方…？是哪里？" asks which place, "…可以怎么办？有没有时限？" what to
         # do: a wh-question beside or inside a yes/no one is answered as the wh-question.
-        if intent is Intent.YES_NO and (
-            any(i in WH_INTENTS for i in matched)
-            or any(word in lowered for word in intent_rules().wh_words_zh)
+        # Unless it asks, in one question, whether a text says something (有没有规定，
+        # 不能拿…多长时间来考核): the wh-word is then inside what it says.
+        if (
+            intent is Intent.YES_NO
+            and (
+                any(i in WH_INTENTS for i in matched)
+                or any(word in lowered for word in intent_rules().wh_words_zh)
+            )
+            and not (_asks_whether_said().search(lowered) and len(question_parts(lowered)) == 1)
         ):
             continue
         return intent
     if english_yes_no:
         return Intent.YES_NO
     return Intent.COMPARE if region_count >= 2 and _NAMES_JOINED.search(text) else Intent.OPEN
+
+
+@lru_cache(maxsize=1)
+def _asks_whether_said() -> re.Pattern[str]:
+    """是否规定, 有没有提到: whether a text says what follows (the intents' frame verbs)."""
+    frames = "|".join(map(re.escape, intent_rules().frame_verbs_zh))
+    return re.compile(rf"(?:是否|有没有|有无|是不是)(?:{frames})")
 
 
 def chinese_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:

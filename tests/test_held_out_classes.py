@@ -398,3 +398,56 @@ def test_asked_for_advice_each_recommendation_close_behind_is_cited(tmp_path: Pa
 )
 def test_a_sum_per_person_or_month_asks_money(question: str, quantity: Quantity) -> None:
     assert asked_quantity(question) is quantity
+
+
+# A county report: a township named, then what 乡里 (the township itself) did.
+TOWNSHIP = (
+    "塔什库尔干县关心关爱乡镇干部工作综述\n"
+    "全县乡镇干部大多在海拔3000米以上工作。\n"
+    "各乡也结合实际想办法。达布达尔乡离红其拉甫口岸不远，乡政府驻地海拔超过3800米。"
+    "乡里为干部周转宿舍的每个房间都配备了制氧机。县里规定，全乡镇干部都要按时轮休。\n"
+)
+
+
+def test_the_township_a_text_just_named_is_what_its_township_word_stands_for() -> None:
+    meta = DocumentMeta(title="塔什库尔干县关心关爱乡镇干部工作综述", region_code="653131")
+    doc = Document(document_id(TOWNSHIP), "/tmp/t.txt", "txt", "utf-8", TOWNSHIP, meta)
+    parsed = parse_document(doc)
+    oxygen = next(m for m in parsed.measures if "制氧机" in TOWNSHIP[m.start : m.end])
+    assert oxygen.region_codes == ("653131-a3de6b",)  # 达布达尔乡
+    every = TOWNSHIP.index("全乡镇")
+    assert not any(m.start == every for m in parsed.region_mentions)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2019年版河北条例有没有规定，不能拿干部在政务APP上挂了多长时间来考核乡镇干部？",
+        "该办法是否要求每年至少组织多少次谈心谈话？",
+    ],
+)
+def test_asked_whether_a_text_says_something_a_wh_word_inside_it_asks_nothing(
+    question: str,
+) -> None:
+    assert classify_intent(question, 1) is Intent.YES_NO
+    assert classify_intent("干部受到不实举报可以怎么办？有没有时限？", 0) is not Intent.YES_NO
+
+
+# Three texts on caring for township officials, one of them on their mental health.
+CARE = {
+    "speech.txt": "在全县乡镇干部关心关爱工作推进会上的讲话\n"
+    "要加强身心关爱，在每个乡镇建设心理疏导室，关注干部心理健康。\n",
+    "notice.txt": "关于做好乡镇干部关心关爱工作的通知\n"
+    "各乡镇要把关心关爱干部的各项措施落细落实，按时发放乡镇工作补贴。\n",
+    "report.txt": "乡镇干部关心关爱工作情况的报告\n"
+    "全市持续关心关爱乡镇干部，周转房建设和食堂建设进展顺利。\n",
+}
+
+
+def test_psychological_wellbeing_is_mental_health_not_care_at_large(tmp_path: Path) -> None:
+    with library_of(tmp_path, CARE) as library:
+        answer = ask(
+            library, "Which documents pay attention to township officials' psychological wellbeing?"
+        )
+        listed = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+        assert len(listed) == 1 and "讲话" in listed[0], answer.answer
