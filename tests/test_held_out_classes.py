@@ -1,5 +1,7 @@
 """Classes of questions the held-out sets showed failing: documents of a family or naming
-a term, fillers and specific payments, articles named across versions, zones asked of."""
+a term, fillers and specific payments, articles named across versions, zones asked of,
+documents named by year and kind, Q&As, lists of figures, officials' conduct in reports,
+townships as 乡里, advice, and yes/no asked of what a text says."""
 
 from __future__ import annotations
 
@@ -8,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from policykg.ingest.models import Document, DocumentMeta, RegionLevel, document_id
-from policykg.ingest.pipeline import parse_document
+from policykg.ingest.models import RegionLevel
 from policykg.ingest.segment import load_segmenter
 from policykg.retrieval.ask import ask
 from policykg.retrieval.intent_rules import Intent, Quantity, asked_quantity
@@ -18,6 +19,7 @@ from policykg.retrieval.question import classify_intent, keywords
 from policykg.retrieval.reader import holds
 from policykg.retrieval.translate import translate_query
 from tests.test_answers import library_of, quotes
+from tests.test_measure_genres import parse
 
 # Four years of one city's work reports and a commentary, all on keeping spending tight.
 REPORTS = {
@@ -206,8 +208,7 @@ def test_accountability_and_selection_in_a_work_report_are_measures_of_their_typ
         "推进政务公开，加强行政问责，坚持不懈地开展廉政建设。\n"
         "深化选人用人制度改革，努力营造平等公开、竞争择优的制度环境。\n"
     )
-    meta = DocumentMeta(title="2011年政府工作报告", region_code="CN")
-    parsed = parse_document(Document(document_id(text), "/tmp/r.txt", "txt", "utf-8", text, meta))
+    parsed = parse(text, "2011年政府工作报告", "CN")
     types = {m.label_zh: m.incentive_type for m in parsed.measures}
     assert types.get("加强行政问责") == "assessment", types
     assert types.get("深化选人用人制度改革") == "career", types
@@ -318,8 +319,7 @@ QA = (
 
 
 def test_a_qa_answer_is_read_under_its_question() -> None:
-    meta = DocumentMeta(title="关于调整乡镇工作补贴标准有关政策问答", region_code="230000")
-    parsed = parse_document(Document(document_id(QA), "/tmp/qa.txt", "txt", "utf-8", QA, meta))
+    parsed = parse(QA, "关于调整乡镇工作补贴标准有关政策问答", "230000")
     answer = next(p for p in parsed.provisions if p.text.startswith("答：借调"))
     assert answer.section == ("问七：借调到县级以上机关的乡镇干部还发不发？",)
     assert answer.locator.startswith("问七")
@@ -336,9 +336,8 @@ STUDY = (
 
 
 def test_each_place_of_a_list_of_figures_holds_its_own() -> None:
-    meta = DocumentMeta(title="坝上四县乡镇干部激励保障机制比较调研报告", region_code="130700")
-    doc = Document(document_id(STUDY), "/tmp/study.txt", "txt", "utf-8", STUDY, meta)
-    held = {STUDY[m.start : m.end]: m.region_codes for m in parse_document(doc).measures}
+    parsed = parse(STUDY, "坝上四县乡镇干部激励保障机制比较调研报告", "130700")
+    held = {STUDY[m.start : m.end]: m.region_codes for m in parsed.measures}
     figures = {label: codes for label, codes in held.items() if label.endswith("元")}
     holders = {code for codes in figures.values() for code in codes}
     assert {"130723", "130724", "130725"} <= holders, held  # 康保, 沽源, 尚义
@@ -355,9 +354,7 @@ REPORT = (
 
 
 def test_officials_accountability_conduct_and_spending_in_a_report_are_measures() -> None:
-    meta = DocumentMeta(title="2008年国务院政府工作报告")
-    doc = Document(document_id(REPORT), "/tmp/report.txt", "txt", "utf-8", REPORT, meta)
-    measures = parse_document(doc).measures
+    measures = parse(REPORT, "2008年国务院政府工作报告").measures
     assert {str(m.incentive_type) for m in measures} >= {"assessment", "material", "career"}
     # A verb inside two words is none: 落实行政执法 holds no 实行.
     assert "行政执法责任制" in {m.label_zh for m in measures}
@@ -410,9 +407,7 @@ TOWNSHIP = (
 
 
 def test_the_township_a_text_just_named_is_what_its_township_word_stands_for() -> None:
-    meta = DocumentMeta(title="塔什库尔干县关心关爱乡镇干部工作综述", region_code="653131")
-    doc = Document(document_id(TOWNSHIP), "/tmp/t.txt", "txt", "utf-8", TOWNSHIP, meta)
-    parsed = parse_document(doc)
+    parsed = parse(TOWNSHIP, "塔什库尔干县关心关爱乡镇干部工作综述", "653131")
     oxygen = next(m for m in parsed.measures if "制氧机" in TOWNSHIP[m.start : m.end])
     assert oxygen.region_codes == ("653131-a3de6b",)  # 达布达尔乡
     every = TOWNSHIP.index("全乡镇")
