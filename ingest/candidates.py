@@ -43,7 +43,7 @@ def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
 def noun_phrases(ctx: Context, start: int, end: int) -> Iterator[Phrase]:
     """Noun phrases of ``text[start:end]`` ending in an institution noun."""
     text, rules = ctx.document.text, ctx.vocab.rules
-    bounds: set[int] | None = None
+    bounds = word_bounds(text)
     for match in _head_pattern(rules.head_nouns).finditer(text, start, end):
         head_start, head_end = match.span()
         if head_end < end and _is_cjk(text[head_end]) and text[head_end] not in _FOLLOWERS:
@@ -51,7 +51,6 @@ def noun_phrases(ctx: Context, start: int, end: int) -> Iterator[Phrase]:
         if _excluded(text, head_start, match.group(), rules.head_noun_exclusions):
             continue
         left = _extend_left(text, start, head_start, _stops(rules))
-        bounds = word_bounds(text, start, end) if bounds is None else bounds
         while left > start and left not in bounds:
             left -= 1  # a stop inside a word (落实行政: 实行) does not cut the word
         if left > start and text[left - 1] in rules.quote_pairs.values():

@@ -135,14 +135,16 @@ def _provision_measures(
         own = subject_regions(ctx, start, end) if ctx.kind is not DocumentKind.STATUTE else ()
         regions = own or regions
         phrases = _clause_phrases(ctx, start, end)
-        kind = ctx.vocab.classify(clause) if own and not phrases and found else None
-        if own and not phrases and found and kind is None and _AMOUNT.search(clause):
-            kind = found[-1].incentive_type  # 张北县每人每月520元，康保县500元: its own figure
-        if kind is not None:
-            # 昭觉县推行…；理塘县为…配备供氧设施: a place of its own, a practice of its own.
-            mention = _clause_measure(ctx, provision, start, end, kind, own, status)
-            found.extend([mention] if mention else [])
-            continue
+        if own and not phrases and found:
+            # 昭觉县推行…；理塘县为…配备供氧设施: a place of its own, a practice of its own;
+            # 张北县每人每月520元，康保县500元: a figure of its own, of the same kind.
+            kind = ctx.vocab.classify(clause)
+            if kind is None and _AMOUNT.search(clause):
+                kind = found[-1].incentive_type
+            if kind is not None:
+                mention = _clause_measure(ctx, provision, start, end, kind, own, status)
+                found.extend([mention] if mention else [])
+                continue
         for phrase in phrases:
             kind = _measure_type(ctx, phrase.label, clause, aspect, paragraph_aspect, provision)
             kind = kind or _elaboration_type(ctx, clauses[index + 1 :])

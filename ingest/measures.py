@@ -179,7 +179,7 @@ def find_phrases(ctx: Context, start: int, end: int) -> Iterator[tuple[Phrase, b
     if beneficiary is not None:  # 为挂职干部租用了…: what they are given is a measure
         verbs = verb_pattern((*rules.policy_verbs, *rules.beneficiary_verbs))
     items: list[tuple[int, int, str]] = []  # (verb start, object start, verb)
-    bounds = word_bounds(text, start, end)
+    bounds = word_bounds(text)
     position = start
     while position < end:
         found = verbs.search(text, position, end)  # jump to the next verb, longest first
@@ -202,17 +202,18 @@ def find_phrases(ctx: Context, start: int, end: int) -> Iterator[tuple[Phrase, b
             yield phrase, verb in rules.weak_verbs
 
 
-def word_bounds(text: str, start: int, end: int) -> set[int]:
-    """Where the segmenter's words of ``text[start:end]`` start and end: a verb begins
-    or ends a word."""
-    bounds, position = {start}, start
-    for word in load_segmenter().words(text[start:end]):
-        found = text.find(word, position, end)  # the segmenter drops spaces: find each word
+@lru_cache(maxsize=4)
+def word_bounds(text: str) -> frozenset[int]:
+    """Where the segmenter's words of a document start and end (it is segmented once,
+    for every clause): a verb begins or ends a word."""
+    bounds, position = {0}, 0
+    for word in load_segmenter().words(text):
+        found = text.find(word, position)  # the segmenter drops spaces: find each word
         if found < 0:
             break
         position = found + len(word)
         bounds.update((found, position))
-    return bounds
+    return frozenset(bounds)
 
 
 @lru_cache(maxsize=4)

@@ -21,7 +21,7 @@ from importlib import resources
 
 import ahocorasick
 
-from policykg.ingest.gazetteer import LEVEL_RANK, Gazetteer
+from policykg.ingest.gazetteer import LEVEL_RANK, Gazetteer, level_rank
 from policykg.ingest.models import Region, RegionLevel, RegionMention
 from policykg.ingest.region_roles import assign_roles
 from policykg.ingest.region_self import self_references
@@ -264,8 +264,8 @@ def _resolve(
     near = sorted((d, code) for code, d in distances.items() if d is not None)
     if near and (len(near) == 1 or near[0][0] < near[1][0]):
         return near[0][1]
-    best_rank = min(_rank(r) for r in viable)
-    top = [r for r in viable if _rank(r) == best_rank]
+    best_rank = min(level_rank(r) for r in viable)
+    top = [r for r in viable if level_rank(r) == best_rank]
     # 吉林 is the province unless 吉林市 is written; an unexplained 鼓楼区 stays unlinked.
     return top[0].code if len(top) == 1 and best_rank < LEVEL_RANK[RegionLevel.COUNTY] else None
 
@@ -282,7 +282,3 @@ def _distance(
         if spot is not None and spot < candidate.start:
             return generation, candidate.start - spot
     return None
-
-
-def _rank(region: Region) -> int:
-    return LEVEL_RANK[region.level]

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from policykg.ingest.gazetteer import LEVEL_RANK, Gazetteer
+from policykg.ingest.gazetteer import Gazetteer, level_rank
 from policykg.ingest.models import Region, RegionLevel
 from policykg.ingest.region_towns import towns_in_english
 from policykg.ingest.romanize import pinyin_readings
@@ -121,8 +121,8 @@ def _choose(
         r for r in others if r.code in context
     ]
     matches = within or in_context or matches
-    top_rank = min(_rank(r) for r in matches)
-    top = [r for r in matches if _rank(r) == top_rank]
+    top_rank = min(level_rank(r) for r in matches)
+    top = [r for r in matches if level_rank(r) == top_rank]
     return top[0] if len(top) == 1 else None
 
 
@@ -157,9 +157,5 @@ def _pinyin_index(
             if _pinyin_key(spelling) != key:
                 other.setdefault(_pinyin_key(spelling), []).append(region)
     for regions in [*primary.values(), *other.values()]:
-        regions.sort(key=lambda r: (_rank(r), r.code))
+        regions.sort(key=lambda r: (level_rank(r), r.code))
     return primary, other
-
-
-def _rank(region: Region) -> int:
-    return LEVEL_RANK[region.level]

@@ -236,12 +236,12 @@ def _cite_best_evidence(evidence: Evidence, answer: Draft) -> None:
     """Cite the best evidence too when the composed answer left it out; asked which
     place of a level, the places of that level the best and the added evidence are about
     are among them (岷县 clearing its work groups, though no measure was drawn from it)."""
-    best = citable(evidence.scored(), evidence.question.lang, SEE_ALSO)
-    if not best:
+    limit = ADVICE_SEE_ALSO if evidence.question.recommended else SEE_ALSO
+    close = citable(evidence.scored(), evidence.question.lang, limit)
+    if not close:
         return
-    if evidence.question.recommended:
-        more = citable(evidence.scored(), evidence.question.lang, ADVICE_SEE_ALSO)[SEE_ALSO:]
-        best += [s for s in more if advises(evidence.catalog.provision_text[s.provision_id])]
+    texts = evidence.catalog.provision_text
+    best = close[:SEE_ALSO] + [s for s in close[SEE_ALSO:] if advises(texts[s.provision_id])]
     cited = {c.provision_id for c in answer.citations}
     pids = [*evidence.with_sibling(best[0].provision_id), *(s.provision_id for s in best[1:])]
     added = []

@@ -192,7 +192,7 @@ def read(
             + W_YEAR * year
             - W_SUPERSEDED * (outdated and year <= 0)
             + W_FIGURE * (question.intent is Intent.FACT and states_figure(text, question.quantity))
-            + W_ADVICE * (question.recommended and bool(_ADVICE.search(text)))
+            + W_ADVICE * (question.recommended and advises(text))
             + W_TITLE * named
             + W_OWN * own
             + W_SOLE * sole_region(catalog, hit.provision_id, scope)
