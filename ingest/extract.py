@@ -135,12 +135,14 @@ def _provision_measures(
         own = subject_regions(ctx, start, end) if ctx.kind is not DocumentKind.STATUTE else ()
         regions = own or regions
         phrases = _clause_phrases(ctx, start, end)
-        if own and not phrases and found:
+        if own and not phrases:
             # 昭觉县推行…；理塘县为…配备供氧设施: a place of its own, a practice of its own;
-            # 张北县每人每月520元，康保县500元: a figure of its own, of the same kind.
-            kind = ctx.vocab.classify(clause)
-            if kind is None and _AMOUNT.search(clause):
+            # 张北县每人每月520元，康保县500元: a figure of its own, of the same kind;
+            # 连云港市对…的干部每人每月增发200元: pay.
+            kind = ctx.vocab.classify(clause) if found else None
+            if kind is None and found and _AMOUNT.search(clause):
                 kind = found[-1].incentive_type
+            kind = kind or pay_type(ctx, clause)
             if kind is not None:
                 mention = _clause_measure(ctx, provision, start, end, kind, own, status)
                 found.extend([mention] if mention else [])
@@ -169,6 +171,15 @@ def _provision_measures(
             _cue_clause_measure(ctx, provision, fallback, status, paragraph_aspect, carried)
         )
     return found
+
+
+def pay_type(ctx: Context, clause: str) -> IncentiveType | None:
+    """The type of money paid per person and period (每人每月再增发300元), which is pay
+    whether or not the clause names the payment (its question or heading does)."""
+    rules = ctx.vocab.rules
+    if not re.search(rules.pay_pattern, clause):
+        return None
+    return rules.pay_type if any(e.code == rules.pay_type for e in ctx.vocab.types) else None
 
 
 _ITEM_OPENING = re.compile(r"\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十])")
@@ -225,6 +236,7 @@ def _cue_clause_measure(
             kind = heading_aspect
         if kind is None and carried and _AMOUNT.search(text, start, end):
             kind = carried
+        kind = kind or pay_type(ctx, text[start:end])
         if kind is None:
             continue
         mention = _clause_measure(ctx, provision, start, end, kind, regions, status)

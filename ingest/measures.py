@@ -96,7 +96,10 @@ def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
         elif _place_within(ctx, text, position, by_start, mention.code):
             position += 1  # 长沙的浏阳市: the place within acts (the most specific is kept)
     if codes and locative and text[position:end].strip():
-        return ()
+        # 在沪期间的食宿由我市…安排: the place after 在 is where, not who; the doer is
+        # the one after 由, if any.
+        agent = _agent(ctx, start, end)
+        return _most_specific(ctx.gazetteer, agent) if agent else ()
     if codes and re.match(rules.affiliation_pattern, text[position:end]):
         return ()
     if not codes:

@@ -108,6 +108,10 @@ class MeasureRules:
     beneficiary_pattern: str
     beneficiary_verbs: tuple[str, ...]
     beneficiary_type: str  # the type of what they are given, when nothing else says
+    # Money paid per person and period (每人每月再增发300元) is pay, whatever the clause
+    # names it: a measure of this type when nothing else gives its type.
+    pay_pattern: str
+    pay_type: str
     label_strip_suffixes: tuple[str, ...]
     quote_pairs: dict[str, str]
     min_label_chars: int
@@ -150,6 +154,7 @@ def load_measure_rules(path: Path | str, text: str) -> MeasureRules:
     check_patterns(str(path), "modal_pattern", [rules.modal_pattern])
     check_patterns(str(path), "beneficiary_pattern", [rules.beneficiary_pattern])
     check_patterns(str(path), "affiliation_pattern", [rules.affiliation_pattern])
+    check_patterns(str(path), "pay_pattern", [rules.pay_pattern])
     if "(?P<aspect>" not in rules.aspect_pattern:
         raise RulesError(f"{path}: key 'aspect_pattern' needs a group named 'aspect'")
     return rules

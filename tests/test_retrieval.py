@@ -303,7 +303,7 @@ def test_a_heading_s_region_puts_the_provisions_under_it_in_that_scope(tmp_path:
     source = tmp_path / "观察.txt"
     source.write_text(
         "长三角干部激励观察\n一、各地做法\n上海市推行协议年薪制度。\n"
-        "二、对江苏的启示\n要推进培训资源、实践基地等共建共用。\n",
+        "二、对江苏的启示\n要推进实践基地、活动场所等共建共用。\n",
         encoding="utf-8",
     )
     with Library(Settings(data_dir=tmp_path / "data")) as library:

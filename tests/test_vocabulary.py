@@ -107,7 +107,7 @@ TRAINING = {
     "colour": "#bcbd22",
     "synonyms_zh": ["干部培训"],
     "synonyms_en": ["training", "education"],
-    "cues": ["培训", "轮训"],
+    "cues": ["轮训", "学分管理"],
 }
 DOCUMENT = (
     "浙江省干部教育培训工作情况\n\n一、主要做法\n\n"

@@ -1,0 +1,89 @@
+"""Measures that name no type themselves: pay stated as money per person and period,
+training programmes named by their head (…课堂, …讲堂, …讲习所), and what a place issues
+its cadres (配发). Fixtures written for these tests, in the genres the held-out sets
+showed them in: a Q&A, a news round-up."""
+
+from __future__ import annotations
+
+from policykg.ingest.models import ParsedDocument
+from tests.test_measure_genres import parse
+
+QA = (
+    "关于调整乡镇工作补贴政策的问答\n\n"
+    "一、问：这次调整后的标准是多少？\n\n"
+    "答：乡镇工作补贴标准调整为每人每月不低于500元。\n\n"
+    "二、问：边远乡镇有没有额外倾斜？\n\n"
+    "答：有。在高寒山区乡镇工作的，在上述标准基础上每人每月再增发200元。\n"
+)
+
+ROUND_UP = (
+    "丽水市关心关爱乡镇干部工作综述\n\n"
+    "龙泉市开设“乡村课堂”，每月请老党员给新干部讲群众工作方法。"
+    "庆元县为下村干部配发“山路包”，里面有雨衣、手电和常用药品。\n"
+)
+
+
+def _holding(parsed: ParsedDocument, fragment: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(type, regions) of the measures whose provision holds ``fragment``."""
+    texts = {p.provision_id: p.text for p in parsed.provisions}
+    return [
+        (m.incentive_type, m.region_codes)
+        for m in parsed.measures
+        if fragment in texts[m.provision_id]
+    ]
+
+
+def test_money_per_person_and_period_is_pay_though_only_its_question_names_it() -> None:
+    parsed = parse(QA, "关于调整乡镇工作补贴政策的问答", "420000")
+    assert ("material", ("420000",)) in _holding(parsed, "每人每月再增发200元")
+
+
+def test_a_quoted_programme_named_by_its_head_is_training() -> None:
+    parsed = parse(ROUND_UP, "丽水市关心关爱乡镇干部工作综述", "331100")
+    programme = [m for m in parsed.measures if m.label_zh == "乡村课堂"]
+    assert programme, [m.label_zh for m in parsed.measures]
+    assert programme[0].incentive_type == "career"
+    assert programme[0].region_codes == ("331181",)  # 龙泉市, not the city of the round-up
+
+
+def test_what_a_place_issues_its_cadres_is_its_measure() -> None:
+    parsed = parse(ROUND_UP, "丽水市关心关爱乡镇干部工作综述", "331100")
+    issued = [m for m in parsed.measures if "山路包" in m.label_zh]
+    assert issued, [m.label_zh for m in parsed.measures]
+    assert issued[0].region_codes == ("331126",)  # 庆元县
+
+
+EXCHANGE = (
+    "上海市对口支援干部交流工作通知\n\n"
+    "日喀则市每年选派30名干部到上海跟班学习，在沪期间的食宿由我市接收单位负责安排。\n"
+)
+
+HIGH_ALTITUDE = (
+    "高原乡镇干部关心关爱办法\n\n"
+    "第九条 经医疗机构诊断不宜继续在高海拔地区工作的乡镇干部，应当及时调整到低海拔地区工作。\n"
+)
+
+
+def test_board_and_lodging_is_the_host_places_measure() -> None:
+    parsed = parse(EXCHANGE, "上海市对口支援干部交流工作通知", "310000")
+    assert ("material", ("310000",)) in _holding(parsed, "食宿由我市接收单位负责安排")
+
+
+def test_a_move_to_low_altitude_is_care() -> None:
+    parsed = parse(HIGH_ALTITUDE, "高原乡镇干部关心关爱办法", "540000")
+    assert ("care", ("540000",)) in _holding(parsed, "调整到低海拔地区")
+
+
+PILOTS = (
+    "江苏省乡镇工作补贴分档发放政策问答\n\n"
+    "问：此前有没有地方开展过试点？\n\n"
+    "答：连云港市对海岛一线工作的干部每人每月增发200元；"
+    "淮安市为沿湖乡镇干部每年安排一次免费体检。\n"
+)
+
+
+def test_a_place_paying_its_own_figure_before_another_places_practice() -> None:
+    parsed = parse(PILOTS, "江苏省乡镇工作补贴分档发放政策问答", "320000")
+    holding = _holding(parsed, "每人每月增发200元")
+    assert ("material", ("320700",)) in holding, holding  # 连云港市
+    assert ("care", ("320800",)) in holding, holding  # 淮安市's check-up stays its own
