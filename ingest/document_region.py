@@ -108,12 +108,21 @@ def _own_level(code: str, gazetteer: Gazetteer) -> bool:
 
 
 def _most_specific_chain(codes: list[str], gazetteer: Gazetteer) -> str:
-    """郴州市苏仙区 in one title → 苏仙区; two unrelated names → the first."""
+    """郴州市苏仙区 in one title → 苏仙区; a place named with several of its parts
+    (恩施州巴东、鹤峰、宣恩三县) → that place; unrelated names → the first (with the
+    place it names within it: 杭州市余杭区与苍溪县 → 余杭区)."""
     first = codes[0]
     for code in codes[1:]:
         if gazetteer.contains(first, code):
             first = code
-    return first
+
+    def within(outer: str, code: str) -> bool:
+        return code == outer or gazetteer.contains(outer, code)
+
+    if all(within(first, c) or within(c, first) for c in codes):
+        return first
+    holding_all = [c for c in codes if all(within(c, other) for other in codes)]
+    return holding_all[0] if holding_all else first
 
 
 def dominant_region(mentions: Iterable[RegionMention], gazetteer: Gazetteer) -> str | None:

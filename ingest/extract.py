@@ -69,6 +69,7 @@ def extract_measures(
         gazetteer=gazetteer,
         vocab=vocab,
         kind=document_kind(document, vocab.rules),
+        main_type=vocab.vote([provision.text for provision in provisions]),
     )
     planned = opens_plan(provisions, vocab.rules)
     year = int(document.meta.date[:4]) if document.meta.date else None
@@ -150,6 +151,10 @@ def _provision_measures(
         for phrase in phrases:
             kind = _measure_type(ctx, phrase.label, clause, aspect, paragraph_aspect, provision)
             kind = kind or _elaboration_type(ctx, clauses[index + 1 :])
+            if kind is None and phrase.quoted and own:
+                # 四季镇实行驻村干部“轮值下山”: a place naming a practice of its own coinage
+                # does something for its cadres, of the kind the document is about.
+                kind = ctx.vocab.vote([provision.text]) or ctx.main_type
             if kind is None:
                 continue
             found.append(

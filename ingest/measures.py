@@ -56,6 +56,9 @@ class Context:
     gazetteer: Gazetteer
     vocab: Vocabulary
     kind: DocumentKind
+    # The type most of the document's cues name: what a practice it names in its own
+    # words (“轮值下山”) is about when nothing nearer says.
+    main_type: IncentiveType | None = None
 
 
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -7,6 +7,8 @@ document's region, or its nearest ancestor, whose name ends with that character 
 in a 杨浦区 notice is 上海市; 全区 in a 宁夏 report is the autonomous region). Below
 the document's region (全县 in a province's report on its counties) it is the place of
 that level named last before it inside the document's region; else it means nothing.
+A text of no place of its own (a national news transcript) still says 区里 for the
+district it just named.
 """
 
 from __future__ import annotations
@@ -57,7 +59,8 @@ def self_references(
         >>> [m.code for m in self_references("我市建立容错机制", "431000", load_gazetteer())]
         ['431000']
     """
-    if not region_code or gazetteer.get(region_code) is None:
+    own = region_code if region_code and gazetteer.get(region_code) is not None else None
+    if own is None and not named_mentions:
         return []
     before = sorted(named_mentions, key=lambda m: m.start)
     taken: set[int] = set()
@@ -71,9 +74,10 @@ def self_references(
         code = None
         if match.group().endswith(SPOKEN):  # 省里 after 福建…: the province just named
             code = _last_named_near(level, match.start(), before, gazetteer)
-        code = code or _own_region_at(level, region_code, gazetteer)
-        if code is None:  # a province's feature on its counties: 全县 is the one just named
-            code = _last_named_at(level, region_code, match.start(), before, gazetteer)
+        if own is not None:
+            code = code or _own_region_at(level, own, gazetteer)
+        if code is None and own is not None:  # a province's feature on its counties: 全县
+            code = _last_named_at(level, own, match.start(), before, gazetteer)
         if code is not None:
             found.append(RegionMention(code, match.start(), match.end(), match.group(), True))
     return found

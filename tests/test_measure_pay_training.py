@@ -87,3 +87,48 @@ def test_a_place_paying_its_own_figure_before_another_places_practice() -> None:
     holding = _holding(parsed, "每人每月增发200元")
     assert ("material", ("320700",)) in holding, holding  # 连云港市
     assert ("care", ("320800",)) in holding, holding  # 淮安市's check-up stays its own
+
+
+CARE_ROUND_UP = (
+    "丽水市关心关爱乡镇干部工作综述\n\n"
+    "丽水市各县把关心关爱乡镇干部作为重点，落实带薪休假和健康体检。"
+    "庆元县实行驻村干部“轮值下山”，每月安排干部轮流回城4天。"
+    "松阳县对在乡镇连续工作满十年的干部颁发“扎根松阴”荣誉证书。"
+    "景宁县对在乡镇工作满十年的专业技术人员，评聘职称时同等条件下优先推荐。\n"
+)
+
+
+def test_a_practice_a_place_names_in_its_own_words_is_of_the_documents_kind() -> None:
+    parsed = parse(CARE_ROUND_UP, "丽水市关心关爱乡镇干部工作综述", "331100")
+    practice = [m for m in parsed.measures if "轮值下山" in m.label_zh]
+    assert practice, [m.label_zh for m in parsed.measures]
+    assert practice[0].region_codes == ("331126",)  # 庆元县
+    assert practice[0].incentive_type == "care"  # what the round-up's cues are about
+
+
+def test_certificates_of_honour_and_professional_titles_have_their_types() -> None:
+    parsed = parse(CARE_ROUND_UP, "丽水市关心关爱乡镇干部工作综述", "331100")
+    assert ("honor", ("331124",)) in _holding(parsed, "荣誉证书")  # 松阳县
+    assert ("career", ("331127",)) in _holding(parsed, "评聘职称")  # 景宁畲族自治县
+
+
+TRANSCRIPT = (
+    "新闻联播文字实录\n\n"
+    "记者：在广元市苍溪县，来自杭州市余杭区的挂职干部刚从产业园回来。"
+    "区里每年还给援川干部安排一次带薪休假，往返交通费由区财政报销。\n"
+)
+
+
+def test_a_text_of_no_place_still_reads_the_district_it_just_named() -> None:
+    parsed = parse(TRANSCRIPT, "新闻联播文字实录")
+    assert ("care", ("330110",)) in _holding(parsed, "带薪休假")  # 余杭区, not 苍溪县
+
+
+STUDY_TITLE = "关于恩施州巴东、鹤峰、宣恩三县乡镇干部激励机制的比较调研报告"
+STUDY = f"{STUDY_TITLE}\n\n四、对策建议\n\n（一）建议全州统一乡镇工作补贴最低标准，不低于每人每月600元。\n"
+
+
+def test_a_title_naming_a_place_and_several_of_its_parts_speaks_for_that_place() -> None:
+    parsed = parse(STUDY, STUDY_TITLE)
+    holding = _holding(parsed, "建议全州统一乡镇工作补贴")
+    assert ("material", ("422800",)) in holding, holding  # 恩施州, not 巴东县
