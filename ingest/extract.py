@@ -140,7 +140,7 @@ def _provision_measures(
             # 昭觉县推行…；理塘县为…配备供氧设施: a place of its own, a practice of its own;
             # 张北县每人每月520元，康保县500元: a figure of its own, of the same kind;
             # 连云港市对…的干部每人每月增发200元: pay.
-            kind = ctx.vocab.classify(clause) if found else None
+            kind = ctx.vocab.classify(clause)
             if kind is None and found and _AMOUNT.search(clause):
                 kind = found[-1].incentive_type
             kind = kind or pay_type(ctx, clause)
@@ -176,6 +176,15 @@ def _provision_measures(
             _cue_clause_measure(ctx, provision, fallback, status, paragraph_aspect, carried)
         )
     return found
+
+
+def _statute_rule_type(ctx: Context, clause: str) -> IncentiveType | None:
+    """A rule of a statute whose title names a type (…容错纠错实施办法) is of that type,
+    though its sentence names none (自受理之日起十五个工作日内作出认定): the title says
+    what the law regulates."""
+    if ctx.kind is not DocumentKind.STATUTE or not re.search(ctx.vocab.rules.modal_pattern, clause):
+        return None
+    return ctx.vocab.classify(ctx.document.meta.title or "")
 
 
 def pay_type(ctx: Context, clause: str) -> IncentiveType | None:
@@ -226,9 +235,11 @@ def _cue_clause_measure(
     measure: its first clause with a type cue (受处分期间不得晋升…, 按照规定减免责任), or
     under a heading of a type (四、关心关爱), its first clause with a policy verb, or in
     an article (paragraph) whose last measure had a type, its clause stating an amount
-    (第五条…乡镇工作补贴…。对在海拔四千五百米以上乡镇工作的，每人每月再增加不低于三百元。)."""
+    (第五条…乡镇工作补贴…。对在海拔四千五百米以上乡镇工作的，每人每月再增加不低于三百元).
+    Failing all, a statute's first rule, of the type its title names."""
     text = ctx.document.text
     regions = fallback
+    rule: tuple[int, int, IncentiveType] | None = None  # a statute's first untyped rule
     for start, end in split_clauses(text, provision.start, provision.end):
         if ctx.kind is not DocumentKind.STATUTE:  # a place named earlier holds what follows
             regions = subject_regions(ctx, start, end) or regions
@@ -242,11 +253,16 @@ def _cue_clause_measure(
         if kind is None and carried and _AMOUNT.search(text, start, end):
             kind = carried
         kind = kind or pay_type(ctx, text[start:end])
+        if kind is None and rule is None and (titled := _statute_rule_type(ctx, text[start:end])):
+            rule = (start, end, titled)
         if kind is None:
             continue
         mention = _clause_measure(ctx, provision, start, end, kind, regions, status)
         if mention is not None:
             return [mention]
+    if rule is not None:
+        mention = _clause_measure(ctx, provision, *rule, regions, status)
+        return [mention] if mention is not None else []
     return []
 
 

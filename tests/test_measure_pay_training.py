@@ -132,3 +132,35 @@ def test_a_title_naming_a_place_and_several_of_its_parts_speaks_for_that_place()
     parsed = parse(STUDY, STUDY_TITLE)
     holding = _holding(parsed, "建议全州统一乡镇工作补贴")
     assert ("material", ("422800",)) in holding, holding  # 恩施州, not 巴东县
+
+
+RULES_TITLE = "芜湖市干部容错纠错实施办法"
+RULES = (
+    f"# {RULES_TITLE}\n\n"
+    "第八条 干部本人可以向组织部门提出容错申请。\n\n"
+    "第九条 组织部门应当会同纪检监察机关调查核实，自受理之日起十五个工作日内作出认定。\n\n"
+    "第十条 对认定结果有异议的，可以在收到之日起十个工作日内申请复核。\n"
+)
+
+
+def test_a_statutes_rule_naming_no_type_is_of_the_type_its_title_names() -> None:
+    parsed = parse(RULES, RULES_TITLE, "340200")
+    assert ("fault_tolerance", ("340200",)) in _holding(parsed, "十五个工作日内作出认定")
+
+
+COUNTIES = (
+    "朝阳市关心关爱乡镇干部工作情况报告\n\n"
+    "各县（市、区）也结合实际进行了探索：建平县建成乡镇干部周转房210套，基本解决了住宿问题；"
+    "喀喇沁左翼蒙古族自治县在全县乡镇建成“职工之家”22个。"
+    "凌源市由市委组织部牵头，帮助30名两地分居的乡镇干部协调配偶在城区就业。\n"
+)
+
+
+def test_the_first_place_of_a_list_holds_its_own_practice() -> None:
+    parsed = parse(COUNTIES, "朝阳市关心关爱乡镇干部工作情况报告", "211300")
+    assert ("material", ("211322",)) in _holding(parsed, "建平县建成乡镇干部周转房")
+
+
+def test_couples_living_apart_are_cared_for() -> None:
+    parsed = parse(COUNTIES, "朝阳市关心关爱乡镇干部工作情况报告", "211300")
+    assert ("care", ("211382",)) in _holding(parsed, "两地分居")  # 凌源市
