@@ -28,6 +28,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS16,
     PROBE_DOCS17,
     PROBE_DOCS18,
+    PROBE_DOCS19,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -230,6 +231,11 @@ HEADINGS = {
         "## eighteenth probe documents (a provincial regulation in two versions, a county plan, a"
         " Q&A, a reply to a deputy, news, a speech, a transcript, a study, an aid notice, an award"
         " decision; yes/no, documents and statutes weighted; held out at its first run only)"
+    ),
+    PROBE_DOCS19: (
+        "## nineteenth probe documents (a provincial regulation in two versions, a county plan, an"
+        " aid notice, a Q&A, a reply to a deputy, a speech, news, a transcript, a study; places"
+        " below the county weighted, extraction gold; held out at its first run only)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"

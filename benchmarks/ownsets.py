@@ -53,6 +53,7 @@ PROBE_DOCS15 = "probe_docs15"  # written in the twelfth session, first run as wr
 PROBE_DOCS16 = "probe_docs16"  # written later in the twelfth session, first run as written
 PROBE_DOCS17 = "probe_docs17"  # written in the thirteenth session, first run as written
 PROBE_DOCS18 = "probe_docs18"  # written in the thirteenth session, first run as written
+PROBE_DOCS19 = "probe_docs19"  # written in the fourteenth session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
 DOC_SETS = (
@@ -74,6 +75,7 @@ DOC_SETS = (
     PROBE_DOCS16,
     PROBE_DOCS17,
     PROBE_DOCS18,
+    PROBE_DOCS19,
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -108,9 +109,9 @@ def specifics_unnamed(evidence: Evidence) -> bool:
     """Whether the question names a specific payment (通讯费补贴) none of its best
     evidence names: another payment (乡镇工作补贴) answers nothing asked."""
     specific = _specific_payments(evidence)
-    return bool(specific) and not any(
-        holds_specifics(evidence, s, specific) for s in evidence.scored()[:SPECIFIC_DEPTH]
-    )
+    best = evidence.scored()[:SPECIFIC_DEPTH]
+    # Each by some provision: a question in parts (生活补助…？伙食补助…？) names one in each.
+    return any(not any(holds_specifics(evidence, s, [term]) for s in best) for term in specific)
 
 
 SPECIFIC_DEPTH = 15
@@ -123,6 +124,30 @@ SPECIFIC_SHARE = 0.5
 COST_ITEMS = ("费", "金")  # 通讯费, 取暖费, 公积金: what a payment pays for
 
 
+def _names_what_is_paid_for(word: str) -> bool:
+    """A word before 补贴 that says what it pays for (购房, 交通, 高温), not the verb that
+    pays it (发放, 给予, 提高): no verb or stop word of the measure rules."""
+    rules = load_vocabulary().rules
+    verbs = {
+        *rules.policy_verbs,
+        *rules.beneficiary_verbs,
+        *rules.action_verbs,
+        *rules.phrase_stops,
+    }
+    if len(word) < 2 or word in verbs or word in frame_verbs_zh():
+        return False
+    return not _tagged_verb(word)  # 掏钱补助: a verb of the spoken language the rules lack
+
+
+@functools.cache
+def _tagged_verb(word: str) -> bool:
+    """Whether jieba's part-of-speech dictionary reads the word as a verb."""
+    from jieba import posseg  # imported late: it loads pkg_resources
+
+    tags = [pair.flag for pair in posseg.cut(word)]
+    return len(tags) == 1 and tags[0].startswith("v")
+
+
 def _specific_payments(evidence: Evidence) -> list[str]:
     if not evidence.zh:
         return []
@@ -132,7 +157,7 @@ def _specific_payments(evidence: Evidence) -> list[str]:
         f"{what}{head}"
         for what, head in itertools.pairwise(words)
         if head in PAYMENT_HEADS
-        and what.endswith(COST_ITEMS)
+        and (what.endswith(COST_ITEMS) or _names_what_is_paid_for(what))
         and f"{what}{head}" in evidence.question.text
     ]
     return [w for w in [*words, *joined] if len(w) >= 4 and w.endswith(PAYMENT_HEADS)]

@@ -1,0 +1,35 @@
+"""A payment the question names by what it pays for (购房补贴, 伙食补助) must be named
+by the evidence: another payment (乡镇工作补贴) answers nothing asked. Fixtures written
+for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policykg.retrieval.ask import ask
+from tests.test_answers import library_of, quotes
+
+ALLOWANCES = {
+    "xiangzhen.txt": "关于提高乡镇工作补贴标准的通知\n\n"
+    "自2025年1月起，全县乡镇干部乡镇工作补贴提高到每人每月600元。"
+    "对在深山区乡镇工作的干部，每人每月再增发150元。\n",
+    "guazhi.txt": "关于做好来闽挂职干部服务保障工作的通知\n\n"
+    "援宁挂职干部按每人每天120元的标准发放生活补助。"
+    "宁夏来闽挂职干部按每人每天100元发放伙食补助，由接收单位负担。\n",
+}
+
+
+def test_a_payment_for_something_no_text_pays_for_is_not_found(tmp_path: Path) -> None:
+    with library_of(tmp_path, ALLOWANCES) as library:
+        answer = ask(library, "哪些地方给乡镇干部发放购房补贴？")
+        assert answer.citations == () and answer.regions == (), answer.answer
+
+
+def test_a_question_in_parts_names_one_payment_in_each(tmp_path: Path) -> None:
+    with library_of(tmp_path, ALLOWANCES) as library:
+        answer = ask(
+            library,
+            "援宁挂职干部的生活补助是每人每天多少元？来闽挂职干部的伙食补助又是每人每天多少元？",
+        )
+        cited = quotes(answer)
+        assert "120元的标准发放生活补助" in cited and "100元发放伙食补助" in cited, answer.answer
