@@ -81,7 +81,8 @@ def _data(name: str) -> str:
 
 
 def short_name(name: str, nations: tuple[str, ...] = ()) -> str:
-    """浙江省 → 浙江, 广西壮族自治区 → 广西, 恩施土家族苗族自治州 → 恩施; 和县 stays."""
+    """浙江省 → 浙江, 广西壮族自治区 → 广西, 恩施土家族苗族自治州 → 恩施, 东乡族自治县 →
+    东乡; 和县 stays."""
     for suffix in SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             stem = name[: -len(suffix)]
@@ -91,6 +92,8 @@ def short_name(name: str, nations: tuple[str, ...] = ()) -> str:
                 for nation in nations:
                     if stem.endswith(nation) and len(stem) - len(nation) >= 2:
                         stem, stripped = stem[: -len(nation)], True
+            if stem in nations and stem.endswith("族") and len(stem) >= 3:
+                return stem[:-1]  # 东乡族自治县: named after its people, the place is 东乡
             return stem
     return name
 

@@ -152,6 +152,14 @@ def test_two_names_of_several_places_each_are_the_pair_that_fit_together(
     assert "广陵区" in names("What does Guangling in Yangzhou offer its officials?")
 
 
+def test_a_county_named_after_its_people_is_found_by_the_place_name(gazetteer: Gazetteer) -> None:
+    # 东乡族自治县 is 东乡 (Dongxiang Autonomous County), as 东乡区 of 抚州 is too.
+    (county,) = [r for r in gazetteer.by_name("东乡") if r.code == "622926"]
+    assert county.name_en == "Dongxiang Autonomous County"
+    found = find_regions_en("What does Dongxiang county, Gansu, pay its officials?", gazetteer)
+    assert [r.name_zh for r in found] == ["东乡族自治县", "甘肃省"]
+
+
 def test_beijings_science_cities_are_zones_within_their_districts(gazetteer: Gazetteer) -> None:
     text = "怀柔科学城建设国家重大科技基础设施集群，中关村科学城集聚全球高端创新要素。"
     assert {"Z11001", "Z11002"} <= set(codes(text, gazetteer))
