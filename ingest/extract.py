@@ -193,7 +193,12 @@ def pay_type(ctx: Context, clause: str) -> IncentiveType | None:
     rules = ctx.vocab.rules
     if not re.search(rules.pay_pattern, clause):
         return None
-    return rules.pay_type if any(e.code == rules.pay_type for e in ctx.vocab.types) else None
+    return rules.pay_type if _in_use(ctx, rules.pay_type) else None
+
+
+def _in_use(ctx: Context, code: IncentiveType) -> bool:
+    """Whether the vocabulary in use has the type (a user's may leave a built-in one out)."""
+    return any(entry.code == code for entry in ctx.vocab.types)
 
 
 _ITEM_OPENING = re.compile(r"\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十])")
@@ -347,8 +352,7 @@ def _measure_type(
     rules = ctx.vocab.rules
     if kind is None and re.search(rules.beneficiary_pattern, clause):
         # 为援疆干部安排周转公寓: looking after them (if the types in use have that type)
-        known = any(entry.code == rules.beneficiary_type for entry in ctx.vocab.types)
-        return rules.beneficiary_type if known else None
+        return rules.beneficiary_type if _in_use(ctx, rules.beneficiary_type) else None
     return kind
 
 

@@ -127,16 +127,18 @@ COST_ITEMS = ("费", "金")  # 通讯费, 取暖费, 公积金: what a payment p
 def _names_what_is_paid_for(word: str) -> bool:
     """A word before 补贴 that says what it pays for (购房, 交通, 高温), not the verb that
     pays it (发放, 给予, 提高): no verb or stop word of the measure rules."""
-    rules = load_vocabulary().rules
-    verbs = {
-        *rules.policy_verbs,
-        *rules.beneficiary_verbs,
-        *rules.action_verbs,
-        *rules.phrase_stops,
-    }
-    if len(word) < 2 or word in verbs or word in frame_verbs_zh():
+    if len(word) < 2 or word in _rule_verbs() or word in frame_verbs_zh():
         return False
     return not _tagged_verb(word)  # 掏钱补助: a verb of the spoken language the rules lack
+
+
+@functools.cache
+def _rule_verbs() -> frozenset[str]:
+    """The measure rules' verbs and stop words, gathered once."""
+    rules = load_vocabulary().rules
+    return frozenset(
+        [*rules.policy_verbs, *rules.beneficiary_verbs, *rules.action_verbs, *rules.phrase_stops]
+    )
 
 
 @functools.cache
