@@ -242,6 +242,15 @@ class Evidence:
         span = self.store.span_citation(first, members[-1], locator)
         return replace(span, provision_id=provision_id) if span else None
 
+    def quoted_with(self, provision_id: str) -> tuple[str, ...]:
+        """The provisions its citation quotes: the rest of a short article or paragraph."""
+        members = self.catalog.provision_unit.get(provision_id, ())
+        citation = self.citation(provision_id) if len(members) > 1 else None
+        if citation is None:
+            return (provision_id,)
+        texts = self.catalog.provision_text
+        return tuple(m for m in members if m == provision_id or texts.get(m, "") in citation.quote)
+
     def outdated_markers(self, citations: Sequence[Citation]) -> list[str]:
         """The markers of citations quoting a version that is not (or was not) in force."""
         if self.validity is None:

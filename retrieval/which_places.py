@@ -122,8 +122,16 @@ def mentions_from_hits(evidence: Evidence, scope: set[str] | None) -> list[Measu
         if lexical or dense >= MIN_DENSE_EVIDENCE
     }
     # … and those the reader would cite: it reads deeper than the search's head.
-    supported |= {
+    cited = [
         s.provision_id for s in citable(evidence.scored(), evidence.question.lang, TOP_PROVISIONS)
+    ]
+    # A cited sentence telling of a place's trouble (干部每天要乘船上下班) is quoted with the
+    # rest of its paragraph, which tells what the place does about it (发放300元交通补贴).
+    held = {m.provision_id for m in evidence.catalog.measures}
+    supported |= {
+        member
+        for pid in cited
+        for member in (evidence.quoted_with(pid) if pid not in held else (pid,))
     }
     return [
         m

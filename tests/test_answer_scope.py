@@ -10,7 +10,7 @@ from policykg.ingest.gazetteer import load_gazetteer
 from policykg.ingest.segment import load_segmenter
 from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.ask import ask
-from policykg.retrieval.kinds import answering_documents
+from policykg.retrieval.kinds import answering_documents, nearby_documents
 from policykg.retrieval.levels_asked import requested_level
 from policykg.retrieval.question import (
     abbreviations,
@@ -51,6 +51,23 @@ def test_documents_scoring_about_as_well_as_the_best_are_listed() -> None:
     ]
     docs = {"a1": "a", "b1": "b", "c1": "c", "d1": "d", "a2": "a"}
     assert answering_documents(answering, docs) == {"a": "a1", "b": "b1", "d": "d1"}
+
+
+def test_the_next_documents_close_behind_the_best_are_listed_too() -> None:
+    def weighed(pid: str, score: float) -> tuple[float, Scored]:
+        return score, Scored(pid, score, 0.2, 0.2, True)
+
+    provisions = [
+        weighed("a1", 0.90),  # the best
+        weighed("a2", 0.85),  # the best document's other provision
+        weighed("b1", 0.70),  # below the threshold, close behind the best
+        weighed("c1", 0.66),  # … just above the floor
+        weighed("d1", 0.60),  # too far below
+    ]
+    docs = {"a1": "a", "a2": "a", "b1": "b", "c1": "c", "d1": "d"}
+    assert nearby_documents(provisions, docs) == {"a": "a1", "b": "b1", "c": "c1"}
+    # Far below a strong best, a document is not close behind it.
+    assert nearby_documents([weighed("a1", 1.5), *provisions[1:]], docs) == {"a": "a1"}
 
 
 @pytest.mark.parametrize(

@@ -33,3 +33,23 @@ def test_a_question_in_parts_names_one_payment_in_each(tmp_path: Path) -> None:
         )
         cited = quotes(answer)
         assert "120元的标准发放生活补助" in cited and "100元发放伙食补助" in cited, answer.answer
+
+
+HOUSING = {
+    **ALLOWANCES,
+    "goufang.txt": "关于鼓励乡镇干部在县城安居的通知\n\n"
+    "乡镇干部首次在县城购买住房的，县财政给予每人2万元购房补贴。\n",
+}
+
+
+def test_an_english_payment_for_buying_a_home_is_a_specific_payment(tmp_path: Path) -> None:
+    question = (
+        "Which places give township officials a subsidy for buying a flat in the county town?"
+    )
+    with library_of(tmp_path, ALLOWANCES) as library:
+        answer = ask(library, question)
+        assert answer.citations == () and answer.regions == (), answer.answer
+    (housing := tmp_path / "housing").mkdir()
+    with library_of(housing, HOUSING) as library:
+        answer = ask(library, question)
+        assert "2万元购房补贴" in quotes(answer), answer.answer
