@@ -109,8 +109,9 @@ def _own_level(code: str, gazetteer: Gazetteer) -> bool:
 
 def _most_specific_chain(codes: list[str], gazetteer: Gazetteer) -> str:
     """郴州市苏仙区 in one title → 苏仙区; a place named with several of its parts
-    (恩施州巴东、鹤峰、宣恩三县) → that place; unrelated names → the first (with the
-    place it names within it: 杭州市余杭区与苍溪县 → 余杭区)."""
+    (恩施州巴东、鹤峰、宣恩三县) → that place; parts of one place (岳西、太湖、宿松三县)
+    → the place holding them; unrelated names → the first (with the place it names
+    within it: 杭州市余杭区与苍溪县 → 余杭区)."""
     first = codes[0]
     for code in codes[1:]:
         if gazetteer.contains(first, code):
@@ -122,7 +123,22 @@ def _most_specific_chain(codes: list[str], gazetteer: Gazetteer) -> str:
     if all(within(first, c) or within(c, first) for c in codes):
         return first
     holding_all = [c for c in codes if all(within(c, other) for other in codes)]
-    return holding_all[0] if holding_all else first
+    if holding_all:
+        return holding_all[0]
+    # Parts of one place side by side (基于岳西、太湖、宿松三县的调研): the place they share,
+    # unless that is only the nation (杭州市余杭区与苍溪县: the first).
+    shared = _shared_place(codes, gazetteer)
+    return shared or first
+
+
+def _shared_place(codes: list[str], gazetteer: Gazetteer) -> str | None:
+    """The nearest place below the nation holding every one of ``codes``."""
+    for ancestor in gazetteer.ancestors(codes[0]):
+        if ancestor.level in (RegionLevel.NATIONAL, RegionLevel.MACRO):
+            return None
+        if all(gazetteer.contains(ancestor.code, code) for code in codes[1:]):
+            return ancestor.code
+    return None
 
 
 def dominant_region(mentions: Iterable[RegionMention], gazetteer: Gazetteer) -> str | None:

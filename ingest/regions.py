@@ -28,9 +28,16 @@ from policykg.ingest.region_self import self_references
 from policykg.ingest.region_shorthand import shorthand_mentions
 from policykg.ingest.region_towns import leftmost_longest, town_mentions
 
+_NOT_AN_OFFICE = r"(?![\u4e00-\u9fff]{0,1}[长委府])"  # 县长, 县委, 市政府
 ENUMERATION_AFTER = re.compile(
-    r"(?:[、和及与][\u4e00-\u9fff]{2,4})*等?[区县市旗](?![\u4e00-\u9fff]{0,1}[长委府])"
+    r"(?:[、和及与][\u4e00-\u9fff]{2,4})*等?[区县市旗]"
+    + _NOT_AN_OFFICE
+    # … or a list counted (岳西、太湖、宿松三县), never a count alone (全州13个县)
+    + r"|(?:[、和及与][\u4e00-\u9fff]{2,4})+[一二两三四五六七八九十\d]{1,2}个?[区县市旗]"
+    + _NOT_AN_OFFICE
 )
+# The last of a counted list: 、宿松三县.
+COUNTED_AFTER = re.compile(r"[一二两三四五六七八九十\d]{1,2}个?[区县市旗]" + _NOT_AN_OFFICE)
 # 《河北日报》, 浙江卫视: a place naming a news outlet is where it publishes, not what it
 # reports on.
 OUTLET_AFTER = re.compile(r"日报|晚报|都市报|电视台|广播电视台|卫视|新闻网|融媒体中心")
@@ -244,7 +251,11 @@ def _resolve(
     text: str, candidate: Candidate, gazetteer: Gazetteer, anchors: dict[str, int]
 ) -> str | None:
     regions = [_region(gazetteer, c) for c in candidate.codes]
-    licensed = bool(ENUMERATION_AFTER.match(text, candidate.end))
+    licensed = bool(ENUMERATION_AFTER.match(text, candidate.end)) or (
+        candidate.start > 0
+        and text[candidate.start - 1] in LIST_JOINERS
+        and bool(COUNTED_AFTER.match(text, candidate.end))
+    )
     viable = [
         r
         for r in regions

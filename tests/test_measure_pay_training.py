@@ -134,6 +134,19 @@ def test_a_title_naming_a_place_and_several_of_its_parts_speaks_for_that_place()
     assert ("material", ("422800",)) in holding, holding  # 恩施州, not 巴东县
 
 
+SIBLINGS_TITLE = "山区乡镇干部激励保障机制比较研究"
+SIBLINGS = (
+    f"{SIBLINGS_TITLE}\n——基于岳西、太湖、宿松三县的调研\n\n四、对策建议\n\n"
+    "（一）建议全市统一山区乡镇工作补贴最低标准，不低于每人每月600元。\n"
+)
+
+
+def test_a_study_of_several_counties_of_one_city_speaks_for_that_city() -> None:
+    parsed = parse(SIBLINGS, SIBLINGS_TITLE)
+    holding = _holding(parsed, "建议全市统一山区乡镇工作补贴")
+    assert ("material", ("340800",)) in holding, holding  # 安庆市, not 岳西县
+
+
 RULES_TITLE = "芜湖市干部容错纠错实施办法"
 RULES = (
     f"# {RULES_TITLE}\n\n"

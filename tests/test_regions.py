@@ -104,6 +104,13 @@ def test_enumeration_licenses_district_short_names(gazetteer: Gazetteer) -> None
     assert codes("杨浦、嘉定等区推动绩效奖金向一线倾斜", gazetteer) == ["310110", "310114"]
 
 
+def test_a_counted_list_licenses_county_short_names_a_count_alone_does_not(
+    gazetteer: Gazetteer,
+) -> None:
+    assert codes("基于岳西、宿松两县的调研", gazetteer) == ["340828", "340826"]
+    assert codes("全州13个县（市）全部通了高速公路", gazetteer) == []  # 阿坝州, not 全州县
+
+
 def test_county_short_name_needs_context(gazetteer: Gazetteer) -> None:
     assert codes("嘉定探索新机制", gazetteer) == []
     assert codes("上海市的嘉定探索新机制", gazetteer) == ["310000", "310114"]
