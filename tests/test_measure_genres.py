@@ -399,3 +399,18 @@ def test_an_articles_added_amount_is_a_measure_of_the_articles_type() -> None:
     parsed = parse(text, title="西藏自治区乡镇干部激励保障条例", region_code="540000")
     added = [m for m in parsed.measures if "再增加不低于三百元" in m.label_zh]
     assert added and added[0].incentive_type == "material", [m.label_zh for m in parsed.measures]
+
+
+def test_diligence_and_clearing_a_name_are_fault_tolerance() -> None:
+    parsed = parse(
+        "# 某省促进科技成果转化条例\n\n"
+        "第十八条 科研机构负责人在成果转化定价中已经履行勤勉尽责义务、未牟取非法利益的，"
+        "不因后续价值变化承担决策责任。\n\n"
+        "第十九条 干部受到不实举报的，纪检监察机关在查清事实后及时予以澄清。\n",
+        title="某省促进科技成果转化条例",
+        region_code="350000",
+    )
+    texts = {p.provision_id: p.text for p in parsed.provisions}
+    typed = {(m.incentive_type, texts[m.provision_id][:4]) for m in parsed.measures}
+    assert ("fault_tolerance", "第十八条") in typed, typed
+    assert ("fault_tolerance", "第十九条") in typed, typed
