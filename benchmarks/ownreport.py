@@ -29,6 +29,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS17,
     PROBE_DOCS18,
     PROBE_DOCS19,
+    PROBE_DOCS20,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -240,6 +241,12 @@ HEADINGS = {
         "## nineteenth probe documents (a provincial regulation in two versions, a county plan, an"
         " aid notice, a Q&A, a reply to a deputy, a speech, news, a transcript, a study; places"
         " below the county weighted, extraction gold; held out at its first run only)"
+    ),
+    PROBE_DOCS20: (
+        "## twentieth probe documents (a regional regulation in two versions, city rules on staff"
+        " housing and on excusing mistakes, a county plan, an aid notice, a speech, news, a"
+        " transcript, a Q&A, a reply to a deputy, a study; statutes weighted, half English; held"
+        " out at its first run only)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"

@@ -84,6 +84,9 @@ def test_the_next_documents_close_behind_the_best_are_listed_too() -> None:
         # News articles are documents; a law's articles that say something are provisions.
         ("Which articles report on rotating officials between towns?", "documents"),
         ("How many days does the office have, and which articles say so?", "fact"),
+        # 头几年 is a time, not a number asked: the question is whether.
+        ("新录用的干部头几年是不是可以不交房租？", "yes_no"),
+        ("干部在乡镇工作满几年可以申请疗休养？", "fact"),
     ],
 )
 def test_a_documents_question_may_qualify_the_kind_of_document(question: str, intent: str) -> None:
