@@ -77,29 +77,43 @@ def only_in_its_version(
 
 
 def counterparts(catalog: Catalog, works: Sequence[Work], provision_id: str) -> list[str]:
-    """The provision saying the same thing in each other version of its work, oldest first."""
+    """The provision saying the same thing in each other version of its work, oldest first.
+
+    Each pair is the other's most alike: in two versions of one template (每人每月再增加不低于
+    二百元 beside 发放二百元下乡交通补助) a provision is the counterpart of its own earlier
+    text, not of another article the revision took out.
+    """
     doc_id = catalog.provision_doc.get(provision_id)
     work = next((w for w in works if any(v.doc_id == doc_id for v in w.versions)), None)
-    if work is None:
+    if work is None or doc_id is None:
         return []
     text = _body(catalog.provision_text.get(provision_id, ""))
     found = []
     for version in work.versions:
         if version.doc_id == doc_id:
             continue
-        best: tuple[float, str] | None = None
-        for pid, other_doc in catalog.provision_doc.items():
-            if other_doc != version.doc_id:
-                continue
-            matcher = SequenceMatcher(None, text, _body(catalog.provision_text[pid]), False)
-            if matcher.real_quick_ratio() < COUNTERPART_MIN_RATIO:
-                continue
-            ratio = matcher.ratio()
-            if ratio >= COUNTERPART_MIN_RATIO and (best is None or ratio > best[0]):
-                best = (ratio, pid)
-        if best is not None:
-            found.append(best[1])
+        best = _most_alike(catalog, text, version.doc_id)
+        if best is None:
+            continue
+        back = _most_alike(catalog, _body(catalog.provision_text[best]), doc_id)
+        if back == provision_id:
+            found.append(best)
     return found
+
+
+def _most_alike(catalog: Catalog, text: str, doc_id: str) -> str | None:
+    """The provision of the document most alike ``text``, if alike enough to be it changed."""
+    best: tuple[float, str] | None = None
+    for pid, other_doc in catalog.provision_doc.items():
+        if other_doc != doc_id:
+            continue
+        matcher = SequenceMatcher(None, text, _body(catalog.provision_text[pid]), False)
+        if matcher.real_quick_ratio() < COUNTERPART_MIN_RATIO:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= COUNTERPART_MIN_RATIO and (best is None or ratio > best[0]):
+            best = (ratio, pid)
+    return best[1] if best is not None else None
 
 
 def _body(text: str) -> str:
