@@ -7,9 +7,18 @@ context across clauses, sentences, paragraphs and sections.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from policykg.ingest.candidates import extra_phrases
+from policykg.ingest.clause_types import (
+    elaboration_type,
+    headings_above,
+    lead_aspect,
+    measure_type,
+    pay_type,
+    section_aspect,
+    statute_rule_type,
+)
 from policykg.ingest.english import english_label
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.genre import (
@@ -82,14 +91,14 @@ def extract_measures(
         if provision.paragraph != current_paragraph:
             current_paragraph = provision.paragraph
             paragraph_topic = _paragraph_topic(ctx, provision)
-            paragraph_aspect = _lead_aspect(ctx, provision)
+            paragraph_aspect = lead_aspect(ctx, provision)
         if ctx.kind is DocumentKind.STATUTE:
             fallback = _document_topic(ctx)  # a statute binds its issuer's jurisdiction
         else:
             fallback = paragraph_topic or _section_topic(ctx, provision) or _document_topic(ctx)
         review = review_section(provision.section, year, vocab.rules)
         status = sentence_status(ctx.kind, provision, plan, review, vocab.rules)
-        aspect = paragraph_aspect or _section_aspect(ctx, provision)
+        aspect = paragraph_aspect or section_aspect(ctx, provision)
         unit = _unit(ctx, provision)
         carried = last[1] if last is not None and last[0] == unit else None
         measures = _provision_measures(ctx, provision, fallback, aspect, status, carried)
@@ -149,8 +158,8 @@ def _provision_measures(
                 found.extend([mention] if mention else [])
                 continue
         for phrase in phrases:
-            kind = _measure_type(ctx, phrase.label, clause, aspect, paragraph_aspect, provision)
-            kind = kind or _elaboration_type(ctx, clauses[index + 1 :])
+            kind = measure_type(ctx, phrase.label, clause, aspect, paragraph_aspect, provision)
+            kind = kind or elaboration_type(ctx, clauses[index + 1 :])
             if kind is None and phrase.quoted and own:
                 # 四季镇实行驻村干部“轮值下山”: a place naming a practice of its own coinage
                 # does something for its cadres, of the kind the document is about.
@@ -176,52 +185,6 @@ def _provision_measures(
             _cue_clause_measure(ctx, provision, fallback, status, paragraph_aspect, carried)
         )
     return found
-
-
-def _statute_rule_type(ctx: Context, clause: str) -> IncentiveType | None:
-    """A rule of a statute whose title names a type (…容错纠错实施办法) is of that type,
-    though its sentence names none (自受理之日起十五个工作日内作出认定): the title says
-    what the law regulates."""
-    if ctx.kind is not DocumentKind.STATUTE or not re.search(ctx.vocab.rules.modal_pattern, clause):
-        return None
-    return ctx.vocab.classify(ctx.document.meta.title or "")
-
-
-def pay_type(ctx: Context, clause: str) -> IncentiveType | None:
-    """The type of money paid per person and period (每人每月再增发300元), which is pay
-    whether or not the clause names the payment (its question or heading does)."""
-    rules = ctx.vocab.rules
-    if not re.search(rules.pay_pattern, clause):
-        return None
-    return rules.pay_type if _in_use(ctx, rules.pay_type) else None
-
-
-def _in_use(ctx: Context, code: IncentiveType) -> bool:
-    """Whether the vocabulary in use has the type (a user's may leave a built-in one out)."""
-    return any(entry.code == code for entry in ctx.vocab.types)
-
-
-_ITEM_OPENING = re.compile(r"\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十])")
-
-
-def _elaboration_type(ctx: Context, later: list[tuple[int, int]]) -> IncentiveType | None:
-    """The type the clauses after a practice give it, up to the next clause naming a
-    practice of its own: the type most of their cues name (佐龙镇推行镇村报表“只报一次”，
-    县直部门需要的数据…从已有台账中提取，不再让村干部重复填报: 台账 and 填报, a burden
-    cut, outvote 数据)."""
-    text = ctx.document.text
-    verbs = verb_pattern(ctx.vocab.rules.policy_verbs)
-    explained = []
-    for start, end in later:
-        clause = text[start:end]
-        first = start + len(clause) - len(clause.lstrip())  # its first character
-        # A clause doing something (加强…) or opening an item (三是…, （二）) is a practice
-        # of its own, not this one's explanation.
-        opens_item = markers_end(text, start) > first or _ITEM_OPENING.match(clause)
-        if opens_item or verbs.search(text, start, end):
-            break
-        explained.append(clause)
-    return ctx.vocab.vote(explained)
 
 
 # A label cut from a clause is at most this long (twice a phrase label's limit).
@@ -258,7 +221,7 @@ def _cue_clause_measure(
         if kind is None and carried and _AMOUNT.search(text, start, end):
             kind = carried
         kind = kind or pay_type(ctx, text[start:end])
-        if kind is None and rule is None and (titled := _statute_rule_type(ctx, text[start:end])):
+        if kind is None and rule is None and (titled := statute_rule_type(ctx, text[start:end])):
             rule = (start, end, titled)
         if kind is None:
             continue
@@ -335,27 +298,6 @@ def _worth_keeping(ctx: Context, phrase: Phrase) -> bool:
     return ctx.vocab.classify(phrase.label) is not None
 
 
-def _measure_type(
-    ctx: Context,
-    label: str,
-    clause: str,
-    aspect: IncentiveType | None,
-    paragraph_aspect: IncentiveType | None,
-    provision: Provision,
-) -> IncentiveType | None:
-    term = ctx.vocab.term_for(label)
-    if term:
-        return term.incentive_type
-    # Not the whole sentence: a clause about career paths must not inherit the
-    # fault-tolerance cue of the clause before it.
-    kind = aspect or ctx.vocab.classify(label) or ctx.vocab.classify(clause) or paragraph_aspect
-    rules = ctx.vocab.rules
-    if kind is None and re.search(rules.beneficiary_pattern, clause):
-        # 为援疆干部安排周转公寓: looking after them (if the types in use have that type)
-        return rules.beneficiary_type if _in_use(ctx, rules.beneficiary_type) else None
-    return kind
-
-
 def _paragraph_topic(ctx: Context, first: Provision) -> tuple[str, ...]:
     """The regions a paragraph opens with own its sentences (浙江省建立…; 从2023年起，
     阜平县推行…: after a time or aspect lead)."""
@@ -368,33 +310,10 @@ def _paragraph_topic(ctx: Context, first: Provision) -> tuple[str, ...]:
     return ()
 
 
-def _lead_aspect(ctx: Context, first: Provision) -> IncentiveType | None:
-    """A short lead sentence such as 实施路径数字化。 sets the paragraph's type."""
-    if len(first.text) > 15:
-        return None
-    return ctx.vocab.classify(first.text)
-
-
-def _headings_above(ctx: Context, provision: Provision) -> Iterator[Section]:
-    """The sections the provision sits in, nearest first; a numbered item that heads
-    its own section is not above itself."""
-    for depth in range(len(provision.section), 0, -1):
-        section = next((s for s in ctx.sections if s.path == provision.section[:depth]), None)
-        if section is not None and section.start < provision.start:
-            yield section
-
-
-def _section_aspect(ctx: Context, provision: Provision) -> IncentiveType | None:
-    """The incentive type the nearest typed heading above the provision names (三、待遇保障
-    → material): official documents group their measures under such headings."""
-    kinds = (ctx.vocab.classify(s.path[-1]) for s in _headings_above(ctx, provision))
-    return next((kind for kind in kinds if kind is not None), None)
-
-
 def _section_topic(ctx: Context, provision: Provision) -> tuple[str, ...]:
     """Regions named in the nearest heading above the provision (对江苏…的启示); a region
     that receives (援疆 → 新疆) never holds what the heading's sender does."""
-    for section in _headings_above(ctx, provision):
+    for section in headings_above(ctx, provision):
         heading_end = section.start + len(section.path[-1])
         codes = [
             m.code

@@ -17,6 +17,8 @@ from importlib import resources
 # what they made, and it is not re-read).
 DERIVING_MODULES = (
     "candidates.py",
+    "cedict.py",
+    "clause_types.py",
     "document_region.py",
     "english.py",
     "extract.py",
@@ -29,6 +31,7 @@ DERIVING_MODULES = (
     "metadata.py",
     "models.py",
     "pipeline.py",
+    "place_names.py",
     "region_roles.py",
     "region_self.py",
     "region_shorthand.py",
@@ -36,6 +39,7 @@ DERIVING_MODULES = (
     "regions.py",
     "repeals.py",
     "romanize.py",
+    "rules.py",
     "segment.py",
     "structure.py",
     "towns.py",
