@@ -9,13 +9,22 @@ are answered by the same provisions and add nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from policykg.retrieval.catalog import Catalog
+from policykg.retrieval.intent_rules import intent_rules
 from policykg.retrieval.question import Question, question_parts
 from policykg.retrieval.reader import Scored, question_words, threshold
 from policykg.retrieval.shares import bigrams, weighted_share
+from policykg.retrieval.translate import translate_query
 
+# An English question asks its second part after "and" and a question word ("how many
+# come each year, and who pays for their housing?"), or after a question mark.
+_ENGLISH_PARTS = re.compile(
+    r"[?]\s*|,?\s+and\s+(?=(?:what|how|who|whom|which|where|when|why|whether)\b)",
+    re.IGNORECASE,
+)
 MIN_OWN_GRAMS = 1  # a part with no bigram of its own asks about the same thing
 PART_SHARE = 0.45  # of a part's own words (by rarity) that answers it
 PART_LOOKAHEAD = 10  # how far down the reading a part's evidence may be
@@ -29,18 +38,18 @@ def part_evidence(
     cited: Sequence[str],
 ) -> list[str]:
     """Provision ids to cite besides ``cited`` for the parts of a question they leave unanswered."""
-    parts = question_parts(question.text)
-    if question.lang != "zh" or len(parts) < 2 or not scored:
+    part_words = _part_words(question, region_names, catalog)
+    if len(part_words) < 2 or not scored:
         return []
-    words = question_words(question, region_names)
     floor = threshold(question.lang)
     added: list[str] = []
-    for index, part in enumerate(parts):
+    for index, words in enumerate(part_words):
         # A later part's own words are those the parts before it lack; the first part's,
         # those the parts after it lack (共有多少名？…每人每月多少元？: the evidence read best
         # may answer the second part only).
-        others = "".join(parts[:index]) if index else "".join(parts[1:])
-        grams = {g for g in bigrams([w for w in words if w in part]) if g not in others}
+        others = part_words[:index] if index else part_words[1:]
+        elsewhere = "".join(w for other in others for w in other)
+        grams = {g for g in bigrams(words) if g not in elsewhere}
         if len(grams) < MIN_OWN_GRAMS:
             continue
         weights = {gram: catalog.bigram_weight(gram) for gram in grams}
@@ -56,3 +65,19 @@ def part_evidence(
         if best is not None and share >= PART_SHARE:
             added.append(best.provision_id)
     return added
+
+
+def _part_words(
+    question: Question, region_names: Sequence[str], catalog: Catalog
+) -> list[list[str]]:
+    """Each part's words: a Chinese question's own, an English one's Chinese renderings."""
+    if question.lang == "zh":
+        words = question_words(question, region_names)
+        return [[w for w in words if w in part] for part in question_parts(question.text)]
+    parts = [part for part in _ENGLISH_PARTS.split(question.text) if part.strip()]
+    stop = intent_rules().stopwords_en
+    names = set(region_names)
+    return [
+        [w for w in translate_query(part, stop, catalog.usage).zh_terms if w not in names]
+        for part in parts
+    ]
