@@ -414,3 +414,17 @@ def test_diligence_and_clearing_a_name_are_fault_tolerance() -> None:
     typed = {(m.incentive_type, texts[m.provision_id][:4]) for m in parsed.measures}
     assert ("fault_tolerance", "第十八条") in typed, typed
     assert ("fault_tolerance", "第十九条") in typed, typed
+
+
+def test_rent_free_housing_a_meeting_free_week_and_recreation_are_typed() -> None:
+    parsed = parse(
+        "某县关心关爱乡镇干部实施方案\n\n"
+        "1.新录用干部入住前三年免收租金。\n\n"
+        "2.每月第一周为乡镇“无会周”，县直部门原则上不召集乡镇干部开会。\n\n"
+        "3.每季度组织一次乡镇干部文体活动，丰富干部业余生活。\n",
+        title="某县关心关爱乡镇干部实施方案",
+        region_code="431230",
+    )
+    texts = {p.provision_id: p.text for p in parsed.provisions}
+    typed = {(m.incentive_type, texts[m.provision_id][:2]) for m in parsed.measures}
+    assert {("material", "1."), ("burden_reduction", "2."), ("care", "3.")} <= typed, typed
