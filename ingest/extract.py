@@ -251,7 +251,9 @@ def _clause_measure(
         start = min(start + len(filler), end)
     end = min(end, start + MAX_CLAUSE_LABEL)
     label = text[start:end].strip()
-    if len(label) < ctx.vocab.rules.min_label_chars or not _clean(label):
+    # A place may open it though its first character is a conjunction's (和龙市, 和田地区).
+    opens_with_place = any(m.start == start and not m.implicit for m in ctx.mentions)
+    if len(label) < ctx.vocab.rules.min_label_chars or not (_clean(label) or opens_with_place):
         return None
     return MeasureMention(
         key=measure_key(label, ctx.vocab.rules),

@@ -428,3 +428,13 @@ def test_rent_free_housing_a_meeting_free_week_and_recreation_are_typed() -> Non
     texts = {p.provision_id: p.text for p in parsed.provisions}
     typed = {(m.incentive_type, texts[m.provision_id][:2]) for m in parsed.measures}
     assert {("material", "1."), ("burden_reduction", "2."), ("care", "3.")} <= typed, typed
+
+
+def test_a_clause_opened_by_a_place_whose_name_starts_like_a_conjunction_is_a_measure() -> None:
+    parsed = parse(
+        "关于边境乡镇干部的报道\n\n和龙市每年从市直机关选派15名年轻干部到边境乡镇挂职一年。\n",
+        title="关于边境乡镇干部的报道",
+    )
+    gazetteer = load_gazetteer()
+    helong = gazetteer.by_name("和龙市")[0].code
+    assert ("exchange", (helong,)) in {(m.incentive_type, m.region_codes) for m in parsed.measures}
