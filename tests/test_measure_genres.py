@@ -438,3 +438,12 @@ def test_a_clause_opened_by_a_place_whose_name_starts_like_a_conjunction_is_a_me
     gazetteer = load_gazetteer()
     helong = gazetteer.by_name("和龙市")[0].code
     assert ("exchange", (helong,)) in {(m.incentive_type, m.region_codes) for m in parsed.measures}
+
+
+def test_a_list_of_duties_outside_which_nothing_is_passed_down_is_a_burden_cut() -> None:
+    parsed = parse(
+        "关于减轻基层负担的讲话\n\n"
+        "要加快制定乡镇履行职责事项清单，清单之外的事项一律不得随意下派。\n",
+        title="关于减轻基层负担的讲话",
+    )
+    assert "burden_reduction" in {m.incentive_type for m in parsed.measures}
