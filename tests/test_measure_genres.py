@@ -447,3 +447,12 @@ def test_a_list_of_duties_outside_which_nothing_is_passed_down_is_a_burden_cut()
         title="关于减轻基层负担的讲话",
     )
     assert "burden_reduction" in {m.incentive_type for m in parsed.measures}
+
+
+def test_a_screening_for_officials_is_care() -> None:
+    parsed = parse(
+        "关于高海拔地区乡镇干部的调研\n\n"
+        "迪庆藏族自治州此前已先行试点，每年开展一次高原病专项筛查。\n",
+        title="关于高海拔地区乡镇干部的调研",
+    )
+    assert "care" in {m.incentive_type for m in parsed.measures}
