@@ -88,6 +88,10 @@ def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
     position = _skip_fillers(text, opening, end, rules.leading_fillers)
     locative = text[opening:position].strip() in rules.locative_fillers
     by_start = {m.start: m for m in ctx.mentions if start <= m.start < end}
+    if position not in by_start and (
+        modifier := re.compile(rules.subject_modifier_pattern).match(text, position, end)
+    ):
+        position = modifier.end() if modifier.end() in by_start else position
     codes: list[str] = []
     while position in by_start:
         mention = by_start[position]

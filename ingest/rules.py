@@ -100,6 +100,9 @@ class MeasureRules:
     # A place before a person's post (湖塘镇党委副书记孙晓峰…, 八道河镇一名干部) is where
     # that person works: what the sentence tells is not the place's measure.
     affiliation_pattern: str
+    # A modifier before the subject telling where it lies (县城所在的尼呷镇, 您所在的平利县):
+    # the place after it is the subject.
+    subject_modifier_pattern: str
     aspect_pattern: str
     policy_verbs: tuple[str, ...]
     weak_verbs: tuple[str, ...]
@@ -154,6 +157,7 @@ def load_measure_rules(path: Path | str, text: str) -> MeasureRules:
     check_patterns(str(path), "modal_pattern", [rules.modal_pattern])
     check_patterns(str(path), "beneficiary_pattern", [rules.beneficiary_pattern])
     check_patterns(str(path), "affiliation_pattern", [rules.affiliation_pattern])
+    check_patterns(str(path), "subject_modifier_pattern", [rules.subject_modifier_pattern])
     check_patterns(str(path), "pay_pattern", [rules.pay_pattern])
     if "(?P<aspect>" not in rules.aspect_pattern:
         raise RulesError(f"{path}: key 'aspect_pattern' needs a group named 'aspect'")

@@ -456,3 +456,14 @@ def test_a_screening_for_officials_is_care() -> None:
         title="关于高海拔地区乡镇干部的调研",
     )
     assert "care" in {m.incentive_type for m in parsed.measures}
+
+
+def test_the_place_after_a_modifier_saying_where_it_lies_is_the_subject() -> None:
+    parsed = parse(
+        "关于石渠县乡镇干部的报道\n\n"
+        "石渠县地处高原。县城所在的尼呷镇为每名干部配备了便携式制氧机。\n",
+        title="关于石渠县乡镇干部的报道",
+    )
+    held = {m.region_codes for m in parsed.measures if "制氧机" in m.label_zh}
+    shiqu = load_gazetteer().by_name("石渠县")[0].code
+    assert held and all(codes != (shiqu,) for codes in held), held  # 尼呷镇's, not the county's
