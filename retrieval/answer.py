@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from policykg.ingest.models import MeasureMention
 from policykg.ingest.vocab import load_vocabulary
-from policykg.retrieval.counterparts import asks_about_change, counterparts
+from policykg.retrieval.counterparts import (
+    asks_about_change,
+    asks_same_number,
+    counterparts,
+    same_numbered,
+)
 from policykg.retrieval.evidence import Draft, Evidence, holders
 from policykg.retrieval.intent_rules import Intent
 from policykg.retrieval.kinds import (
@@ -75,6 +80,8 @@ def compose(evidence: Evidence) -> Draft:
         _best_provisions(evidence, answer)
     if not answer.text:
         answer.text = _not_found(evidence)
+    elif answer.citations and asks_same_number(question.text):
+        _cite_other_versions(evidence, answer, same_number=True)
     elif answer.citations and asks_about_change(question.text):
         _cite_other_versions(evidence, answer)
     if question.yes_no_too and answer.citations and yes_evidence(evidence):
@@ -88,12 +95,14 @@ def compose(evidence: Evidence) -> Draft:
     return answer
 
 
-def _cite_other_versions(evidence: Evidence, answer: Draft) -> None:
-    """What the other versions of a cited work say in the same place (a change question)."""
+def _cite_other_versions(evidence: Evidence, answer: Draft, same_number: bool = False) -> None:
+    """What the other versions of a cited work say in the same place (a change question),
+    or, with ``same_number``, in the article of the same number."""
     works = evidence.store.works()
+    others = same_numbered if same_number else counterparts
     quotes: dict[str, str] = {}
     for cited in answer.citations[:2]:  # a copy: citing appends
-        for pid in counterparts(evidence.catalog, works, cited.provision_id):
+        for pid in others(evidence.catalog, works, cited.provision_id):
             citation = evidence.citation(pid)
             if citation is not None:
                 quotes.setdefault(answer.cite(citation), citation.quote)

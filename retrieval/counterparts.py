@@ -16,7 +16,7 @@ from enum import Enum
 
 from policykg.ingest.structure import markers_end
 from policykg.ingest.versions import Work
-from policykg.retrieval.catalog import Catalog
+from policykg.retrieval.catalog import Catalog, article_of
 
 CHANGE_WORDS = re.compile(
     r"修订|修改|修正|变化|变动|改变|调整|前后|新旧|旧版|新版|原来|原先|之前|以前"
@@ -37,6 +37,40 @@ ADDITION_WORDS = re.compile(
     r"|\b(?:did not|didn't|does not|doesn't) (?:have|contain|include)\b",
     re.IGNORECASE,
 )
+
+
+# A question asking what the article of the same number said in another version (what
+# did the article with that number say in the 2019 text?): renumbering puts other text there.
+SAME_NUMBER_WORDS = re.compile(
+    r"\b(?:article|provision|clause)s? (?:with|carrying|bearing|under|of) (?:that|the same|this)"
+    r" number|\bsame[- ]numbered\b|同一条|同一序号|相同条号|条号相同|同样条号",
+    re.IGNORECASE,
+)
+
+
+def asks_same_number(question: str) -> bool:
+    return SAME_NUMBER_WORDS.search(question) is not None
+
+
+def same_numbered(catalog: Catalog, works: Sequence[Work], provision_id: str) -> list[str]:
+    """The first sentence of the article of the same number in each other version of the
+    provision's work (第二十条 of 2019 beside 第二十条 of 2025), oldest first."""
+    article = article_of(catalog.provision_locator.get(provision_id, ""))
+    doc_id = catalog.provision_doc.get(provision_id)
+    work = next((w for w in works if any(v.doc_id == doc_id for v in w.versions)), None)
+    if article is None or work is None:
+        return []
+    found = []
+    for version in work.versions:
+        if version.doc_id == doc_id:
+            continue
+        found += [
+            pid
+            for pid, other in catalog.provision_doc.items()
+            if other == version.doc_id
+            and article_of(catalog.provision_locator.get(pid, "")) == article
+        ][:1]
+    return found
 
 
 class VersionChange(str, Enum):

@@ -3,10 +3,15 @@ these tests."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from policykg.ingest.models import VersionStatus
 from policykg.ingest.versions import Version, Work
+from policykg.retrieval.ask import ask
 from policykg.retrieval.catalog import Catalog
 from policykg.retrieval.counterparts import VersionChange, counterparts, only_in_its_version
+from tests.test_answers import library_of, quotes
 
 OLD = {
     "o5": "在边境乡镇工作的，每人每月再增加不低于一百元。",
@@ -41,3 +46,35 @@ def test_a_provision_is_the_counterpart_of_its_own_earlier_text_only() -> None:
     # Alike in its template to n5, but n5 is o5 changed: o7 was taken out.
     assert counterparts(catalog, [WORK], "o7") == []
     assert only_in_its_version(catalog, [WORK], "o7", VersionChange.REMOVED)
+
+
+def test_asked_for_the_article_of_that_number_in_the_other_version_it_is_quoted(
+    tmp_path: Path,
+) -> None:
+    texts = {
+        "rules-2019.md": (
+            "# 某市乡镇干部关爱条例\n\n第一条 为了关心关爱乡镇干部，制定本条例。\n\n"
+            "第二条 乡镇干部按照规定享受乡镇工作补贴。\n\n"
+            "第三条 县级党委组织部门每年与乡镇党政正职谈心谈话一次。\n",
+            "2019-03-01",
+        ),
+        "rules-2025.md": (
+            "# 某市乡镇干部关爱条例（2025年修订）\n\n第一条 为了关心关爱乡镇干部，制定本条例。\n\n"
+            "第二条 乡镇干部配偶申请调动到干部工作地工作的，有关部门应当优先安排。\n\n"
+            "第三条 乡镇干部按照规定享受乡镇工作补贴。\n\n"
+            "第四条 县级党委组织部门每年与乡镇党政正职谈心谈话一次。\n",
+            "2025-03-01",
+        ),
+    }
+    for name, (_, date) in texts.items():
+        meta = {"issuer": "某市人民代表大会常务委员会", "date": date, "doc_kind": "地方性法规"}
+        (tmp_path / name.replace(".md", ".meta.json")).write_text(json.dumps(meta), "utf-8")
+    with library_of(tmp_path, {name: text for name, (text, _) in texts.items()}) as library:
+        answer = ask(
+            library,
+            "Which article of the 2025 revision helps officials' spouses move jobs, and what"
+            " did the article with that number say in the 2019 text?",
+        )
+        cited = quotes(answer)
+        assert "第二条 乡镇干部配偶申请调动" in cited, answer.answer
+        assert "第二条 乡镇干部按照规定享受乡镇工作补贴" in cited, answer.answer
