@@ -15,7 +15,7 @@ from itertools import pairwise, takewhile
 from typing import Literal
 
 from policykg.ingest.gazetteer import Gazetteer
-from policykg.ingest.models import IncentiveType, RegionLevel
+from policykg.ingest.models import IncentiveType, RegionLevel, RegionMention
 from policykg.ingest.regions import link_regions
 from policykg.ingest.regions_en import find_regions_en
 from policykg.ingest.vocab import Vocabulary
@@ -202,6 +202,17 @@ def _without_a_not_a(words: list[str]) -> list[str]:
     return kept
 
 
+def _asked_places(mentions: Sequence[RegionMention], gazetteer: Gazetteer) -> list[str]:
+    """The places a question names, without one written only to say where the next lies
+    (湖南通道侗族自治县: 通道 is asked, 湖南 locates it)."""
+    starts = {m.start: m for m in mentions}
+    return [
+        m.code
+        for m in mentions
+        if not ((after := starts.get(m.end)) and gazetteer.contains(m.code, after.code))
+    ]
+
+
 def understand(
     text: str,
     gazetteer: Gazetteer,
@@ -215,7 +226,7 @@ def understand(
     ``used`` counts the library's provisions that may hold a word (English questions).
     """
     lang = detect_language(text)
-    codes = [m.code for m in link_regions(text, gazetteer, context_codes)]
+    codes = _asked_places(link_regions(text, gazetteer, context_codes), gazetteer)
     codes += [r.code for r in find_regions_en(text, gazetteer, context_codes)]
     codes = list(dict.fromkeys(codes))
     terms = chinese_terms(text, vocab) + english_terms(text, vocab)

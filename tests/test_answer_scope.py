@@ -446,3 +446,12 @@ def test_the_level_an_english_question_asks_is_not_translated_as_its_content() -
     text = "Which towns run regular evening classes for their young officials?"
     question = understand(text, load_gazetteer(), load_vocabulary(), [])
     assert "城市" not in question.expansions and "夜校" in question.expansions, question.expansions
+
+
+def test_a_place_written_only_to_locate_the_next_is_not_asked() -> None:
+    def asked(text: str) -> tuple[str, ...]:
+        return understand(text, load_gazetteer(), load_vocabulary(), []).region_codes
+
+    assert asked("湖南通道侗族自治县哪个乡为乡镇干部建了职工之家？") == ("431230",)
+    # Two places apart are both asked: the meeting's city and the region it was about.
+    assert len(asked("在黑龙江省哈尔滨市召开的座谈会对东北地区的干部交流提出了什么要求？")) >= 2
