@@ -248,12 +248,18 @@ _OR = frozenset(["或", "或者"])
 _LIST_JOINERS = frozenset(["、", "，", ","])
 _CHINESE = re.compile(r"[\u4e00-\u9fff]+")
 MIN_ALTERNATIVE = 2  # characters of a term offered as an alternative
+_QUOTED_ZH = re.compile(r"“([\u4e00-\u9fff]{2,20})”")
 
 
 def alternatives(text: str) -> tuple[str, ...]:
     """The terms a Chinese question offers as alternatives, any of which will do:
     周转房、周转宿舍或周转公寓 → (周转房, 周转宿舍, 周转公寓); () without an 或 between
-    terms (规定或提到了 offers two verbs)."""
+    terms (规定或提到了 offers two verbs). Quoted terms joined by 或 or 、 are offered as
+    written (“夫妻房”或“夫妻周转房”), whatever the segmenter makes of them."""
+    quoted = list(_QUOTED_ZH.finditer(text))
+    joiners = [text[a.end() : b.start()].strip() for a, b in itertools.pairwise(quoted)]
+    if joiners and set(joiners) <= {*_OR, *_LIST_JOINERS} and set(joiners) & _OR:
+        return tuple(m.group(1) for m in quoted)
     words = load_segmenter().words(text)
     for place, word in enumerate(words):
         if word in _OR and 0 < place < len(words) - 1:

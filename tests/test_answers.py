@@ -398,6 +398,9 @@ def test_a_documents_question_offering_alternatives_lists_those_holding_any(
         "周转公寓",
     )
     assert alternatives("哪些文件规定或提到了周转房？") == ()  # verbs, not terms
+    # Quoted terms joined by 或, as written, however the segmenter cuts them.
+    assert alternatives("哪些文件提到安排“夫妻房”或“夫妻周转房”？") == ("夫妻房", "夫妻周转房")
+    assert alternatives("哪些文件提到“夫妻房”、“周转房”？") == ()  # a list: both
     with library_of(tmp_path, texts) as library:
         names = {d.doc_id: Path(d.source_path).name for d in library.store.documents()}
         answer = ask(library, "哪些文件涉及周转房、周转宿舍或周转公寓？")
