@@ -27,6 +27,7 @@ from policykg.retrieval.ask import ask
 from policykg.retrieval.english_terms import english_terms, english_type
 from policykg.retrieval.gloss import english_query, gloss_words
 from policykg.retrieval.index import TOPIC_WEIGHT, Query
+from policykg.retrieval.intent_rules import intent_rules
 from policykg.retrieval.question import understand
 from policykg.retrieval.reader import EN_TERM_SHARE, holds
 from policykg.retrieval.translate import translate_query, variants
@@ -440,3 +441,10 @@ def test_terms_of_cadre_work_the_dictionary_renders_badly_come_from_the_glossary
 )
 def test_a_type_is_named_by_its_words_in_any_form(question: str, expected: str) -> None:
     assert english_type(question, load_vocabulary()) == expected
+
+
+def test_an_english_question_s_connectives_are_not_translated() -> None:
+    text = "Can he go because his wife is giving birth, without it being deducted from his leave?"
+    terms = translate_query(text, intent_rules().stopwords_en).zh_terms
+    assert "因为" not in terms and "未经" not in terms, terms
+    assert "休假" in terms, terms
