@@ -29,15 +29,16 @@ from policykg.ingest.region_shorthand import shorthand_mentions
 from policykg.ingest.region_towns import leftmost_longest, town_mentions
 
 _NOT_AN_OFFICE = r"(?![\u4e00-\u9fff]{0,1}[长委府])"  # 县长, 县委, 市政府
+_COUNTED = r"[一二两三四五六七八九十\d]{1,2}个?[区县市旗]" + _NOT_AN_OFFICE  # 三县, 5个区
 ENUMERATION_AFTER = re.compile(
     r"(?:[、和及与][\u4e00-\u9fff]{2,4})*等?[区县市旗]"
     + _NOT_AN_OFFICE
     # … or a list counted (岳西、太湖、宿松三县), never a count alone (全州13个县)
-    + r"|(?:[、和及与][\u4e00-\u9fff]{2,4})+[一二两三四五六七八九十\d]{1,2}个?[区县市旗]"
-    + _NOT_AN_OFFICE
+    + r"|(?:[、和及与][\u4e00-\u9fff]{2,4})+"
+    + _COUNTED
 )
 # The last of a counted list: 、宿松三县.
-COUNTED_AFTER = re.compile(r"[一二两三四五六七八九十\d]{1,2}个?[区县市旗]" + _NOT_AN_OFFICE)
+COUNTED_AFTER = re.compile(_COUNTED)
 # 《河北日报》, 浙江卫视: a place naming a news outlet is where it publishes, not what it
 # reports on.
 OUTLET_AFTER = re.compile(r"日报|晚报|都市报|电视台|广播电视台|卫视|新闻网|融媒体中心")

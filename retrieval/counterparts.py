@@ -57,7 +57,7 @@ def same_numbered(catalog: Catalog, works: Sequence[Work], provision_id: str) ->
     provision's work (第二十条 of 2019 beside 第二十条 of 2025), oldest first."""
     article = article_of(catalog.provision_locator.get(provision_id, ""))
     doc_id = catalog.provision_doc.get(provision_id)
-    work = next((w for w in works if any(v.doc_id == doc_id for v in w.versions)), None)
+    work = _work_of(works, doc_id)
     if article is None or work is None:
         return []
     found = []
@@ -99,7 +99,7 @@ def only_in_its_version(
     version, with no counterpart in the latest) or put in (``ADDED``: of the latest, with
     none in an earlier one)."""
     doc_id = catalog.provision_doc.get(provision_id)
-    work = next((w for w in works if any(v.doc_id == doc_id for v in w.versions)), None)
+    work = _work_of(works, doc_id)
     if work is None or len(work.versions) < 2:
         return False
     latest = work.versions[-1].doc_id
@@ -118,7 +118,7 @@ def counterparts(catalog: Catalog, works: Sequence[Work], provision_id: str) -> 
     text, not of another article the revision took out.
     """
     doc_id = catalog.provision_doc.get(provision_id)
-    work = next((w for w in works if any(v.doc_id == doc_id for v in w.versions)), None)
+    work = _work_of(works, doc_id)
     if work is None or doc_id is None:
         return []
     text = _body(catalog.provision_text.get(provision_id, ""))
@@ -148,6 +148,11 @@ def _most_alike(catalog: Catalog, text: str, doc_id: str) -> str | None:
         if ratio >= COUNTERPART_MIN_RATIO and (best is None or ratio > best[0]):
             best = (ratio, pid)
     return best[1] if best is not None else None
+
+
+def _work_of(works: Sequence[Work], doc_id: str | None) -> Work | None:
+    """The work the document is a version of."""
+    return next((w for w in works if any(v.doc_id == doc_id for v in w.versions)), None)
 
 
 def _body(text: str) -> str:

@@ -228,28 +228,27 @@ class Evidence:
         """The provision quoted with the rest of its article (第X条) or paragraph when that is
         short: a drafter cites the whole article, and the answer often sits in a sentence
         beside the one that matched. Longer units are quoted sentence by sentence."""
-        members = self.catalog.provision_unit.get(provision_id, ())
-        length = sum(len(self.catalog.provision_text.get(m, "")) for m in members)
-        if len(members) < 2 or length > max(ARTICLE_QUOTE_MAX, PARAGRAPH_QUOTE_MAX):
+        unit = self.quoted_with(provision_id)
+        if len(unit) < 2:
             return self.store.citation(provision_id)  # no query spent on a long unit
-        first = self.store.citation(members[0])
+        first = self.store.citation(unit[0])
         if first is None:
             return self.store.citation(provision_id)
-        locator = unit_locator(first.locator)
-        limit = ARTICLE_QUOTE_MAX if locator != first.locator else PARAGRAPH_QUOTE_MAX
-        if length > limit:
-            return self.store.citation(provision_id)
-        span = self.store.span_citation(first, members[-1], locator)
+        span = self.store.span_citation(first, unit[-1], unit_locator(first.locator))
         return replace(span, provision_id=provision_id) if span else None
 
     def quoted_with(self, provision_id: str) -> tuple[str, ...]:
-        """The provisions its citation quotes: the rest of a short article or paragraph."""
-        members = self.catalog.provision_unit.get(provision_id, ())
-        citation = self.citation(provision_id) if len(members) > 1 else None
-        if citation is None:
+        """The provisions its citation quotes: the whole article or paragraph when that is
+        short (an article up to ``ARTICLE_QUOTE_MAX``, a paragraph ``PARAGRAPH_QUOTE_MAX``),
+        else the provision alone."""
+        catalog = self.catalog
+        members = catalog.provision_unit.get(provision_id, ())
+        if len(members) < 2:
             return (provision_id,)
-        texts = self.catalog.provision_text
-        return tuple(m for m in members if m == provision_id or texts.get(m, "") in citation.quote)
+        length = sum(len(catalog.provision_text.get(m, "")) for m in members)
+        locator = catalog.provision_locator.get(members[0], "")
+        limit = ARTICLE_QUOTE_MAX if unit_locator(locator) != locator else PARAGRAPH_QUOTE_MAX
+        return members if length <= limit else (provision_id,)
 
     def outdated_markers(self, citations: Sequence[Citation]) -> list[str]:
         """The markers of citations quoting a version that is not (or was not) in force."""

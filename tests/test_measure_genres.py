@@ -6,6 +6,8 @@ are the label, the holder, the incentive type and the status.
 
 from __future__ import annotations
 
+import pytest
+
 from policykg.ingest.gazetteer import load_gazetteer
 from policykg.ingest.models import (
     Document,
@@ -440,22 +442,28 @@ def test_a_clause_opened_by_a_place_whose_name_starts_like_a_conjunction_is_a_me
     assert ("exchange", (helong,)) in {(m.incentive_type, m.region_codes) for m in parsed.measures}
 
 
-def test_a_list_of_duties_outside_which_nothing_is_passed_down_is_a_burden_cut() -> None:
-    parsed = parse(
-        "关于减轻基层负担的讲话\n\n"
-        "要加快制定乡镇履行职责事项清单，清单之外的事项一律不得随意下派。\n",
-        title="关于减轻基层负担的讲话",
-    )
-    assert "burden_reduction" in {m.incentive_type for m in parsed.measures}
-
-
-def test_a_screening_for_officials_is_care() -> None:
-    parsed = parse(
-        "关于高海拔地区乡镇干部的调研\n\n"
-        "迪庆藏族自治州此前已先行试点，每年开展一次高原病专项筛查。\n",
-        title="关于高海拔地区乡镇干部的调研",
-    )
-    assert "care" in {m.incentive_type for m in parsed.measures}
+@pytest.mark.parametrize(
+    ("title", "sentence", "kind"),
+    [
+        # A list of duties outside which nothing is passed down is a burden cut.
+        (
+            "关于减轻基层负担的讲话",
+            "要加快制定乡镇履行职责事项清单，清单之外的事项一律不得随意下派。",
+            "burden_reduction",
+        ),
+        # A screening for officials is care.
+        (
+            "关于高海拔地区乡镇干部的调研",
+            "迪庆藏族自治州此前已先行试点，每年开展一次高原病专项筛查。",
+            "care",
+        ),
+    ],
+)
+def test_a_clause_naming_only_a_cue_is_of_the_cue_s_type(
+    title: str, sentence: str, kind: str
+) -> None:
+    parsed = parse(f"{title}\n\n{sentence}\n", title=title)
+    assert kind in {m.incentive_type for m in parsed.measures}
 
 
 def test_the_place_after_a_modifier_saying_where_it_lies_is_the_subject() -> None:
