@@ -15,10 +15,10 @@ from policykg.retrieval.counterparts import (
     counterparts,
     same_numbered,
 )
+from policykg.retrieval.documents_asked import documents
 from policykg.retrieval.evidence import Draft, Evidence, holders
 from policykg.retrieval.intent_rules import Intent
 from policykg.retrieval.kinds import (
-    documents,
     no_evidence,
     specifics_unnamed,
     yes_evidence,

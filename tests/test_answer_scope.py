@@ -10,7 +10,7 @@ from policykg.ingest.gazetteer import load_gazetteer
 from policykg.ingest.segment import load_segmenter
 from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.ask import ask
-from policykg.retrieval.kinds import answering_documents, nearby_documents
+from policykg.retrieval.documents_asked import answering_documents, nearby_documents
 from policykg.retrieval.levels_asked import requested_level
 from policykg.retrieval.question import (
     abbreviations,

@@ -17,13 +17,13 @@ from policykg.ingest.settings import Settings
 from policykg.ingest.vocab import load_vocabulary
 from policykg.library import Library
 from policykg.retrieval.ask import ask
+from policykg.retrieval.documents_asked import alternatives
 from policykg.retrieval.intent_rules import (
     Quantity,
     asked_articles,
     asked_quantity,
     states_quantity,
 )
-from policykg.retrieval.kinds import alternatives
 from policykg.retrieval.levels_asked import requested_level
 from policykg.retrieval.named_documents import referenced_documents
 from policykg.retrieval.question import classify_intent, understand
