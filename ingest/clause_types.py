@@ -8,9 +8,9 @@ import re
 from collections.abc import Iterator
 
 from policykg.ingest.genre import DocumentKind
+from policykg.ingest.headings import markers_end
 from policykg.ingest.measures import Context, verb_pattern
 from policykg.ingest.models import IncentiveType, Provision, Section
-from policykg.ingest.structure import markers_end
 
 
 def statute_rule_type(ctx: Context, clause: str) -> IncentiveType | None:

@@ -28,6 +28,7 @@ from policykg.ingest.genre import (
     review_section,
     sentence_status,
 )
+from policykg.ingest.headings import markers_end
 from policykg.ingest.measures import (
     Context,
     Phrase,
@@ -49,7 +50,6 @@ from policykg.ingest.models import (
     Section,
     Status,
 )
-from policykg.ingest.structure import markers_end
 from policykg.ingest.vocab import Vocabulary
 
 NATIONAL_CODE = "CN"

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.genre import DocumentKind
+from policykg.ingest.headings import markers_end
 from policykg.ingest.models import (
     Document,
     IncentiveType,
@@ -28,7 +29,6 @@ from policykg.ingest.models import (
 )
 from policykg.ingest.rules import MeasureRules
 from policykg.ingest.segment import load_segmenter
-from policykg.ingest.structure import markers_end
 from policykg.ingest.vocab import Vocabulary
 
 _CLAUSE_BREAK = "，,；;：:。！？!?"

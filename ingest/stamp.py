@@ -24,6 +24,7 @@ DERIVING_MODULES = (
     "extract.py",
     "gazetteer.py",
     "genre.py",
+    "headings.py",
     "history.py",
     "lexicon.py",
     "measures.py",

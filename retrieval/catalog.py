@@ -12,12 +12,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from policykg.ingest.gazetteer import Gazetteer
+from policykg.ingest.headings import CN_NUMERALS
 from policykg.ingest.lexicon import english_senses
 from policykg.ingest.models import Document, IssuerLevel, MeasureMention, Provision
 from policykg.ingest.regions import link_regions
 from policykg.ingest.segment import load_segmenter
 from policykg.ingest.store import Store
-from policykg.ingest.structure import CN_NUMERALS
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from enum import Enum
 
-from policykg.ingest.structure import markers_end
+from policykg.ingest.headings import markers_end
 from policykg.ingest.versions import Work
 from policykg.retrieval.catalog import Catalog, article_of
 

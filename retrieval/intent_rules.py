@@ -10,9 +10,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from policykg.ingest.headings import CN_NUMERALS, chinese_numeral
 from policykg.ingest.models import RegionLevel
 from policykg.ingest.rules import RulesError, check_patterns, load_frozen
-from policykg.ingest.structure import CN_NUMERALS, chinese_numeral
 
 
 class Intent(str, Enum):

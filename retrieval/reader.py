@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policykg.ingest.extract import NATIONAL_CODE
-from policykg.ingest.structure import CN_NUMERALS, markers_end
+from policykg.ingest.headings import CN_NUMERALS, markers_end
 from policykg.retrieval.catalog import Catalog, DocumentInfo, article_of
 from policykg.retrieval.gloss import Glossed, english_query, stems
 from policykg.retrieval.index import Hit

@@ -5,13 +5,9 @@ import re
 
 import pytest
 
+from policykg.ingest.headings import chinese_numeral, heading_level
 from policykg.ingest.models import Provision
-from policykg.ingest.structure import (
-    LONG_SENTENCE_CHARS,
-    chinese_numeral,
-    heading_level,
-    parse_structure,
-)
+from policykg.ingest.structure import LONG_SENTENCE_CHARS, parse_structure
 from tests.conftest import SHARED, needs_shared
 
 NOTICE = (
