@@ -55,6 +55,7 @@ PROBE_DOCS17 = "probe_docs17"  # written in the thirteenth session, first run as
 PROBE_DOCS18 = "probe_docs18"  # written in the thirteenth session, first run as written
 PROBE_DOCS19 = "probe_docs19"  # written in the fourteenth session, first run as written
 PROBE_DOCS20 = "probe_docs20"  # written in the fifteenth session, first run as written
+PROBE_DOCS21 = "probe_docs21"  # written in the sixteenth session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
 DOC_SETS = (
@@ -78,6 +79,7 @@ DOC_SETS = (
     PROBE_DOCS18,
     PROBE_DOCS19,
     PROBE_DOCS20,
+    PROBE_DOCS21,
 )
 
 
