@@ -31,7 +31,7 @@ def find_regions_en(
     for start, end, _ in towns:  # Yushan Town is not 玉山县 (Yushan County)
         text = text[:start] + " " * (end - start) + text[end:]
     named: list[tuple[list[Region], list[Region]]] = []  # each name's places, in text order
-    for match in re.finditer(r"[A-Z][a-z']+(?:[ -][A-Z][a-z']+)*", text):
+    for match in _NAME_PHRASE.finditer(text):
         phrase = re.sub(r"['’]s\b", "", match.group())  # Guangzhou's → Guangzhou
         after = re.match(r"\s+([a-z]+)", text[match.end() :])
         levels = _LEVEL_WORDS.get(after.group(1), ()) if after else ()
@@ -40,7 +40,7 @@ def find_regions_en(
         for size in range(len(words), 0, -1):
             for offset in range(len(words) - size + 1):
                 span = set(range(offset, offset + size))
-                if span & taken:
+                if span & taken or words[offset] == "and" or words[offset + size - 1] == "and":
                     continue
                 ends_phrase = offset + size == len(words)
                 matches, others = _english_matches(
@@ -66,6 +66,10 @@ def find_regions_en(
             found.setdefault(region.code, region)
     return list(found.values())
 
+
+# Capitalised words, joined by "and" too: Xinjiang Production and Construction Corps is one
+# name (Tianjin and Hebei, two: no name holds both).
+_NAME_PHRASE = re.compile(r"[A-Z][a-z']+(?:(?:[ -]| and )[A-Z][a-z']+)*")
 
 # A level word written after a name, lower-case ("Dali prefecture"), says which of the
 # places of that name is meant: 大理白族自治州, not 大理市 or 大荔县.
@@ -116,6 +120,12 @@ def _choose(
             if any(a.code in named for a in gazetteer.ancestors(r.code))
         ]
 
+    # A province's name means the province, whatever else it spells under a place the text
+    # names (Hebei beside Tianjin is not its 河北区, Xinjiang beside Shanxi not 新绛县);
+    # a level word after it ("Hainan prefecture") has already kept the others.
+    provinces = [r for r in matches if r.level is RegionLevel.PROVINCE]
+    if len(provinces) == 1:
+        return provinces[0]
     within = under(anchors) or (under(fitting) if fitting and len(matches) > 1 else [])
     in_context = [r for r in matches if r.code in context] or [
         r for r in others if r.code in context

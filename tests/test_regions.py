@@ -159,6 +159,26 @@ def test_two_names_of_several_places_each_are_the_pair_that_fit_together(
     assert "广陵区" in names("What does Guangling in Yangzhou offer its officials?")
 
 
+def test_a_provinces_name_means_the_province_beside_a_place_holding_a_namesake(
+    gazetteer: Gazetteer,
+) -> None:
+    # 新绛县 (Shanxi) spells Xinjiang, 河北区 (Tianjin) Hebei, 海南区 (Wuhai) Hainan: beside
+    # the place that holds them, the name is still the province's, unless a level word
+    # after it says otherwise.
+    def names(question: str) -> list[str]:
+        return [r.name_zh for r in find_regions_en(question, gazetteer)]
+
+    assert names("How many officials does Shanxi send to Xinjiang?") == [
+        "山西省",
+        "新疆维吾尔自治区",
+    ]
+    assert names("cooperation between Tianjin and Hebei") == ["天津市", "河北省"]
+    assert names("Wuhai and Hainan") == ["乌海市", "海南省"]
+    assert names("Hainan prefecture in Qinghai") == ["海南藏族自治州", "青海省"]
+    # A name with "and" in it is one name.
+    assert names("the Xinjiang Production and Construction Corps") == ["新疆生产建设兵团"]
+
+
 def test_a_county_named_after_its_people_is_found_by_the_place_name(gazetteer: Gazetteer) -> None:
     # 东乡族自治县 is 东乡 (Dongxiang Autonomous County), as 东乡区 of 抚州 is too.
     (county,) = [r for r in gazetteer.by_name("东乡") if r.code == "622926"]
