@@ -184,11 +184,72 @@ def _provision_measures(
         found.extend(
             _cue_clause_measure(ctx, provision, fallback, status, paragraph_aspect, carried)
         )
+    found.extend(_spread_measures(ctx, provision, fallback, status, found))
     return found
+
+
+def _spread_measures(
+    ctx: Context,
+    provision: Provision,
+    fallback: tuple[str, ...],
+    status: Status,
+    found: list[MeasureMention],
+) -> list[MeasureMention]:
+    """A practice a place spreads (要在全市推广子洲县“一表通”做法; 总结…的试点经验，条件成熟
+    时在全省推广) is the spreading place's too, planned or done: the 全市 the clause says,
+    else its subject, else the place of whoever says it (州委组织部负责人表示，…), else the
+    place the paragraph is about, never the place whose practice it was."""
+    rules, text = ctx.vocab.rules, ctx.document.text
+    if not any(noun in provision.text for noun in rules.practice_nouns):
+        return []
+    named = {
+        m.code
+        for m in ctx.mentions
+        if provision.start <= m.start < provision.end and not m.implicit
+    }
+    for start, end in split_clauses(text, provision.start, provision.end):
+        clause = text[start:end]
+        if not any(verb in clause for verb in rules.diffusion_verbs):
+            continue
+        own = [m.code for m in ctx.mentions if start <= m.start < end and m.implicit]
+        subject = [c for c in subject_regions(ctx, start, end) if c not in own]
+        spreaders = tuple(
+            own
+            or subject
+            or _speakers(ctx, provision.start, start)
+            or [c for c in fallback if c not in named]
+        )
+        if not spreaders or any(
+            start <= m.start < end and set(spreaders) <= set(m.region_codes) for m in found
+        ):
+            continue
+        kind = (
+            ctx.vocab.classify(provision.text)
+            or next((m.incentive_type for m in found), None)
+            or ctx.main_type
+        )
+        if kind is None:
+            continue
+        mention = _clause_measure(ctx, provision, start, end, kind, spreaders, status)
+        return [mention] if mention is not None else []
+    return []
 
 
 # A label cut from a clause is at most this long (twice a phrase label's limit).
 MAX_CLAUSE_LABEL = 32
+
+
+def _speakers(ctx: Context, start: int, end: int) -> list[str]:
+    """The places of the clauses in ``[start, end)`` that name a speaker (长白朝鲜族自治县
+    有关负责同志介绍，): what the speaker goes on to say the place will do is its own."""
+    rules, text = ctx.vocab.rules, ctx.document.text
+    return [
+        m.code
+        for clause_start, clause_end in split_clauses(text, start, end)
+        if text[clause_start:clause_end].rstrip("，,：: \n").endswith(rules.reporting_verbs)
+        for m in ctx.mentions
+        if clause_start <= m.start < clause_end and not m.implicit
+    ]
 
 
 def _cue_clause_measure(

@@ -103,6 +103,10 @@ class MeasureRules:
     # A modifier before the subject telling where it lies (县城所在的尼呷镇, 您所在的平利县):
     # the place after it is the subject.
     subject_modifier_pattern: str
+    # A place spreading a practice (要在全市推广子洲县“一表通”做法) holds it too: a clause
+    # with one of these verbs, in a provision naming a practice with one of these nouns.
+    diffusion_verbs: tuple[str, ...]
+    practice_nouns: tuple[str, ...]
     aspect_pattern: str
     policy_verbs: tuple[str, ...]
     weak_verbs: tuple[str, ...]

@@ -101,3 +101,32 @@ def test_gb18030_copy_gives_the_same_provisions_and_measures(tmp_path: Path) -> 
     assert recoded.provisions == original.provisions
     strip = [replace(m, doc_id="") for m in original.measures]
     assert [replace(m, doc_id="") for m in recoded.measures] == strip
+
+
+def spread_parse(text: str, title: str, region_code: str | None) -> ParsedDocument:
+    meta = DocumentMeta(title=title, region_code=region_code)
+    return parse_document(Document(document_id(text), "/tmp/s.txt", "txt", "utf-8", text, meta))
+
+
+def test_a_place_spreading_anothers_practice_holds_it_too() -> None:
+    # 要在全市推广子洲县“一表通”做法: the city will do what the county did; the county keeps
+    # its own. In a provincial reply, a pilot's experience spread 条件成熟时 is a plan.
+    city = spread_parse(
+        "2025年榆林市政府工作报告\n"
+        "子洲县推行村级报表“一表通”，村里需要填报的报表由37张减少到9张。\n"
+        "要在全市推广子洲县“一表通”做法，村级报表再压减三成。\n",
+        "2025年榆林市政府工作报告",
+        "610800",
+    )
+    held = {code for m in city.measures if "一表通" in m.label_zh for code in m.region_codes}
+    assert held == {"610831", "610800"}, [(m.label_zh, m.region_codes) for m in city.measures]
+    reply = spread_parse(
+        "关于加快乡镇干部职级晋升的答复\n"
+        "环县试行乡镇干部职级晋升“积分制”，积分排名作为晋升依据。\n"
+        "（三）总结环县的试点经验，条件成熟时在全省推广。\n",
+        "甘肃省委组织部关于加快乡镇干部职级晋升的答复",
+        "620000",
+    )
+    (spread,) = [m for m in reply.measures if "在全省推广" in m.label_zh]
+    assert spread.region_codes == ("620000",)
+    assert spread.status is Status.RECOMMENDED
