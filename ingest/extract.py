@@ -308,6 +308,8 @@ def _clause_measure(
     text = ctx.document.text
     start = min(markers_end(text, start), end)
     fillers = ctx.vocab.rules.clause_label_fillers
+    if time := re.compile(ctx.vocab.rules.clause_time_pattern).match(text, start, end):
+        start = time.end()
     while (filler := next((f for f in fillers if text.startswith(f, start)), None)) is not None:
         start = min(start + len(filler), end)
     end = min(end, start + MAX_CLAUSE_LABEL)

@@ -89,6 +89,9 @@ class MeasureRules:
     leading_fillers: tuple[str, ...]
     # Words a clause taken whole as a label opens with that name nothing (明年我们将在…).
     clause_label_fillers: tuple[str, ...]
+    # A time a clause taken whole opens with (2025年底前在各乡镇新建…, 从2024年起): when,
+    # not what; the label starts after it.
+    clause_time_pattern: str
     # A place after one of these with the clause going on (在斋堂镇、清水镇建设周转房) is
     # where something is done, not who does it; 在瑷珲镇，… opens the town's own clause.
     locative_fillers: tuple[str, ...]
@@ -163,6 +166,7 @@ def load_measure_rules(path: Path | str, text: str) -> MeasureRules:
     check_patterns(str(path), "affiliation_pattern", [rules.affiliation_pattern])
     check_patterns(str(path), "subject_modifier_pattern", [rules.subject_modifier_pattern])
     check_patterns(str(path), "pay_pattern", [rules.pay_pattern])
+    check_patterns(str(path), "clause_time_pattern", [rules.clause_time_pattern])
     if "(?P<aspect>" not in rules.aspect_pattern:
         raise RulesError(f"{path}: key 'aspect_pattern' needs a group named 'aspect'")
     return rules

@@ -130,3 +130,20 @@ def test_a_place_spreading_anothers_practice_holds_it_too() -> None:
     (spread,) = [m for m in reply.measures if "在全省推广" in m.label_zh]
     assert spread.region_codes == ("620000",)
     assert spread.status is Status.RECOMMENDED
+
+
+def test_a_clause_taken_whole_is_labelled_after_the_time_it_opens_with() -> None:
+    # 2025年底前 and 从2024年起 say when; the measure is what follows.
+    plan = spread_parse(
+        "紫云苗族布依族自治县关心关爱乡镇干部实施方案\n"
+        "一、改善工作生活条件\n"
+        "1. 从2024年起，乡镇干部每年体检一次。\n"
+        "2. 2025年底前在各乡镇新建改建干部周转房120套，实现乡镇干部住宿“一人一间”。\n",
+        "紫云苗族布依族自治县关心关爱乡镇干部实施方案",
+        "520425",
+    )
+    labels = {m.label_zh: m.region_codes for m in plan.measures}
+    assert labels == {
+        "乡镇干部每年体检一次": ("520425",),
+        "各乡镇新建改建干部周转房120套": ("520425",),
+    }
