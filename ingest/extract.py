@@ -160,9 +160,10 @@ def _provision_measures(
         for phrase in phrases:
             kind = measure_type(ctx, phrase.label, clause, aspect, paragraph_aspect, provision)
             kind = kind or elaboration_type(ctx, clauses[index + 1 :])
-            if kind is None and phrase.quoted and own:
+            if kind is None and own and (phrase.quoted or _institution(ctx, phrase.label)):
                 # 四季镇实行驻村干部“轮值下山”: a place naming a practice of its own coinage
-                # does something for its cadres, of the kind the document is about.
+                # does something for its cadres, of the kind the document is about; so does
+                # one told to set up an institution (建议乌兰察布市建立…流失预警机制).
                 kind = ctx.vocab.vote([provision.text]) or ctx.main_type
             if kind is None:
                 continue
@@ -237,6 +238,11 @@ def _spread_measures(
 
 # A label cut from a clause is at most this long (twice a phrase label's limit).
 MAX_CLAUSE_LABEL = 32
+
+
+def _institution(ctx: Context, label: str) -> bool:
+    """Whether a label names an institution by its last word (…预警机制, …帮扶制度)."""
+    return label.endswith(ctx.vocab.rules.institution_nouns)
 
 
 def _speakers(ctx: Context, start: int, end: int) -> list[str]:

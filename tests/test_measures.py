@@ -147,3 +147,18 @@ def test_a_clause_taken_whole_is_labelled_after_the_time_it_opens_with() -> None
         "乡镇干部每年体检一次": ("520425",),
         "各乡镇新建改建干部周转房120套": ("520425",),
     }
+
+
+def test_a_place_advised_to_set_up_an_institution_holds_it_as_advice() -> None:
+    # 建议X建立…机制: X is told to do it; the institution needs no type word of its own.
+    study = spread_parse(
+        "乌兰察布市乡镇干部队伍稳定情况调研报告\n"
+        "调研发现，三旗县对乡镇干部的关心关爱仍有短板，一些年轻干部流失。\n"
+        "三、对策建议\n"
+        "（一）建议乌兰察布市建立乡镇干部流失预警机制，对流失率高的旗县约谈其组织部门负责同志。\n",
+        "乌兰察布市乡镇干部队伍稳定情况调研报告",
+        None,
+    )
+    (warning,) = [m for m in study.measures if m.label_zh == "乡镇干部流失预警机制"]
+    assert warning.region_codes == ("150900",)
+    assert warning.status is Status.RECOMMENDED
