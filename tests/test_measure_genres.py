@@ -457,6 +457,17 @@ def test_a_clause_opened_by_a_place_whose_name_starts_like_a_conjunction_is_a_me
             "迪庆藏族自治州此前已先行试点，每年开展一次高原病专项筛查。",
             "care",
         ),
+        # So are a fund for officials in need and a room for their recreation.
+        (
+            "麻山深处的乡镇干部",
+            "下一步，望谟县将设立乡镇干部关爱基金，对家庭遭遇重大困难的干部及时给予帮扶。",
+            "care",
+        ),
+        (
+            "三旗县乡镇干部激励保障调研",
+            "白音特拉乡在乡政府院内建起干部阳光活动室，配备乒乓球台和健身器材。",
+            "care",
+        ),
     ],
 )
 def test_a_clause_naming_only_a_cue_is_of_the_cue_s_type(
