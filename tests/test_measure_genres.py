@@ -468,6 +468,12 @@ def test_a_clause_opened_by_a_place_whose_name_starts_like_a_conjunction_is_a_me
             "白音特拉乡在乡政府院内建起干部阳光活动室，配备乒乓球台和健身器材。",
             "care",
         ),
+        # Posts set aside to be filled from township officials are a career step.
+        (
+            "某县激励乡镇干部担当作为实施方案",
+            "5. 县直部门副科级领导职位出现空缺的，三分之一用于面向乡镇干部选拔。",
+            "career",
+        ),
     ],
 )
 def test_a_clause_naming_only_a_cue_is_of_the_cue_s_type(
