@@ -26,7 +26,13 @@ _PLACE = re.compile(
 _NAME = re.compile(r"^[A-ZÀ-Þ][\w'’\-]*(?: [A-ZÀ-Þ][\w'’\-]*)*")
 # … without a capitalised kind word after it (Dechen County).
 _WORD = re.compile(r"\b[a-z]+\b")
-_KIND = re.compile(r"(?: (?:County|City|Prefecture|District|Town|Banner|Province))+$")
+_KIND = re.compile(r"(?: (?:County|City|Prefecture|District|Town|Banner|League|Province))+$")
+# An autonomous prefecture is named by its first word, before its peoples ("Golog Tibetan
+# autonomous prefecture", "Ngawa Tibetan and Qiang Autonomous Prefecture"); a county is
+# left whole, its peoples' word telling it from a namesake (Qinglong Manchu, 晴隆's Qinglong).
+_AUTONOMOUS = re.compile(
+    r"^([A-ZÀ-Þ][\w'’\-]*)(?:\s+(?:and\s+)?[A-ZÀ-Þ][\w'’\-]*)*\s+[Aa]utonomous\s+[Pp]refecture\b"
+)
 
 
 def english_place_names(first_sense: str) -> list[str]:
@@ -39,6 +45,8 @@ def english_place_names(first_sense: str) -> list[str]:
     if not _PLACE.search(first_sense):
         return []
     head = re.split(r"[(,;:\[]", first_sense, maxsplit=1)[0]
+    if autonomous := _AUTONOMOUS.match(head.split(" or ")[-1].strip()):
+        head = autonomous.group(1)
     names = []
     for part in head.split(" or "):
         match = _NAME.match(part.strip())
@@ -64,6 +72,8 @@ def place_aliases(regions: Iterable[Region]) -> dict[str, list[str]]:
             for name in english_place_names(senses.split("/")[0]):
                 if " " not in name and name.lower() in plain:
                     continue
+                # Bayan Nur is written Bayannur too.
+                forms = [name, name.replace(" ", "")] if " " in name else [name]
                 for code in wanted[word]:
-                    aliases.setdefault(code, []).append(name)
+                    aliases.setdefault(code, []).extend(forms)
     return aliases

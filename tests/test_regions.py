@@ -246,6 +246,10 @@ def test_real_corpus_regions_are_linked_with_parents(gazetteer: Gazetteer) -> No
         ),
         ("Ürümqi or Urumqi, prefecture-level city and capital of Xinjiang", ["Ürümqi", "Urumqi"]),
         ("Dechen County in Diqing Tibetan Autonomous Prefecture", ["Dechen"]),
+        # An autonomous prefecture by its first word, a league without its kind.
+        ("Golog Tibetan autonomous prefecture in south Qinghai", ["Golog"]),
+        ("Ngawa Tibetan and Qiang Autonomous Prefecture (Tibetan: rnga ba)", ["Ngawa"]),
+        ("Xilingol League, a prefecture-level subdivision of Inner Mongolia", ["Xilingol"]),
         ("Shangri-La (mythical location)", []),  # no kind of place: not a place name
         ("turban/headband", []),
     ],
@@ -261,6 +265,17 @@ def test_cc_cedict_first_senses_give_english_place_names(sense: str, names: list
         ("Which cadres from Shandong work in Shigatse?", ["山东省", "日喀则市"]),
         ("How much do cadres in Nyingchi and Lhokha receive?", ["林芝市", "山南市"]),
         ("What does Jimsar do for aid cadres?", ["吉木萨尔县"]),
+        # The names in use of prefectures written from Mongolian, Tibetan and Uyghur: the
+        # prefecture, not a county sharing its pinyin (延边州 is not 盐边县, 凉山州 not 梁山县).
+        (
+            "What did the Ulanqab study find about Xilingol and Bayannur?",
+            ["乌兰察布市", "锡林郭勒盟", "巴彦淖尔市"],
+        ),
+        (
+            "Officials in Yanbian, Liangshan, Golog and Ngawa",
+            ["延边朝鲜族自治州", "凉山彝族自治州", "果洛藏族自治州", "阿坝藏族羌族自治州"],
+        ),
+        ("Aid to Kumul and Korla", ["哈密市", "库尔勒市"]),
         # One-word names that are plain English words name no place (北湖区, 攸县, 拜城县).
         ("Which county in the North do you know by the Bay?", []),
     ],
@@ -313,3 +328,9 @@ def test_he_between_two_levels_joins_them_it_is_not_he_county(gazetteer: Gazette
 def test_a_place_naming_a_news_outlet_is_not_what_it_reports_on(gazetteer: Gazetteer) -> None:
     text = "《河北日报》2025年2月20日\n本报讯 保定市阜平县推行无会日。"
     assert codes(text, gazetteer) == ["130600", "130624"]
+
+
+def test_names_written_from_mongolian_and_uyghur_read_le_in_english(gazetteer: Gazetteer) -> None:
+    # 勒 is lei in 勒紧 but le in 锡林郭勒, 库尔勒, 策勒: English names spell it so.
+    assert gazetteer.by_name("策勒县")[0].name_en == "Cele County"
+    assert gazetteer.by_name("霍林郭勒市")[0].name_en == "Huolinguole City"
