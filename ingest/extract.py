@@ -201,7 +201,9 @@ def _spread_measures(
     else its subject, else the place of whoever says it (州委组织部负责人表示，…), else the
     place the paragraph is about, never the place whose practice it was."""
     rules, text = ctx.vocab.rules, ctx.document.text
-    if not any(noun in provision.text for noun in rules.practice_nouns):
+    # The practice is named as one (…做法, …经验), or is a measure the provision told of
+    # (何市镇探索的村级报表“一表通”，由县委社会工作部负责在全县推广).
+    if not found and not any(noun in provision.text for noun in rules.practice_nouns):
         return []
     named = {
         m.code
@@ -215,7 +217,7 @@ def _spread_measures(
         own = [m.code for m in ctx.mentions if start <= m.start < end and m.implicit]
         subject = [c for c in subject_regions(ctx, start, end) if c not in own]
         spreaders = tuple(
-            own
+            dict.fromkeys(own)
             or subject
             or _speakers(ctx, provision.start, start)
             or [c for c in fallback if c not in named]

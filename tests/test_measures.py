@@ -130,6 +130,18 @@ def test_a_place_spreading_anothers_practice_holds_it_too() -> None:
     (spread,) = [m for m in reply.measures if "在全省推广" in m.label_zh]
     assert spread.region_codes == ("620000",)
     assert spread.status is Status.RECOMMENDED
+    # A practice told of in the sentence needs no 做法 to be spread; learning from another
+    # place's (借鉴) is taking it up.
+    county = spread_parse(
+        "修水县关心关爱乡镇干部若干措施\n"
+        "何市镇探索的村级报表“一表通”，把各类报表整合为一张基础信息表，由县委社会工作部负责在全县推广。\n"
+        "各乡镇要借鉴渣津镇做法，每月至少组织两次干部夜学。\n",
+        "修水县关心关爱乡镇干部若干措施",
+        "360424",
+    )
+    by_label = {m.label_zh: m.region_codes for m in county.measures}
+    assert any("在全县推广" in label and codes == ("360424",) for label, codes in by_label.items())
+    assert any("夜学" in label and codes == ("360424",) for label, codes in by_label.items())
 
 
 def test_a_clause_taken_whole_is_labelled_after_the_time_it_opens_with() -> None:
