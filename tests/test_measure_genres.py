@@ -492,3 +492,27 @@ def test_the_place_after_a_modifier_saying_where_it_lies_is_the_subject() -> Non
     held = {m.region_codes for m in parsed.measures if "制氧机" in m.label_zh}
     shiqu = load_gazetteer().by_name("石渠县")[0].code
     assert held and all(codes != (shiqu,) for codes in held), held  # 尼呷镇's, not the county's
+
+
+@pytest.mark.parametrize(
+    ("sentence", "town"),
+    [
+        (
+            "岳西县地处大别山腹地。"
+            "地处皖鄂两省交界的河图镇与英山县相邻乡镇建立干部互访交流机制，每年互派干部学习交流。",
+            "河图镇",
+        ),
+        (
+            "东乡族自治县乡镇干部流失较多。"
+            "县城所在地锁南镇与县直部门建立干部双向交流机制，每年互派8名干部。",
+            "锁南镇",
+        ),
+    ],
+)
+def test_a_place_after_a_modifier_saying_where_it_lies_holds_the_clause(
+    sentence: str, town: str
+) -> None:
+    parsed = parse(f"关于乡镇干部交流的调研\n\n{sentence}\n", title="关于乡镇干部交流的调研")
+    named = {m.code: m.surface for m in parsed.region_mentions}
+    held = {named.get(code) for m in parsed.measures for code in m.region_codes}
+    assert town in held, [(m.label_zh, m.region_codes) for m in parsed.measures]
