@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 from policykg.ingest.cedict import cedict_entries
-from policykg.ingest.models import Region
+from policykg.ingest.models import Region, RegionLevel
 
 # A first sense that names a place says which kind of place it is.
 _PLACE = re.compile(
@@ -45,7 +45,11 @@ def english_place_names(first_sense: str) -> list[str]:
     if not _PLACE.search(first_sense):
         return []
     head = re.split(r"[(,;:\[]", first_sense, maxsplit=1)[0]
-    if autonomous := _AUTONOMOUS.match(head.split(" or ")[-1].strip()):
+    # The head lists the place's names (Sanji or Changji Hui autonomous prefecture), not a
+    # place it lies in (Shangri-La County in Dêqên or Diqing Tibetan Autonomous Prefecture).
+    *others, last = head.split(" or ")
+    named_only = not any(re.search(r"\b[a-z]", other) for other in others)
+    if named_only and (autonomous := _AUTONOMOUS.match(last.strip())):
         head = autonomous.group(1)
     names = []
     for part in head.split(" or "):
@@ -59,7 +63,12 @@ def place_aliases(regions: Iterable[Region]) -> dict[str, list[str]]:
     """Region code → the English names CC-CEDICT gives its full or short Chinese name."""
     wanted: dict[str, list[str]] = {}
     for region in regions:
-        for name in {region.name_zh, region.short_zh}:
+        names = {region.name_zh, region.short_zh}
+        if region.level is RegionLevel.COUNTY and region.name_zh.endswith(("市", "区")):
+            # A county made a city or a district (香格里拉县 → 香格里拉市) is in the
+            # dictionary by its county name.
+            names.add(region.name_zh[:-1] + "县")
+        for name in names:
             if len(name) >= 2:
                 wanted.setdefault(name, []).append(region.code)
     entries = cedict_entries()

@@ -31,6 +31,7 @@ def find_regions_en(
     for start, end, _ in towns:  # Yushan Town is not 玉山县 (Yushan County)
         text = text[:start] + " " * (end - start) + text[end:]
     named: list[tuple[list[Region], list[Region]]] = []  # each name's places, in text order
+    text = _PEOPLES.sub(lambda m: _without_peoples(m, gazetteer), text)
     for match in _NAME_PHRASE.finditer(text):
         phrase = re.sub(r"['’]s\b", "", match.group())  # Guangzhou's → Guangzhou
         after = re.match(r"\s+([a-z]+)", text[match.end() :])
@@ -70,6 +71,25 @@ def find_regions_en(
 # Capitalised words, joined by "and" too: Xinjiang Production and Construction Corps is one
 # name (Tianjin and Hebei, two: no name holds both).
 _NAME_PHRASE = re.compile(r"[A-Z][a-z']+(?:(?:[ -]| and )[A-Z][a-z']+)*")
+
+# The peoples an autonomous place is named for, written between its name and its kind
+# (Hualong Hui Autonomous County, Changyang Tujia Autonomous County): our English names
+# leave them out, as the texts' short names do (化隆县).
+_PEOPLES = re.compile(
+    r"\b([A-Z][a-z']+)(?:\s+(?:and\s+)?(?:Hui|Huizu|Yi|Tibetan|Tujia|Mongol|Mongolian|Miao|Dong|"
+    r"Zhuang|Yao|Bai|Hani|Dai|Lisu|Va|Wa|Lahu|Naxi|Jingpo|Blang|Achang|Pumi|Nu|Derung|De'ang|"
+    r"Jino|Qiang|Salar|Bonan|Dongxiang|Tu|Yugur|Kazakh|Uyghur|Uighur|Kyrgyz|Kirghiz|Tajik|Xibe|"
+    r"Daur|Ewenki|Oroqen|Manchu|Korean|She|Li|Gelao|Shui|Mulao|Maonan|Buyei|Bouyei|Gin|Jing))+"
+    r"\s+(Autonomous\s+(?:County|Prefecture|Banner|Region))"
+)
+
+
+def _without_peoples(match: re.Match[str], gazetteer: Gazetteer) -> str:
+    """Hualong Hui Autonomous County as Hualong Autonomous County, unless the name with its
+    peoples is one the gazetteer knows (Hoboksar Mongol)."""
+    named = match.group()[: match.start(2) - match.start()].strip()
+    return match.group() if gazetteer.by_name(named) else f"{match.group(1)} {match.group(2)}"
+
 
 # A level word written after a name, lower-case ("Dali prefecture"), says which of the
 # places of that name is meant: 大理白族自治州, not 大理市 or 大荔县.

@@ -276,6 +276,12 @@ def test_cc_cedict_first_senses_give_english_place_names(sense: str, names: list
             ["延边朝鲜族自治州", "凉山彝族自治州", "果洛藏族自治州", "阿坝藏族羌族自治州"],
         ),
         ("Aid to Kumul and Korla", ["哈密市", "库尔勒市"]),
+        # The peoples between a name and its kind are read through; a name with its peoples
+        # that is known whole stays whole.
+        ("How much does Hualong Hui Autonomous County add?", ["化隆回族自治县"]),
+        ("Hoboksar Mongol Autonomous County", ["和布克赛尔蒙古自治县"]),
+        # A county made a city is in the dictionary by its county name (香格里拉县).
+        ("Does any town in Shangri-La house officials?", ["香格里拉市"]),
         # One-word names that are plain English words name no place (北湖区, 攸县, 拜城县).
         ("Which county in the North do you know by the Bay?", []),
     ],
