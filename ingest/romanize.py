@@ -10,13 +10,18 @@ from pypinyin import pinyin as readings_of
 MAX_READINGS = 16  # spellings of one name kept, over its characters' readings
 
 
-# Readings a character takes in place names where the dictionary gives another: 勒 in
-# names written from Mongolian and Uyghur (锡林郭勒, 库尔勒, 策勒) is le, not lei (勒紧).
-NAME_READINGS = {"勒": "le"}
+# Readings a character takes in place names where the dictionary's first reading is
+# another: 勒 in names written from Mongolian and Uyghur (锡林郭勒, 库尔勒) is le, not lei
+# (勒紧); 长 is chang (长治, 长阳, 长白), 都 du (宁都, 郫都), 朝 chao (朝阳).
+NAME_READINGS = {"勒": "le", "长": "chang", "都": "du", "朝": "chao"}
+# Names read otherwise still (长子县 is Zhangzi; 单县 Shan, 蔚县 Yu, 涡阳 Guoyang, 浚县 Xun).
+NAME_SPELLINGS = {"长子": "Zhangzi", "单": "Shan", "蔚": "Yu", "涡阳": "Guoyang", "浚": "Xun"}
 
 
 def pinyin(text: str) -> str:
     """Toneless pinyin, syllables of a word joined: 仙居 → Xianju, 库尔勒 → Kuerle."""
+    if text in NAME_SPELLINGS:
+        return NAME_SPELLINGS[text]
     syllables = lazy_pinyin(text, style=Style.NORMAL)
     if len(syllables) == len(text):  # one syllable a character: the name's own readings
         syllables = [NAME_READINGS.get(char, s) for char, s in zip(text, syllables, strict=True)]

@@ -340,3 +340,21 @@ def test_names_written_from_mongolian_and_uyghur_read_le_in_english(gazetteer: G
     # 勒 is lei in 勒紧 but le in 锡林郭勒, 库尔勒, 策勒: English names spell it so.
     assert gazetteer.by_name("策勒县")[0].name_en == "Cele County"
     assert gazetteer.by_name("霍林郭勒市")[0].name_en == "Huolinguole City"
+
+
+def test_names_are_spelled_in_their_place_name_readings(gazetteer: Gazetteer) -> None:
+    # 长 is chang in names (长治, 长白, 长阳) but for 长子县; 都 is du, 朝 chao; some
+    # one-character names have their own reading (单县 Shan, 蔚县 Yu).
+    spelled = {
+        name: gazetteer.by_name(name)[0].name_en
+        for name in ("长治市", "长白朝鲜族自治县", "长子县", "郫都区", "朝阳市", "单县", "蔚县")
+    }
+    assert spelled == {
+        "长治市": "Changzhi City",
+        "长白朝鲜族自治县": "Changbai Autonomous County",
+        "长子县": "Zhangzi County",
+        "郫都区": "Pidu District",
+        "朝阳市": "Chaoyang City",
+        "单县": "Shan County",
+        "蔚县": "Yu County",
+    }
