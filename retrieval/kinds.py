@@ -89,10 +89,13 @@ def yes_evidence(evidence: Evidence) -> list[Scored]:
 
 
 def holds_specifics(evidence: Evidence, scored: Scored, specific: list[str]) -> bool:
-    """Whether the provision (with its headings) names each specific payment asked."""
+    """Whether the provision (with its headings, and the rest of the paragraph its citation
+    quotes: 在省定乡镇工作补贴基础上… 大姚县每人每月增发300元) names each specific
+    payment asked."""
     catalog = evidence.catalog
     pid = scored.provision_id
-    text = f"{catalog.provision_text.get(pid, '')} {catalog.context_text(pid)}"
+    quoted = " ".join(catalog.provision_text.get(m, "") for m in evidence.quoted_with(pid))
+    text = f"{quoted} {catalog.context_text(pid)}"
     return all(holds(term, text, SPECIFIC_SHARE) for term in specific)
 
 

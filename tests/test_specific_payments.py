@@ -53,3 +53,21 @@ def test_an_english_payment_for_buying_a_home_is_a_specific_payment(tmp_path: Pa
     with library_of(housing, HOUSING) as library:
         answer = ask(library, question)
         assert "2万元购房补贴" in quotes(answer), answer.answer
+
+
+STUDY = {
+    **ALLOWANCES,
+    "chuxiong.txt": "楚雄州三县乡镇干部激励保障比较研究\n\n"
+    "三县都在省定乡镇工作补贴基础上另行增发。"
+    "大姚县每人每月增发300元；武定县每人每月增发350元；双柏县每人每月增发280元。\n",
+}
+
+
+def test_a_payment_named_in_the_paragraph_the_figure_is_quoted_with_is_named(
+    tmp_path: Path,
+) -> None:
+    # The figures' sentence does not repeat 乡镇工作补贴; the sentence before it, quoted
+    # with it, does.
+    with library_of(tmp_path, STUDY) as library:
+        answer = ask(library, "大姚、武定、双柏三县在省定乡镇工作补贴之外，每人每月分别增发多少？")
+        assert "武定县每人每月增发350元" in quotes(answer), answer.answer
