@@ -11,6 +11,7 @@ from policykg.ingest.models import MeasureMention
 from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.counterparts import (
     asks_about_change,
+    asks_article_in_years,
     asks_same_number,
     counterparts,
     same_numbered,
@@ -80,7 +81,9 @@ def compose(evidence: Evidence) -> Draft:
         _best_provisions(evidence, answer)
     if not answer.text:
         answer.text = _not_found(evidence)
-    elif answer.citations and asks_same_number(question.text):
+    elif answer.citations and (
+        asks_same_number(question.text) or asks_article_in_years(question.text, question.articles)
+    ):
         _cite_other_versions(evidence, answer, same_number=True)
     elif answer.citations and asks_about_change(question.text):
         _cite_other_versions(evidence, answer)

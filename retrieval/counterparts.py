@@ -52,6 +52,19 @@ def asks_same_number(question: str) -> bool:
     return SAME_NUMBER_WORDS.search(question) is not None
 
 
+_ASKS_WHICH_ARTICLE = re.compile(r"第几条|哪一条|which article|what number", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def asks_article_in_years(question: str, articles: Sequence[str]) -> bool:
+    """An article asked of two years' versions (Article 19 in the 2019 version, and in the
+    2025 revision): the article of that number in each is asked, not the same text
+    renumbered (第十四条…到了2025年版变成第几条 asks that)."""
+    if not articles or _ASKS_WHICH_ARTICLE.search(question):
+        return False
+    return len(set(_YEAR.findall(question))) >= 2
+
+
 def same_numbered(catalog: Catalog, works: Sequence[Work], provision_id: str) -> list[str]:
     """The first sentence of the article of the same number in each other version of the
     provision's work (第二十条 of 2019 beside 第二十条 of 2025), oldest first."""
