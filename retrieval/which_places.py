@@ -29,13 +29,13 @@ def which_regions(evidence: Evidence, answer: Draft) -> None:
         # assessment to the rules, care to the question).
         have = set(mentions)
         mentions += [m for m in from_hits if m not in have]
-    elif named := {kind for t in question.terms if (kind := type_named(t)) is not None} | (
-        {question.incentive_type} if question.incentive_type is not None else set()
-    ):
+    elif named := {kind for t in question.terms if (kind := type_named(t)) is not None}:
         # A term naming a type (挂职锻炼: exchange) is asked in other words too (驻村任职,
         # 墩苗锻炼): the type's measures the search ranks near the top answer as well; so do
-        # those of a type the question names beside it (scored toward assessment or
+        # those of another type the question names beside it (scored toward assessment or
         # promotion: 一季一评 beside 职级晋升).
+        if question.incentive_type is not None:
+            named.add(question.incentive_type)
         ranks, have = ranked_provisions(evidence), set(mentions)
         mentions += [
             m

@@ -33,3 +33,19 @@ def test_places_doing_it_under_the_type_named_beside_the_term_answer(tmp_path: P
         # 小海子镇's 一季一评 is listed as an answer, not only quoted beside it.
         assert names & {"小海子镇", "察哈尔右翼中旗"}, answer.answer
         assert "一季一评" in quotes(answer), answer.answer
+
+
+SALARIES = {
+    "lingang.txt": "临港新片区薪酬制度改革\n\n临港新片区对聘任制公务员实行协议年薪。\n",
+    "yangpu.txt": "杨浦区绩效奖金改革\n\n杨浦区推动公务员绩效奖金向一线倾斜。\n",
+    "yongjia.txt": "永嘉县乡镇干部补贴\n\n永嘉县提高乡镇工作补贴标准。\n",
+}
+
+
+def test_a_term_whose_type_is_its_own_lists_only_the_places_doing_it(tmp_path: Path) -> None:
+    # 协议年薪 is material pay; other material measures (绩效奖金, 乡镇工作补贴) do not answer.
+    with library_of(tmp_path, SALARIES) as library:
+        answer = ask(library, "哪些地区实行协议年薪？")
+        assert [region.label_zh for region in answer.regions] == [
+            "中国(上海)自由贸易试验区临港新片区"
+        ], answer.answer
