@@ -36,6 +36,7 @@ from policykg.ingest.measures import (
     find_phrases,
     keep_phrase,
     measure_key,
+    names_speaker,
     split_clauses,
     subject_regions,
     verb_pattern,
@@ -250,11 +251,10 @@ def _institution(ctx: Context, label: str) -> bool:
 def _speakers(ctx: Context, start: int, end: int) -> list[str]:
     """The places of the clauses in ``[start, end)`` that name a speaker (长白朝鲜族自治县
     有关负责同志介绍，): what the speaker goes on to say the place will do is its own."""
-    rules, text = ctx.vocab.rules, ctx.document.text
     return [
         m.code
-        for clause_start, clause_end in split_clauses(text, start, end)
-        if text[clause_start:clause_end].rstrip("，,：: \n").endswith(rules.reporting_verbs)
+        for clause_start, clause_end in split_clauses(ctx.document.text, start, end)
+        if names_speaker(ctx, clause_start, clause_end)
         for m in ctx.mentions
         if clause_start <= m.start < clause_end and not m.implicit
     ]

@@ -81,7 +81,7 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
     """Regions named as the clause's subject: at its start, with 、/和 enumerations."""
     text, rules = ctx.document.text, ctx.vocab.rules
-    if text[start:end].rstrip("，,：: \n").endswith(rules.reporting_verbs):
+    if names_speaker(ctx, start, end):
         return ()  # a speaker's place
     # After an item's markers: （三）南丰县推行… is 南丰县's.
     opening = min(markers_end(text, start), end)
@@ -114,6 +114,12 @@ def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
     if not codes:
         return ()
     return _most_specific(ctx.gazetteer, codes)
+
+
+def names_speaker(ctx: Context, start: int, end: int) -> bool:
+    """Whether the clause ends in a reporting verb (称多县…干部才仁多杰告诉记者)."""
+    clause = ctx.document.text[start:end].rstrip("，,：: \n")
+    return clause.endswith(ctx.vocab.rules.reporting_verbs)
 
 
 def _agent(ctx: Context, start: int, end: int) -> list[str]:

@@ -17,6 +17,7 @@ from enum import Enum
 from policykg.ingest.headings import markers_end
 from policykg.ingest.versions import Work
 from policykg.retrieval.catalog import Catalog, article_of
+from policykg.retrieval.named_documents import YEAR
 
 CHANGE_WORDS = re.compile(
     r"修订|修改|修正|变化|变动|改变|调整|前后|新旧|旧版|新版|原来|原先|之前|以前"
@@ -53,7 +54,6 @@ def asks_same_number(question: str) -> bool:
 
 
 _ASKS_WHICH_ARTICLE = re.compile(r"第几条|哪一条|which article|what number", re.IGNORECASE)
-_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def asks_article_in_years(question: str, articles: Sequence[str]) -> bool:
@@ -62,7 +62,7 @@ def asks_article_in_years(question: str, articles: Sequence[str]) -> bool:
     renumbered (第十四条…到了2025年版变成第几条 asks that)."""
     if not articles or _ASKS_WHICH_ARTICLE.search(question):
         return False
-    return len(set(_YEAR.findall(question))) >= 2
+    return len({year.group() for year in YEAR.finditer(question)}) >= 2
 
 
 def same_numbered(catalog: Catalog, works: Sequence[Work], provision_id: str) -> list[str]:

@@ -31,6 +31,12 @@ def labelled(parsed: ParsedDocument, label: str) -> MeasureMention:
     return found[0]
 
 
+def typed_by_opening(parsed: ParsedDocument, chars: int) -> set[tuple[str, str]]:
+    """Each measure's type with the opening of its provision (第十八条, 1.)."""
+    texts = {p.provision_id: p.text for p in parsed.provisions}
+    return {(m.incentive_type, texts[m.provision_id][:chars]) for m in parsed.measures}
+
+
 def test_notice_allowance_is_named_without_its_figure() -> None:
     parsed = parse(
         "关于调整乡镇工作补贴标准的通知\n各县（市、区）人力资源和社会保障局：\n"
@@ -412,8 +418,7 @@ def test_diligence_and_clearing_a_name_are_fault_tolerance() -> None:
         title="某省促进科技成果转化条例",
         region_code="350000",
     )
-    texts = {p.provision_id: p.text for p in parsed.provisions}
-    typed = {(m.incentive_type, texts[m.provision_id][:4]) for m in parsed.measures}
+    typed = typed_by_opening(parsed, 4)
     assert ("fault_tolerance", "第十八条") in typed, typed
     assert ("fault_tolerance", "第十九条") in typed, typed
 
@@ -427,8 +432,7 @@ def test_rent_free_housing_a_meeting_free_week_and_recreation_are_typed() -> Non
         title="某县关心关爱乡镇干部实施方案",
         region_code="431230",
     )
-    texts = {p.provision_id: p.text for p in parsed.provisions}
-    typed = {(m.incentive_type, texts[m.provision_id][:2]) for m in parsed.measures}
+    typed = typed_by_opening(parsed, 2)
     assert {("material", "1."), ("burden_reduction", "2."), ("care", "3.")} <= typed, typed
 
 
