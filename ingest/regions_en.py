@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib import resources
 
 from policykg.ingest.gazetteer import Gazetteer, level_rank
 from policykg.ingest.models import Region, RegionLevel
@@ -31,7 +32,7 @@ def find_regions_en(
     for start, end, _ in towns:  # Yushan Town is not 玉山县 (Yushan County)
         text = text[:start] + " " * (end - start) + text[end:]
     named: list[tuple[list[Region], list[Region]]] = []  # each name's places, in text order
-    text = _PEOPLES.sub(lambda m: _without_peoples(m, gazetteer), text)
+    text = _peoples().sub(lambda m: _without_peoples(m, gazetteer), text)
     for match in _NAME_PHRASE.finditer(text):
         phrase = re.sub(r"['’]s\b", "", match.group())  # Guangzhou's → Guangzhou
         after = re.match(r"\s+([a-z]+)", text[match.end() :])
@@ -72,16 +73,20 @@ def find_regions_en(
 # name (Tianjin and Hebei, two: no name holds both).
 _NAME_PHRASE = re.compile(r"[A-Z][a-z']+(?:(?:[ -]| and )[A-Z][a-z']+)*")
 
+
 # The peoples an autonomous place is named for, written between its name and its kind
 # (Hualong Hui Autonomous County, Changyang Tujia Autonomous County): our English names
 # leave them out, as the texts' short names do (化隆县).
-_PEOPLES = re.compile(
-    r"\b([A-Z][a-z']+)(?:\s+(?:and\s+)?(?:Hui|Huizu|Yi|Tibetan|Tujia|Mongol|Mongolian|Miao|Dong|"
-    r"Zhuang|Yao|Bai|Hani|Dai|Lisu|Va|Wa|Lahu|Naxi|Jingpo|Blang|Achang|Pumi|Nu|Derung|De'ang|"
-    r"Jino|Qiang|Salar|Bonan|Dongxiang|Tu|Yugur|Kazakh|Uyghur|Uighur|Kyrgyz|Kirghiz|Tajik|Xibe|"
-    r"Daur|Ewenki|Oroqen|Manchu|Korean|She|Li|Gelao|Shui|Mulao|Maonan|Buyei|Bouyei|Gin|Jing))+"
-    r"\s+(Autonomous\s+(?:County|Prefecture|Banner|Region))"
-)
+@lru_cache(maxsize=1)
+def _peoples() -> re.Pattern[str]:
+    """A name, the peoples after it (``data/peoples_en.txt``), and its autonomous kind."""
+    text = resources.files("policykg.ingest").joinpath("data", "peoples_en.txt").read_text("utf-8")
+    names = [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+    peoples = "|".join(re.escape(name) for name in names)
+    return re.compile(
+        rf"\b([A-Z][a-z']+)(?:\s+(?:and\s+)?(?:{peoples}))+"
+        r"\s+(Autonomous\s+(?:County|Prefecture|Banner|Region))"
+    )
 
 
 def _without_peoples(match: re.Match[str], gazetteer: Gazetteer) -> str:
