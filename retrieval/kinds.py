@@ -137,11 +137,14 @@ def _rule_verbs() -> frozenset[str]:
 
 @functools.cache
 def _tagged_verb(word: str) -> bool:
-    """Whether jieba's part-of-speech dictionary reads the word as a verb."""
+    """Whether jieba's part-of-speech dictionary reads the word as a verb, alone or after
+    a one-character adverb or pronoun it cuts off (另发, 再发: "pay besides")."""
     from jieba import posseg  # imported late: it loads pkg_resources
 
-    tags = [pair.flag for pair in posseg.cut(word)]
-    return len(tags) == 1 and tags[0].startswith("v")
+    pieces = [(pair.word, pair.flag) for pair in posseg.cut(word)]
+    *before, (_, last) = pieces
+    modifiers = all(len(piece) == 1 and flag[0] in "drv" for piece, flag in before)
+    return last.startswith("v") and modifiers
 
 
 # An English question names what a payment pays for after it: "a subsidy for buying a

@@ -71,3 +71,11 @@ def test_a_payment_named_in_the_paragraph_the_figure_is_quoted_with_is_named(
     with library_of(tmp_path, STUDY) as library:
         answer = ask(library, "大姚、武定、双柏三县在省定乡镇工作补贴之外，每人每月分别增发多少？")
         assert "武定县每人每月增发350元" in quotes(answer), answer.answer
+
+
+def test_paying_besides_is_how_it_is_paid_not_what_for(tmp_path: Path) -> None:
+    # 另发补贴 / 加发补助: "pay besides" (a one-character adverb before the verb 发), not a
+    # payment for something; the documents that pay extra answer.
+    with library_of(tmp_path, ALLOWANCES) as library:
+        answer = ask(library, "哪些文件对在深山区乡镇工作的干部加发或另发补贴？")
+        assert "每人每月再增发150元" in quotes(answer), answer.answer
