@@ -70,6 +70,9 @@ class IntentRules:
     quantities: tuple[QuantityPatterns, ...]  # tried in order: 多久一次 before 多久
     # Verbs that frame what a document does with a term (规定或提到了周转房): never terms.
     frame_verbs_zh: tuple[str, ...]
+    # The general nouns for a document (文件, 材料, 报道): asked with 哪 (哪些材料提到…),
+    # the question's frame, not its content.
+    document_nouns_zh: tuple[str, ...]
 
 
 INTENTS_FILE = "retrieval/data/intents.json"

@@ -55,6 +55,14 @@ def _level_asked_zh() -> re.Pattern[str]:
 
 def without_level_asked(text: str, words: list[str]) -> list[str]:
     """The words of a Chinese question without the level it asks for (哪些乡为援藏干部…
-    is cut 哪些/乡为: 乡为 is no word of its content)."""
-    stripped = _level_asked_zh().sub("，", text)
+    is cut 哪些/乡为: 乡为 is no word of its content), nor the kind of document (哪些材料
+    提到…: 材料 is what it asks for, as 哪些乡 is)."""
+    stripped = _document_asked_zh().sub("，", _level_asked_zh().sub("，", text))
     return words if stripped == text else load_segmenter().words(stripped)
+
+
+@lru_cache(maxsize=1)
+def _document_asked_zh() -> re.Pattern[str]:
+    """哪些文件, 哪几篇报道: the intents' general document nouns asked with 哪."""
+    nouns = "|".join(map(re.escape, intent_rules().document_nouns_zh))
+    return re.compile(rf"哪(?:些|几|几份|几篇|几部|份|篇|部|个)(?:{nouns})")

@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from policykg.ingest.gazetteer import load_gazetteer
 from policykg.ingest.models import RegionLevel
 from policykg.ingest.segment import load_segmenter
+from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.ask import ask
 from policykg.retrieval.intent_rules import Intent, Quantity, asked_quantity
 from policykg.retrieval.levels_asked import requested_level
-from policykg.retrieval.question import classify_intent, keywords
+from policykg.retrieval.question import classify_intent, keywords, understand
 from policykg.retrieval.reader import holds
 from policykg.retrieval.translate import translate_query
 from tests.test_answers import library_of, quotes
@@ -96,6 +98,22 @@ def test_a_documents_question_may_name_its_kind_before_asking_which() -> None:
 )
 def test_pronouns_and_question_fillers_are_no_content(question: str, fillers: set[str]) -> None:
     assert not fillers & set(keywords(question, "zh", load_segmenter().words(question)))
+
+
+@pytest.mark.parametrize(
+    ("question", "frame", "content"),
+    [
+        ("哪些材料提到组织干部做健康检查？", "材料", "健康检查"),
+        ("哪几篇报道写到了乡镇干部周转房？", "报道", "周转房"),
+        ("哪些文件提出要精简会议和文件？", None, "文件"),  # the second 文件 is content
+    ],
+)
+def test_the_kind_of_document_asked_for_is_no_content(
+    question: str, frame: str | None, content: str
+) -> None:
+    segmented = load_segmenter().words(question)
+    words = understand(question, load_gazetteer(), load_vocabulary(), segmented).keywords
+    assert content in words and (frame is None or frame not in words), words
 
 
 # Two counties' allowances for township officials; neither pays for phone bills.
