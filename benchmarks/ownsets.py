@@ -57,6 +57,7 @@ PROBE_DOCS19 = "probe_docs19"  # written in the fourteenth session, first run as
 PROBE_DOCS20 = "probe_docs20"  # written in the fifteenth session, first run as written
 PROBE_DOCS21 = "probe_docs21"  # written in the sixteenth session, first run as written
 PROBE_DOCS22 = "probe_docs22"  # written later in the sixteenth session, first run as written
+PROBE_DOCS23 = "probe_docs23"  # written in the seventeenth session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
 DOC_SETS = (
@@ -82,6 +83,7 @@ DOC_SETS = (
     PROBE_DOCS20,
     PROBE_DOCS21,
     PROBE_DOCS22,
+    PROBE_DOCS23,
 )
 
 
