@@ -16,18 +16,20 @@ from policykg.retrieval.counterparts import (
     counterparts,
     same_numbered,
 )
-from policykg.retrieval.documents_asked import documents
+from policykg.retrieval.documents_asked import alternatives, documents, listed_beside
 from policykg.retrieval.evidence import Draft, Evidence, holders
 from policykg.retrieval.intent_rules import Intent
 from policykg.retrieval.kinds import (
     no_evidence,
     specifics_unnamed,
+    tagged_verb,
     yes_evidence,
     yes_no,
 )
 from policykg.retrieval.parts import part_evidence
-from policykg.retrieval.reader import advises, answered, citable
+from policykg.retrieval.reader import advises, answered, citable, focus_terms
 from policykg.retrieval.records import most_specific
+from policykg.retrieval.shares import bigrams
 from policykg.retrieval.topics import rank_mentions, topic_mentions
 from policykg.retrieval.which_places import level_matches, which_regions
 
@@ -52,10 +54,14 @@ def compose(evidence: Evidence) -> Draft:
             else f"The library holds nothing about {names}."
         )
         return answer
-    if (question.terms and not _terms_in_library(evidence)) or specifics_unnamed(evidence):
+    if (
+        (question.terms and not _terms_in_library(evidence))
+        or specifics_unnamed(evidence)
+        or _alternatives_absent(evidence)
+    ):
         # Every measure it names is absent from the library (协议年薪 asked of documents
-        # that never say it, nor their headings): what is near it in meaning does not
-        # answer it.
+        # that never say it, nor their headings), or every alternative it offers (中考或者
+        # 高考加分): what is near it in meaning does not answer it.
         yes_no_asked = question.intent is Intent.YES_NO
         answer.text = no_evidence(evidence) if yes_no_asked else _not_found(evidence)
         return answer
@@ -123,9 +129,32 @@ def _terms_in_library(evidence: Evidence) -> bool:
     terms are our renderings, which the texts may word otherwise (honorary title: 授予称号
     for 荣誉称号): its best evidence holding part of one holds it."""
     question = evidence.question
-    if any(evidence.catalog.names(term) for term in question.terms):
+    # … or a word it is listed with (跟班学习、跟岗学习).
+    forms = [f for t in question.terms for f in (t, *listed_beside(t, question.text))]
+    if any(evidence.catalog.names(form) for form in forms):
         return True
     return question.lang == "en" and any(s.has_focus for s in evidence.scored()[:FOCUS_DEPTH])
+
+
+def _alternatives_absent(evidence: Evidence) -> bool:
+    """Whether a Chinese question asks for one of the alternatives it offers (中考或者高考
+    加分; not beside a term it singles out, 到上级部门或外地跟班学习) and the library
+    names none of them: no provision, heading or title holds one, nor most of its bigrams
+    (子女在派出地入学 for 子女入学)."""
+    question, catalog = evidence.question, evidence.catalog
+    offered = alternatives(question.text) if evidence.zh and not focus_terms(question) else ()
+
+    def named(term: str) -> bool:
+        grams = bigrams([term])
+        held = [g for g in grams if catalog.bigram_counts.get(g, 0)]
+        return catalog.names(term) or len(held) >= ALTERNATIVE_SHARE * len(grams)
+
+    if not offered or all(tagged_verb(term) for term in offered):
+        return False  # 加发或另发补贴 offers ways to pay, not things paid for
+    return not any(named(term) for term in offered)
+
+
+ALTERNATIVE_SHARE = 0.5
 
 
 def _covered(evidence: Evidence, code: str) -> bool:

@@ -22,6 +22,7 @@ from policykg.retrieval.reader import (
     holds,
     threshold,
 )
+from policykg.retrieval.shares import bigrams
 from policykg.retrieval.translate import translate_query
 
 MAX_DOCUMENTS = 8
@@ -87,8 +88,8 @@ def alternatives(text: str) -> tuple[str, ...]:
 
 
 def _documents_by_focus(evidence: Evidence) -> dict[str, str]:
-    """Documents holding every term the question singles out, or one of the alternatives
-    it offers (all of the library, in order)."""
+    """Documents holding every term the question singles out (or a word listed with it),
+    else one of the alternatives it offers (all of the library, in order)."""
     focus = focus_terms(evidence.question)
     offered = alternatives(evidence.question.text) if evidence.zh else quoted_en(evidence.question)
     share = TERM_SHARE
@@ -101,20 +102,42 @@ def _documents_by_focus(evidence: Evidence) -> dict[str, str]:
         return {}
 
     # An English phrase may stand for several terms (township allowance: 乡镇补贴,
-    # 乡镇工作补贴): one is enough, as for the reader's focus.
-    each = any if offered or not evidence.zh else all
+    # 乡镇工作补贴): one is enough, as for the reader's focus. A term it singles out is
+    # what it asks for; alternatives beside it (对干部或人才工作者“容错免责”) name whom
+    # for, which a text may call otherwise (工作人员).
+    each = any if not evidence.zh else all
+    # A term singled out holds in the words it is listed with (跟班学习、跟岗学习).
+    required = [
+        (term, *listed_beside(term, evidence.question.text))
+        for term in focus
+        if term not in offered
+    ]
 
     def matches(text: str) -> bool:
-        return each(holds(term, text, share) for term in offered or focus)
+        if required:
+            return each(any(holds(t, text, share) for t in forms) for forms in required)
+        return any(holds(term, text, share) for term in offered)
 
+    catalog = evidence.catalog
     ranked = [s.provision_id for s in evidence.scored()]
-    texts = evidence.catalog.provision_text
-    pids = ranked + [pid for pid in texts if pid not in set(ranked)]
+    pids = ranked + [pid for pid in catalog.provision_text if pid not in set(ranked)]
     found: dict[str, str] = {}
     for pid in pids:
-        if matches(texts.get(pid, "")):
-            found.setdefault(evidence.catalog.provision_doc[pid], pid)
+        # A heading holds a term for what is under it (第四章 干部激励和容错免责).
+        headed = f"{catalog.provision_text.get(pid, '')} {catalog.provision_context.get(pid, '')}"
+        if matches(headed):
+            found.setdefault(catalog.provision_doc[pid], pid)
     return found
+
+
+def listed_beside(term: str, text: str) -> tuple[str, ...]:
+    """The words as long as ``term`` listed right beside it with 、 or 或 and sharing a
+    bigram with it (跟班学习、跟岗学习): the same thing in other words."""
+    size = len(term)
+    pattern = rf"([\u4e00-\u9fff]{{{size}}})(?:、|或者?){re.escape(term)}"
+    pattern += rf"|{re.escape(term)}(?:、|或者?)([\u4e00-\u9fff]{{{size}}})"
+    found = (w for m in re.finditer(pattern, text) for w in m.groups() if w)
+    return tuple(w for w in found if bigrams([w]) & bigrams([term]))  # not 转宿舍 of 周转宿舍
 
 
 _QUOTED_EN = re.compile(r"['\"“‘]([A-Za-z][A-Za-z -]{2,40})['\"”’]")

@@ -123,7 +123,7 @@ def _names_what_is_paid_for(word: str) -> bool:
     pays it (发放, 给予, 提高): no verb or stop word of the measure rules."""
     if len(word) < 2 or word in _rule_verbs() or word in frame_verbs_zh():
         return False
-    return not _tagged_verb(word)  # 掏钱补助: a verb of the spoken language the rules lack
+    return not tagged_verb(word)  # 掏钱补助: a verb of the spoken language the rules lack
 
 
 @functools.cache
@@ -136,7 +136,7 @@ def _rule_verbs() -> frozenset[str]:
 
 
 @functools.cache
-def _tagged_verb(word: str) -> bool:
+def tagged_verb(word: str) -> bool:
     """Whether jieba's part-of-speech dictionary reads the word as a verb, alone or after
     a one-character adverb or pronoun it cuts off (另发, 再发: "pay besides")."""
     from jieba import posseg  # imported late: it loads pkg_resources

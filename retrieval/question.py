@@ -260,7 +260,7 @@ def understand(
         terms=tuple(dict.fromkeys(terms)),
         level=requested_level(text),
         recommended=recommended,
-        keywords=keywords(text, lang, without_level_asked(text, words))
+        keywords=_content_of(intent, keywords(text, lang, without_level_asked(text, words)))
         + abbreviations(words, vocab),
         expansions=tuple(dict.fromkeys(expansions)),
         topic=topic,
@@ -269,6 +269,15 @@ def understand(
         yes_no_too=intent is Intent.FACT and lang == "zh" and asks_yes_no(text),
         sides=alternative_sides(text, lang, words, used),
     )
+
+
+def _content_of(intent: Intent, words: tuple[str, ...]) -> tuple[str, ...]:
+    """A documents question's words without the verb saying what a document does with
+    what it asks (哪些文件对…作了规定: 规定 frames it, and no text need hold it)."""
+    if intent is not Intent.DOCUMENTS:
+        return words
+    frames = intent_rules().frame_verbs_zh
+    return tuple(w for w in words if w not in frames) or words
 
 
 def abbreviations(words: Sequence[str], vocab: Vocabulary) -> tuple[str, ...]:

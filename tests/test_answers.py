@@ -17,7 +17,7 @@ from policykg.ingest.settings import Settings
 from policykg.ingest.vocab import load_vocabulary
 from policykg.library import Library
 from policykg.retrieval.ask import ask
-from policykg.retrieval.documents_asked import alternatives
+from policykg.retrieval.documents_asked import alternatives, listed_beside
 from policykg.retrieval.intent_rules import (
     Quantity,
     asked_articles,
@@ -405,6 +405,58 @@ def test_a_documents_question_offering_alternatives_lists_those_holding_any(
         names = {d.doc_id: Path(d.source_path).name for d in library.store.documents()}
         answer = ask(library, "哪些文件涉及周转房、周转宿舍或周转公寓？")
         assert {names[c.doc_id] for c in answer.citations} == {"a.txt", "b.txt"}
+
+
+FAULT_TOLERANCE = {
+    "law.md": "# 示范市优化营商环境条例\n\n"
+    "## 第四章  干部激励和容错免责\n\n"
+    "第十二条 对依照规定予以免责的工作人员，不作负面评价。\n",
+    "speech.txt": "在全市人才工作会议上的讲话\n"
+    "全市为17名在重大项目推进中出现失误的干部容错免责。\n",
+    "private.md": "# 示范省民营经济促进条例\n\n"
+    "第二十条 国家工作人员在服务民营经济组织过程中出现失误的，应当予以容错免责。\n",
+    "burden.md": "# 示范市基层减负促进条例\n\n"
+    "第十四条 乡镇干部在执行急难险重任务中出现失误的，依照规定予以容错。\n",
+    "exchange.txt": "示范县干部交流通知\n选调20名乡镇干部到县直部门跟岗学习半年。\n",
+}
+
+
+def test_a_term_singled_out_beside_alternatives_is_what_documents_must_hold(
+    tmp_path: Path,
+) -> None:
+    # 干部或人才工作者 offers whom for, which a text may call 工作人员; the quoted term is
+    # what is asked, held by a text or by the heading over it (第四章 …容错免责).
+    with library_of(tmp_path, FAULT_TOLERANCE) as library:
+        names = {d.doc_id: Path(d.source_path).name for d in library.store.documents()}
+        answer = ask(library, "哪些文件提到对出现失误的干部或人才工作者“容错免责”？")
+        cited = {names[c.doc_id] for c in answer.citations}
+        assert {"law.md", "speech.txt", "private.md"} <= cited, answer.answer
+        listed = answer.answer.split("相关规定")[0]  # the documents, before related provisions
+        assert "基层减负" not in listed, answer.answer
+
+
+def test_a_term_is_held_in_the_words_it_is_listed_with(tmp_path: Path) -> None:
+    assert listed_beside("跟班学习", "选派干部到上级部门或外地跟班学习、跟岗学习？") == (
+        "跟岗学习",
+    )
+    with library_of(tmp_path, FAULT_TOLERANCE) as library:
+        names = {d.doc_id: Path(d.source_path).name for d in library.store.documents()}
+        answer = ask(library, "哪些文件提到选派干部到上级部门或外地跟班学习、跟岗学习？")
+        assert "exchange.txt" in {names[c.doc_id] for c in answer.citations}, answer.answer
+
+
+def test_alternatives_no_text_names_are_not_found(tmp_path: Path) -> None:
+    # 中考或者高考加分: neither is named anywhere; help with schooling is no answer.
+    texts = {
+        "aid.txt": "关于做好援疆干部人才关心关爱工作的通知\n"
+        "援疆干部人才子女在派出地入学的，由当地教育部门统筹安排学位；"
+        "在新疆就医的，由受援地开通就医绿色通道。\n",
+    }
+    with library_of(tmp_path, texts) as library:
+        answer = ask(library, "哪些地方为援疆干部人才的子女提供中考或者高考加分？")
+        assert not answer.citations and not answer.regions, answer.answer
+        kept = ask(library, "哪些地方为援疆干部人才的子女入学或者就医提供便利？")
+        assert kept.citations, kept.answer
 
 
 @pytest.mark.parametrize(
