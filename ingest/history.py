@@ -37,6 +37,7 @@ PROVINCES = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,3}省|北京市|天津市|上海市|重庆市|[\u4e00-\u9fff]{2,7}自治区)"
 )
 HEAD_LINES = 12
+_QUOTE_MARKER = re.compile(r"^\s*>[>\s]*")
 BODY_START = re.compile(r"第[一二三四五六七八九十]+[章条]")
 
 
@@ -107,6 +108,8 @@ def _history_spans(text: str) -> list[tuple[int, int]]:
     offset = 0
     for line in text.splitlines(keepends=True)[:HEAD_LINES]:
         start, offset = offset, offset + len(line)
+        # A Markdown file may quote its history block (> 2019年4月26日…通过).
+        line = _QUOTE_MARKER.sub(lambda m: " " * len(m.group()), line)
         stripped = line.strip().strip("（()）　 ")
         if stripped.startswith("<!--") or BODY_START.match(stripped):
             break

@@ -21,6 +21,7 @@ from policykg.retrieval.ask import ask
 from policykg.retrieval.diff import Article, Change, articles, diff_versions
 from policykg.ui.cli import app
 from tests.conftest import SHARED, needs_shared
+from tests.test_answers import library_of
 
 LAW = SHARED / "corpus-law"
 PAIRS = {
@@ -297,3 +298,21 @@ def test_ask_takes_an_as_of_date_and_refuses_a_bad_one(library: Library) -> None
         app, ["ask", "监察法", "--as-of", "2019-13-01", "--data-dir", data_dir]
     )
     assert bad.exit_code != 0 and "--as-of" in bad.output
+
+
+QUOTED_HISTORY = "# 示范市科技创新促进条例\n\n> 2019年4月26日示范市第十六届人民代表大会常务委员会第十九次会议通过"
+
+
+def test_a_history_block_quoted_in_markdown_dates_its_version(tmp_path: Path) -> None:
+    revised = "　2025年4月24日示范市第十七届人民代表大会常务委员会第二十六次会议修订"
+    texts = {
+        "law-2019.md": f"{QUOTED_HISTORY}\n\n第十条 科研人员探索失败的，可以予以结题。\n",
+        "law-2025.md": f"{QUOTED_HISTORY}{revised}\n\n第十条 市人民政府设立示范市科学技术奖。\n",
+    }
+    assert history_lines(texts["law-2025.md"])[0].startswith("2019年4月26日")
+    with library_of(tmp_path, texts) as library:
+        (work,) = library.store.works()
+        assert sorted(v.date for v in work.versions) == ["2019-04-26", "2025-04-24"]
+        answer = ask(library, "示范市科技创新促进条例第十条在2019年版和2025年版分别规定了什么？")
+        cited = [c.quote for c in answer.citations]
+        assert any("予以结题" in q for q in cited) and any("科学技术奖" in q for q in cited)
