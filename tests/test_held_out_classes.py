@@ -464,3 +464,17 @@ def test_psychological_wellbeing_is_mental_health_not_care_at_large(tmp_path: Pa
         )
         listed = [line for line in answer.answer.splitlines() if line.startswith("- ")]
         assert len(listed) == 1 and "讲话" in listed[0], answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # 比例 names a figure's kind; asked with 是否 and no wh-word, it is a yes/no.
+        ("示范市条例是否对青年科研人员担任项目负责人的比例作出了规定？", Intent.YES_NO),
+        ("示范市援疆干部年度考核优秀等次的比例？", Intent.FACT),
+        ("示范市援疆干部年度考核优秀等次比例是多少？", Intent.FACT),
+    ],
+)
+def test_a_share_asked_whether_it_is_set_is_a_yes_no(question: str, intent: Intent) -> None:
+    segmented = load_segmenter().words(question)
+    assert understand(question, load_gazetteer(), load_vocabulary(), segmented).intent is intent
