@@ -85,9 +85,9 @@ def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
         return ()  # a speaker's place
     # After an item's markers: （三）南丰县推行… is 南丰县's.
     opening = min(markers_end(text, start), end)
-    position = _skip_fillers(text, opening, end, rules.leading_fillers)
-    locative = text[opening:position].strip() in rules.locative_fillers
     by_start = {m.start: m for m in ctx.mentions if start <= m.start < end}
+    position = _skip_fillers(text, opening, end, rules.leading_fillers, set(by_start))
+    locative = text[opening:position].strip() in rules.locative_fillers
     if position not in by_start and (
         modifier := re.compile(rules.subject_modifier_pattern).match(text, position, end)
     ):
@@ -156,10 +156,16 @@ def _topic_at_end(ctx: Context, start: int, end: int) -> list[str]:
     return []
 
 
-def _skip_fillers(text: str, start: int, end: int, fillers: Sequence[str]) -> int:
+def _skip_fillers(
+    text: str, start: int, end: int, fillers: Sequence[str], names_at: set[int]
+) -> int:
+    """The position after a leading filler (如, 其中, 同时), not one a place's name opens
+    with (如皋市, 如东县: 如 is no "such as" there)."""
     position = start
     while position < end and text[position].isspace():
         position += 1
+    if position in names_at:
+        return position
     for filler in sorted(fillers, key=len, reverse=True):
         if text.startswith(filler, position):
             return position + len(filler)

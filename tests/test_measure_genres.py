@@ -142,6 +142,18 @@ def test_the_place_after_you_does_what_the_clause_says() -> None:
     assert labelled(parsed, "伙食补助").region_codes == ("350000",)
 
 
+def test_a_place_whose_name_opens_with_a_filler_is_the_subject() -> None:
+    # 如 before a noun is "such as", but 如皋市 and 如东县 are places of 南通.
+    text = (
+        "在全市人才工作会议上的讲话\n"
+        "四是人才服务更加贴心。如皋市每年组织高层次人才开展一次健康体检和疗休养。"
+        "如东县依托海上风电产业，组建风电工程技术人员职称评审委员会。\n"
+    )
+    parsed = parse(text, title="在全市人才工作会议上的讲话", region_code="320600")
+    assert labelled(parsed, "一次健康体检和疗休养").region_codes == ("320682",)
+    assert labelled(parsed, "风电工程技术人员职称评审委员会").region_codes == ("320623",)
+
+
 def test_central_notice_orders_unless_it_reports_a_decision() -> None:
     parsed = parse(
         "中共中央办公厅印发《关于为基层减负的通知》\n"
