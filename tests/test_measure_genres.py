@@ -490,6 +490,38 @@ def test_a_clause_opened_by_a_place_whose_name_starts_like_a_conjunction_is_a_me
             "5. 县直部门副科级领导职位出现空缺的，三分之一用于面向乡镇干部选拔。",
             "career",
         ),
+        # Grants and equity for talent are material; health records and a clinic for
+        # altitude sickness care; a professional post or leave to start a business, career.
+        (
+            "示范市科技创新促进条例",
+            "第十三条 对引进的高层次科技领军人才团队，市人民政府给予最高一千万元的资助。",
+            "material",
+        ),
+        (
+            "示范省数字经济促进条例",
+            "第十三条 鼓励数字经济企业对核心技术人才实行股权、期权、分红等激励。",
+            "material",
+        ),
+        (
+            "关于做好援藏干部人才关心关爱工作的通知",
+            "（三）示范县在县人民医院设立援藏干部人才高原病诊疗室。",
+            "care",
+        ),
+        (
+            "关于做好援疆干部人才关心关爱工作的通知",
+            "示范县在县人民医院设立援疆干部人才健康管理门诊，定期开展健康随访。",
+            "care",
+        ),
+        (
+            "示范市乡村人才振兴促进条例",
+            "在乡镇及以下单位连续工作满十年的，可以不受岗位结构比例限制聘用至中级专业技术岗位。",
+            "career",
+        ),
+        (
+            "示范市科技创新促进条例",
+            "第七条 科研人员经所在单位同意离岗创业的，可以在三年内保留人事关系。",
+            "career",
+        ),
     ],
 )
 def test_a_clause_naming_only_a_cue_is_of_the_cue_s_type(
