@@ -20,7 +20,7 @@ def requested_level(text: str) -> RegionLevel | None:
     town: "town" alone is often a modifier, township officials) may open the sentence."""
     # The level asked with which/哪 goes first (Which townships in Lhasa's Dazi district:
     # towns), then the one named first.
-    found: list[tuple[bool, int, str]] = []
+    found: list[tuple[bool, int, str, int]] = []
     for level, words in intent_rules().level_words.items():
         for w in words:
             pattern = rf"(?<![A-Za-z]){re.escape(w)}(?![a-z])"
@@ -30,11 +30,31 @@ def requested_level(text: str) -> RegionLevel | None:
                 asked = w.startswith(("哪", "which", "what")) or before.endswith(
                     ("which ", "what ")
                 )
-                found.append((not asked, match.start(), level))
+                found.append((not asked, match.start(), level, match.end()))
     if not found:
         return None
-    level = min(found)[2]
+    not_asked, _, level, end = min(found)
+    if not not_asked and _another_level_joined(text[end:], level):
+        return None  # 哪些县或镇, which counties or towns: places of either level
     return RegionLevel(level) if level != "district" else RegionLevel.COUNTY
+
+
+def _another_level_joined(rest: str, level: str) -> bool:
+    """Whether another level's word follows the one asked, joined to it (或镇, or towns)."""
+    return any(pattern.match(rest) for other, pattern in _joined_levels().items() if other != level)
+
+
+@lru_cache(maxsize=1)
+def _joined_levels() -> dict[str, re.Pattern[str]]:
+    """Per level: its bare words (县, 乡镇, towns) after a joiner (或, 、, or)."""
+    patterns = {}
+    for level, words in intent_rules().level_words.items():
+        bare = {re.sub(r"^(?:哪些|哪个|哪一|which |what )", "", w) for w in words}
+        alternation = "|".join(sorted(map(re.escape, bare), key=len, reverse=True))
+        patterns[level] = re.compile(
+            rf"\s*(?:或者?|、|和|及|与|/|or\b|and\b)\s*(?:{alternation})", re.IGNORECASE
+        )
+    return patterns
 
 
 @lru_cache(maxsize=1)

@@ -373,6 +373,30 @@ def test_the_level_asked_with_which_goes_before_a_level_named_in_passing(
     assert asked is not None and asked.value == level
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "哪些县或镇为驻点干部配建了带厨房的住处？",
+        "哪些县、乡镇建立了容错机制？",
+        "Which counties or towns built staff housing?",
+    ],
+)
+def test_two_levels_asked_together_ask_for_places_of_either(question: str) -> None:
+    assert requested_level(question) is None
+
+
+def test_a_town_answers_a_question_asking_for_counties_or_towns(tmp_path: Path) -> None:
+    texts = {
+        "news.txt": "铜仁茶乡留住科技人才\n"
+        "木黄镇为驻镇科技特派员改造了8套“专家小院”，配齐厨房和热水。\n",
+        "aid.txt": "关于做好援藏干部人才服务保障工作的通知\n"
+        "（二）错那市为在勒布沟驻点的援藏干部人才配建集体食堂和厨房。\n",
+    }
+    with library_of(tmp_path, texts) as library:
+        answer = ask(library, "哪些县或镇为驻点的科技人员配建了带厨房的住处？")
+        assert "木黄镇" in {region.label_zh for region in answer.regions}, answer.answer
+
+
 # Two townships doing something of their own for aid officials, under their district.
 DAZI = (
     "镇江市援藏工作三年总结\n"
