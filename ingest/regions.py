@@ -142,7 +142,8 @@ def link_regions(
 def _named_mentions(
     text: str, raw: list[Candidate], gazetteer: Gazetteer, context_codes: Iterable[str]
 ) -> list[RegionMention]:
-    found = [c for c in raw if _at_word_start(text, c, gazetteer)]
+    ends = {c.end for c in raw}
+    found = [c for c in raw if _at_word_start(text, c, gazetteer, c.start in ends)]
     near = _Neighbours({c.start: c for c in found}, {c.end: c for c in found})
     found = [
         c
@@ -235,15 +236,19 @@ def _region(gazetteer: Gazetteer, code: str) -> Region:
     return region
 
 
-def _at_word_start(text: str, candidate: Candidate, gazetteer: Gazetteer) -> bool:
+def _at_word_start(
+    text: str, candidate: Candidate, gazetteer: Gazetteer, after_name: bool = False
+) -> bool:
     """A prefecture's short name inside a word (贯通化 holds 通化) is not a mention."""
     regions = [_region(gazetteer, c) for c in candidate.codes]
     if any(r.level in HIGH_LEVELS or candidate.surface != r.short_zh for r in regions):
         return True
     # The character before and the name's first one forming a word (贯通) means the
-    # name sits inside another word; 麓西 (…北麓西安…) is no word, so 西安 stands.
+    # name sits inside another word; 麓西 (…北麓西安…) is no word, so 西安 stands; nor
+    # does a name right after another (陕西汉中: 西汉 is a word, but 陕西 ends there).
     words = _common_words()
-    straddling = text[candidate.start - 1 : candidate.start + 1] if candidate.start else ""
+    before = candidate.start and not after_name
+    straddling = text[candidate.start - 1 : candidate.start + 1] if before else ""
     extended = text[candidate.start : candidate.end + 1]  # 贺兰山 is a mountain, not 贺兰县
     return not words.get(straddling) and not words.get(extended)
 

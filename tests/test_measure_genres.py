@@ -522,6 +522,23 @@ def test_a_clause_opened_by_a_place_whose_name_starts_like_a_conjunction_is_a_me
             "第七条 科研人员经所在单位同意离岗创业的，可以在三年内保留人事关系。",
             "career",
         ),
+        # A senior official coaching a new one is a career step; a doctor's consultation
+        # by video care; a commuter bus for officials material, as a 班车 is.
+        (
+            "黑龙江乡镇干部队伍建设新闻",
+            "在乌云镇，对交流来的年轻干部，镇里安排老干部一对一带教。",
+            "career",
+        ),
+        (
+            "新闻联播文字实录",
+            "嘎措乡和县人民医院开通了远程问诊，干部身体不适时可以通过视频向医生求助。",
+            "care",
+        ),
+        (
+            "佛坪县留住乡镇干部的报道",
+            "玉皇庙镇为家在汉中城区的干部开通了周末通勤车，每周五下午送、周日傍晚接。",
+            "material",
+        ),
     ],
 )
 def test_a_clause_naming_only_a_cue_is_of_the_cue_s_type(

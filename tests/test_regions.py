@@ -125,6 +125,9 @@ def test_duplicate_names_resolve_by_nearby_regions(gazetteer: Gazetteer) -> None
 def test_names_inside_words_are_not_regions(gazetteer: Gazetteer) -> None:
     assert codes("政治激励注重贯通化", gazetteer) == []  # 通化 inside 贯通化
     assert codes("宁夏贺兰山下", gazetteer) == ["640000"]  # the mountain, not 贺兰县
+    # … but a name right after another is no word's inside: 陕西 ends where 汉中 starts,
+    # though 西汉 is a word.
+    assert codes("陕西汉中佛坪县推行", gazetteer) == ["610000", "610700", "610730"]
 
 
 def test_english_and_pinyin_names(gazetteer: Gazetteer) -> None:
