@@ -15,7 +15,7 @@ from itertools import pairwise, takewhile
 from typing import Literal
 
 from policykg.ingest.gazetteer import Gazetteer
-from policykg.ingest.models import IncentiveType, RegionLevel, RegionMention
+from policykg.ingest.models import IncentiveType, Region, RegionLevel, RegionMention
 from policykg.ingest.regions import link_regions
 from policykg.ingest.regions_en import find_regions_en
 from policykg.ingest.vocab import Vocabulary
@@ -213,6 +213,27 @@ def _asked_places(mentions: Sequence[RegionMention], gazetteer: Gazetteer) -> li
     ]
 
 
+def _asked_places_en(text: str, regions: Sequence[Region], gazetteer: Gazetteer) -> list[str]:
+    """The places an English question names, without one written only to say where
+    another inside it lies: Beijing's Yanqing district, Yanqing in Beijing, Yanqing,
+    Beijing (Yanqing is asked)."""
+
+    def locates(outer: Region, inner: Region) -> bool:
+        if not gazetteer.contains(outer.code, inner.code) or outer.code == inner.code:
+            return False
+        a, b = _first_name_word(outer), _first_name_word(inner)
+        return bool(
+            re.search(rf"\b{a}['’]s\s+(?:\w+\s+){{0,2}}?{b}", text, re.IGNORECASE)
+            or re.search(rf"\b{b}\w*(?:\s+\w+){{0,2}}?(?:,\s*|\s+in\s+){a}", text, re.IGNORECASE)
+        )
+
+    return [r.code for r in regions if not any(locates(r, other) for other in regions)]
+
+
+def _first_name_word(region: Region) -> str:
+    return re.escape((region.name_en or region.name_zh).split()[0])
+
+
 def understand(
     text: str,
     gazetteer: Gazetteer,
@@ -227,7 +248,7 @@ def understand(
     """
     lang = detect_language(text)
     codes = _asked_places(link_regions(text, gazetteer, context_codes), gazetteer)
-    codes += [r.code for r in find_regions_en(text, gazetteer, context_codes)]
+    codes += _asked_places_en(text, find_regions_en(text, gazetteer, context_codes), gazetteer)
     codes = list(dict.fromkeys(codes))
     terms = chinese_terms(text, vocab) + english_terms(text, vocab)
     kind = vocab.classify(text) if lang == "zh" else english_type(text, vocab)

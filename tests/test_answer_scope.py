@@ -385,6 +385,19 @@ def test_two_levels_asked_together_ask_for_places_of_either(question: str) -> No
     assert requested_level(question) is None
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "By how much did Beijing's Yanqing district cut the items it appraises townships on?",
+        "What has Yanqing in Beijing done for township officials?",
+        "In Yanqing District, Beijing, what was cut?",
+    ],
+)
+def test_an_english_place_written_to_locate_another_is_not_asked(question: str) -> None:
+    # Beijing's Yanqing district: Yanqing is asked; Beijing says where it lies.
+    assert understand(question, load_gazetteer(), load_vocabulary(), []).region_codes == ("110119",)
+
+
 def test_a_town_answers_a_question_asking_for_counties_or_towns(tmp_path: Path) -> None:
     texts = {
         "news.txt": "铜仁茶乡留住科技人才\n"
