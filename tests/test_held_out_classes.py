@@ -478,3 +478,17 @@ def test_psychological_wellbeing_is_mental_health_not_care_at_large(tmp_path: Pa
 def test_a_share_asked_whether_it_is_set_is_a_yes_no(question: str, intent: Intent) -> None:
     segmented = load_segmenter().words(question)
     assert understand(question, load_gazetteer(), load_vocabulary(), segmented).intent is intent
+
+
+@pytest.mark.parametrize(
+    ("question", "advice"),
+    [
+        ("What does Chengde's party secretary tell the city to do this year?", True),
+        ("What did Sihong's party secretary ask the county to do in 2025?", True),
+        ("What must be done, the commentary says, to keep officials in their posts?", True),
+        ("What has Xinyang done to motivate township officials?", False),
+    ],
+)
+def test_an_english_question_asking_what_to_do_asks_for_advice(question: str, advice: bool) -> None:
+    asked = understand(question, load_gazetteer(), load_vocabulary(), [])
+    assert asked.recommended is advice
