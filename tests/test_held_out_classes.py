@@ -487,8 +487,10 @@ def test_a_share_asked_whether_it_is_set_is_a_yes_no(question: str, intent: Inte
         ("What did Sihong's party secretary ask the county to do in 2025?", True),
         ("What must be done, the commentary says, to keep officials in their posts?", True),
         ("What has Xinyang done to motivate township officials?", False),
+        ("静宁县委书记要求2025年怎样把两个镇的经验推开？", True),
+        ("静宁县2024年怎样关心乡镇干部？", False),
     ],
 )
-def test_an_english_question_asking_what_to_do_asks_for_advice(question: str, advice: bool) -> None:
+def test_a_question_asking_what_to_do_asks_for_advice(question: str, advice: bool) -> None:
     asked = understand(question, load_gazetteer(), load_vocabulary(), [])
     assert asked.recommended is advice
