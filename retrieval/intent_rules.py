@@ -73,6 +73,9 @@ class IntentRules:
     # The general nouns for a document (文件, 材料, 报道): asked with 哪 (哪些材料提到…),
     # the question's frame, not its content.
     document_nouns_zh: tuple[str, ...]
+    # What an English question's payment pays for, written before it (a rent subsidy, a
+    # heating allowance): the evidence must name it.
+    paid_for_words_en: tuple[str, ...]
 
 
 INTENTS_FILE = "retrieval/data/intents.json"

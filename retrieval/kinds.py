@@ -10,7 +10,7 @@ from collections.abc import Callable
 from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.counterparts import counterparts
 from policykg.retrieval.evidence import SEARCH_DEPTH, Draft, Evidence, holders
-from policykg.retrieval.intent_rules import Intent, frame_verbs_zh
+from policykg.retrieval.intent_rules import Intent, frame_verbs_zh, intent_rules
 from policykg.retrieval.reader import (
     Scored,
     citable,
@@ -157,6 +157,16 @@ _PAID_FOR_EN = re.compile(
 PAYMENT_ZH = "补贴"
 
 
+@functools.cache
+def _paid_before_en() -> re.Pattern[str]:
+    """What a payment pays for, written before it (rent subsidy, heating or fuel allowance)."""
+    words = "|".join(map(re.escape, intent_rules().paid_for_words_en))
+    return re.compile(
+        rf"\b({words})\s+(?:or\s+\w+\s+)?(?:allowance|subsid(?:y|ie)|grant|stipend)s?\b",
+        re.IGNORECASE,
+    )
+
+
 def _specific_payments(evidence: Evidence) -> list[str]:
     if not evidence.zh:
         # The Chinese for what it pays for, as a payment (购房补贴): held in other words
@@ -165,7 +175,14 @@ def _specific_payments(evidence: Evidence) -> list[str]:
             translate_query(m.group(1)).zh_terms
             for m in _PAID_FOR_EN.finditer(evidence.question.text)
         )
-        return [terms[0] + PAYMENT_ZH for terms in paid_for if terms]
+        found = [terms[0] + PAYMENT_ZH for terms in paid_for if terms]
+        # … or before it: a rent subsidy, a heating allowance (what it pays for, in Chinese).
+        usage = evidence.catalog.usage  # the senses the texts use: heating → 取暖, not 供热
+        named = (
+            translate_query(m.group(1), used=usage).zh_terms
+            for m in _paid_before_en().finditer(evidence.question.text)
+        )
+        return found + [terms[0] for terms in named if terms]
     words = question_words(evidence.question, evidence.region_names())
     # A payment for a cost the segmenter cut apart (通讯费 补贴, 公积金 补贴) is one payment.
     joined = [

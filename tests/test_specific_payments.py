@@ -79,3 +79,20 @@ def test_paying_besides_is_how_it_is_paid_not_what_for(tmp_path: Path) -> None:
     with library_of(tmp_path, ALLOWANCES) as library:
         answer = ask(library, "哪些文件对在深山区乡镇工作的干部加发或另发补贴？")
         assert "每人每月再增发150元" in quotes(answer), answer.answer
+
+
+HEATING = {
+    **ALLOWANCES,
+    "winter.txt": "示范旗关心关爱边境乡镇干部十条措施\n\n"
+    "4. 对在边境乡镇工作的干部，每年供暖期发放1200元取暖补贴。\n",
+}
+
+
+def test_what_an_english_payment_pays_for_is_named_before_it(tmp_path: Path) -> None:
+    # A rent subsidy, a heating allowance: the evidence must name rent or heating; the
+    # township allowance (乡镇工作补贴) is no rent subsidy.
+    with library_of(tmp_path, HEATING) as library:
+        rent = ask(library, "Does the county give township officials a rent subsidy?")
+        assert rent.answer.startswith("No"), rent.answer
+        heating = ask(library, "Does the banner pay border township officials a heating allowance?")
+        assert heating.answer.startswith("Yes") and "取暖补贴" in quotes(heating), heating.answer
