@@ -178,8 +178,8 @@ def _specific_payments(evidence: Evidence) -> list[str]:
         found = [terms[0] + PAYMENT_ZH for terms in paid_for if terms]
         # … or before it: a rent subsidy, a heating allowance (what it pays for, in Chinese).
         usage = evidence.catalog.usage  # the senses the texts use: heating → 取暖, not 供热
-        named = (
-            translate_query(m.group(1), used=usage).zh_terms
+        named = (  # the whole phrase: our glossary may name it (travel allowance: 交通补贴)
+            translate_query(m.group(), used=usage).zh_terms
             for m in _paid_before_en().finditer(evidence.question.text)
         )
         return found + [terms[0] for terms in named if terms]
