@@ -33,6 +33,8 @@ from benchmarks.ownsets import (
     PROBE_DOCS21,
     PROBE_DOCS22,
     PROBE_DOCS23,
+    PROBE_DOCS24,
+    PROBE_DOCS25,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -171,6 +173,19 @@ def render(results: Sequence[HalfResult]) -> str:
         "135 gold rows and 48 questions, half English, 14 on statutes; run once as written:",
         "questions 40/48, gold recall 0.89 (120/135), 5 of 72 attributions wrong; the code at",
         "the session's start the same (`benchmarks/eval/probe_docs23/README.md`).",
+        "The twenty-fourth probe documents: fourteen more, news and aid notices weighted (three",
+        "新闻联播 transcripts, two features, a theory article, a party-congress report, three aid",
+        "notices, a city speech, a district plan, a regulation in two versions), 141 gold rows and",
+        "48 questions, half English; run once as written after this session's first ten commits:",
+        "questions 34/48, gold recall 0.91 (128/141); the code at the session's start, on the same",
+        "set: 34/48 and 0.90 (`benchmarks/eval/probe_docs24/README.md`).",
+        "The twenty-fifth probe documents: fourteen more, implicit regions, statutes and",
+        "documents weighted (a regulation in two versions, a provincial rule, a national rule, a",
+        "city work report, a county rule with a list, a press Q&A on an east-west pairing, two",
+        "pairing notices, a transcript, two features, a study, a prefecture bulletin), 141 gold",
+        "rows and 48 questions, half English; run once as written on the code at the session's",
+        "start: questions 38/48, gold recall 0.87 (122/141), 17 of 145 attributions wrong",
+        "(`benchmarks/eval/probe_docs25/README.md`).",
         "The second probe reports: four more (2005-2008), 52 gold rows kept to officials, 40",
         "questions. First run as written: questions 32/40, gold recall 0.48 (25/52)",
         "(`benchmarks/eval/probe_reports2/README.md`).",
@@ -288,6 +303,18 @@ HEADINGS = {
         " business environment, talent, science and technology, the private and digital"
         " economy and burden reduction; two aid notices, a city speech, news; statutes"
         " weighted, half English; held out at its first run only)"
+    ),
+    PROBE_DOCS24: (
+        "## twenty-fourth probe documents (three 新闻联播 transcripts, two features, a theory"
+        " article, a party-congress report, three aid notices, a city speech, a district plan, a"
+        " regulation in two versions; news and aid weighted, half English; held out at its first"
+        " run only)"
+    ),
+    PROBE_DOCS25: (
+        "## twenty-fifth probe documents (a regulation in two versions, a provincial rule, a"
+        " national rule, a work report, a county rule, a press Q&A, two pairing notices, news, a"
+        " study, a bulletin; implicit regions, statutes and documents weighted, half English;"
+        " held out at its first run only)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"

@@ -87,7 +87,8 @@ def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
     opening = min(markers_end(text, start), end)
     by_start = {m.start: m for m in ctx.mentions if start <= m.start < end}
     position = _skip_fillers(text, opening, end, rules.leading_fillers, set(by_start))
-    locative = text[opening:position].strip() in rules.locative_fillers
+    # 在沪期间…: the last filler is 在 (一是在…), the place after it is where, not who.
+    locative = text[opening:position].rstrip("，, ").endswith(tuple(rules.locative_fillers))
     if position not in by_start and (
         modifier := re.compile(rules.subject_modifier_pattern).match(text, position, end)
     ):
@@ -159,17 +160,27 @@ def _topic_at_end(ctx: Context, start: int, end: int) -> list[str]:
 def _skip_fillers(
     text: str, start: int, end: int, fillers: Sequence[str], names_at: set[int]
 ) -> int:
-    """The position after a leading filler (如, 其中, 同时), not one a place's name opens
-    with (如皋市, 如东县: 如 is no "such as" there)."""
+    """The position after the leading fillers (如, 其中, 一是建议), not one a place's name
+    opens with (如皋市, 如东县: 如 is no "such as" there)."""
     position = start
-    while position < end and text[position].isspace():
-        position += 1
-    if position in names_at:
-        return position
-    for filler in sorted(fillers, key=len, reverse=True):
-        if text.startswith(filler, position):
-            return position + len(filler)
+    for _ in range(MAX_FILLERS):
+        while position < end and text[position] in FILLER_GAPS:
+            position += 1
+        if position in names_at:
+            return position
+        filler = next((f for f in _longest_first(fillers) if text.startswith(f, position)), None)
+        if filler is None:
+            return position
+        position += len(filler)
     return position
+
+
+MAX_FILLERS = 3  # 同时，一是建议…: a connective, an enumerator, an advice verb
+FILLER_GAPS = frozenset(" \t\n\u3000，,")
+
+
+def _longest_first(fillers: Sequence[str]) -> list[str]:
+    return sorted(fillers, key=len, reverse=True)
 
 
 def _most_specific(gazetteer: Gazetteer, codes: Sequence[str]) -> tuple[str, ...]:

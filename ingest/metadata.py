@@ -40,6 +40,8 @@ LEADING_PLACE = re.compile(
     r"^(?:中共|中国共产党)?([\u4e00-\u9fff]{2,7}?(?:自治区|自治州|省|市|州|县|区|盟|旗))"
 )
 
+JOINT_ISSUERS_MAX = 4  # signature lines read above a footer's date
+
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, Any]:
@@ -53,7 +55,7 @@ def _patterns() -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class Footer:
-    """The signature block of an official document: issuer line and date line."""
+    """The signature block of an official document: its issuer lines and date line."""
 
     issuer: str | None
     date: str
@@ -196,7 +198,8 @@ def _footer_events(footer: Footer | None) -> tuple[DatedEvent, ...]:
 def _issuer(
     head: str, title: str | None, history: History | None, footer: Footer | None
 ) -> str | None:
-    """The issuer: the history's body, the 红头, the title's 'X关于', the signature, a line."""
+    """The issuer: the history's body, the 红头, the title's 'X关于', the signature, a
+    web page's 来源, a line."""
     patterns = _patterns()
     if history and history.issuer:
         return history.issuer
@@ -208,6 +211,10 @@ def _issuer(
         return re.sub(r"\s+", " ", about.group(1)).strip()
     if footer and footer.issuer:
         return footer.issuer
+    # 来源：山东省委组织部 above a web page's text: the organ publishing it.
+    source = re.search(patterns["source_line"], head, flags=re.MULTILINE)
+    if source and re.fullmatch(patterns["organ_line"], source.group(1)):
+        return source.group(1)
     issuing = re.search(patterns["authority_issuing"], head)
     if issuing:
         return issuing.group(1)
@@ -225,9 +232,14 @@ def read_footer(text: str) -> Footer | None:
     date = iso_date(lines[-1])
     if date is None or not re.fullmatch(r"[\d〇○零一二三四五六七八九十年月日\s]+", lines[-1]):
         return None
-    above = lines[-2]
-    organ = re.fullmatch(_patterns()["organ_line"], above)
-    return Footer(organ.group(0) if organ else None, date, lines[-1])
+    # A jointly issued document is signed by each issuer on its own line, the lead first.
+    organs: list[str] = []
+    for above in reversed(lines[-1 - JOINT_ISSUERS_MAX : -1]):
+        organ = re.fullmatch(_patterns()["organ_line"], above)
+        if organ is None:
+            break
+        organs.insert(0, organ.group(0))
+    return Footer(" ".join(organs) or None, date, lines[-1])
 
 
 def news_outlet(head: str) -> str | None:

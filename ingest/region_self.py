@@ -1,6 +1,6 @@
 """Words that stand for the document's own region: 我市, 本省, 全县, 市委, 区政府.
 
-A city's notice says 我市 and 市委 for itself, a provincial law says 本省, a
+A city's notice says 我市 and 市委 for itself (a study 省级层面 for its province), a provincial law says 本省, a
 congress report 全省, a county's news story 乡里 for the township it just named. Each
 word names a level by its type character (省 市 县 区 州 旗 盟 乡 镇); it means the
 document's region, or its nearest ancestor, whose name ends with that character (全市
@@ -21,8 +21,10 @@ from policykg.ingest.models import RegionLevel, RegionMention
 
 LEVEL_CHARS = "省市县区州旗盟乡镇"
 # 我市 本省 全县 …, and the level's own party committee or government (市委, 省政府).
+# A study's 建议省级层面… asks the province of its place to act, as 省委 would.
 SELF_REFERENCE = re.compile(
-    rf"(?:[我本全]([{LEVEL_CHARS}]))|(?:([{LEVEL_CHARS}])(?:委|人民政府|政府|人大常委会|人大|里|直))"
+    rf"(?:[我本全]([{LEVEL_CHARS}]))"
+    rf"|(?:([{LEVEL_CHARS}])(?:委|人民政府|政府|人大常委会|人大|里|直|级层面))"
 )
 # 市里, 县直部门 as speeches and reports say it: the place of that level named just before
 # (福建…省里没有…), else the document's own.

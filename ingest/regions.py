@@ -23,6 +23,7 @@ import ahocorasick
 
 from policykg.ingest.gazetteer import LEVEL_RANK, Gazetteer, level_rank
 from policykg.ingest.models import Region, RegionLevel, RegionMention
+from policykg.ingest.region_aliases import alias_mentions
 from policykg.ingest.region_roles import assign_roles
 from policykg.ingest.region_self import self_references
 from policykg.ingest.region_shorthand import shorthand_mentions
@@ -130,8 +131,10 @@ def link_regions(
             key=lambda m: m.start,
         )
     spans = [(c.start, c.end) for c in raw] + [(t.start, t.end) for t in towns]
+    aliases = alias_mentions(text, named, spans)  # 简称“莫旗”: later uses name the place
+    spans += [(a.start, a.end) for a in aliases]
     found = [
-        *named,
+        *sorted([*named, *aliases], key=lambda m: m.start),
         *shorthand_mentions(text, spans, words),
         *self_references(text, document_region, gazetteer, spans, words, named),
     ]

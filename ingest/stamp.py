@@ -33,6 +33,7 @@ DERIVING_MODULES = (
     "models.py",
     "pipeline.py",
     "place_names.py",
+    "region_aliases.py",
     "region_roles.py",
     "region_self.py",
     "region_shorthand.py",

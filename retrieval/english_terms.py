@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from policykg.ingest.lexicon import glossary_forms
 from policykg.ingest.models import IncentiveType
 from policykg.ingest.vocab import Vocabulary
 
@@ -44,9 +45,11 @@ def _contains_phrase(words: list[str], phrase: str) -> bool:
     return bool(_phrase_spans(words, phrase))
 
 
-def _phrase_spans(words: list[str], phrase: str) -> list[tuple[int, int]]:
+def _phrase_spans(
+    words: list[str], phrase: str, gap: int = MAX_PHRASE_GAP
+) -> list[tuple[int, int]]:
     """Where the phrase's words stand among the content words (first, last), in order
-    with at most ``MAX_PHRASE_GAP`` words between them."""
+    with at most ``gap`` words between them."""
     target = _phrase_words(phrase)
     if not target or target[0] not in words:  # the cheap test first: most phrases miss
         return []
@@ -57,13 +60,27 @@ def _phrase_spans(words: list[str], phrase: str) -> list[tuple[int, int]]:
             continue
         position = start
         for wanted in target[1:]:
-            ahead = words[position + 1 : position + 2 + MAX_PHRASE_GAP]
+            ahead = words[position + 1 : position + 2 + gap]
             if wanted not in ahead:
                 break
             position += 1 + ahead.index(wanted)
         else:
             spans.append((start, position))
     return spans
+
+
+GLOSSED = "\0"  # marks a glossary phrase among the terms' spans
+
+
+@lru_cache(maxsize=1)
+def _glossary_phrases() -> tuple[tuple[str, str], ...]:
+    """(Chinese, English phrase) for each glossary rendering of two words or more."""
+    return tuple(
+        (zh, form)
+        for zh, forms in glossary_forms().items()
+        for form in forms
+        if len(_phrase_words(form)) >= 2
+    )
 
 
 def english_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:
@@ -78,6 +95,12 @@ def english_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:
         for phrase in (term.label_en, *term.synonyms_en):
             spans.setdefault(term.term_zh, []).extend(_phrase_spans(words, phrase))
     spans = {term: found for term, found in spans.items() if found}
+    # Our glossary's longer phrases, written out in full, compete too: "third-class merit"
+    # is 三等功, so its "merit" names no measure term of its own (注重实绩, "merit").
+    phrases = _glossary_phrases()
+    for zh, phrase in phrases if spans else ():
+        if zh not in spans:
+            spans.setdefault(f"{GLOSSED}{zh}", []).extend(_phrase_spans(words, phrase, 0))
 
     def inside_another(term: str) -> bool:
         others = [span for t, found in spans.items() if t != term for span in found]
@@ -86,13 +109,28 @@ def english_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:
             for start, end in spans[term]
         )
 
-    found = [term for term in spans if not inside_another(term)]
+    hidden = [t for t in spans if not t.startswith(GLOSSED) and inside_another(t)]
+    found = [t for t in spans if not t.startswith(GLOSSED) and t not in hidden]
+    # The glossary phrase that hid a term is the term asked ("a first-class merit": 一等功).
+    hiders = [
+        t
+        for t in spans
+        if t.startswith(GLOSSED)
+        and spans[t]
+        and not inside_another(t)
+        and any(_holds_span(spans[t], spans[h]) for h in hidden)
+    ]
+    found += [t.removeprefix(GLOSSED) for t in hiders if t.removeprefix(GLOSSED) not in found]
     quoted = re.findall(r"['\"“‘]([^'\"”’]{3,40})['\"”’]", text)
     for phrase in quoted:
         for term in vocab.measure_terms:
             if _contains_phrase(_en_words(phrase), term.label_en) and term.term_zh not in found:
                 found.append(term.term_zh)
     return tuple(found)
+
+
+def _holds_span(outer: list[tuple[int, int]], inner: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in outer for start, end in inner)
 
 
 def english_type(text: str, vocab: Vocabulary) -> IncentiveType | None:

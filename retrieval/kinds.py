@@ -79,12 +79,15 @@ def yes_evidence(evidence: Evidence) -> list[Scored]:
         close = dense.get(s.provision_id, 0.0) >= YES_MIN_DENSE[lang]
         return close and share >= YES_DENSE_COVERAGE[lang]
 
+    # Only a provision naming the payment asked can say yes: the best of those, not the
+    # best of all (which may name none) filtered afterwards.
     specific = _specific_payments(evidence)
-    chosen = [
+    candidates = [
         s
-        for s in citable([s for s in evidence.scored() if not elsewhere(s.provision_id)], lang, 2)
-        if s.has_focus and says_yes(s) and holds_specifics(evidence, s, specific)
+        for s in evidence.scored()
+        if not elsewhere(s.provision_id) and holds_specifics(evidence, s, specific)
     ]
+    chosen = [s for s in citable(candidates, lang, 2) if s.has_focus and says_yes(s)]
     return _of_the_asked_version(evidence, chosen)
 
 

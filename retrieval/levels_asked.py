@@ -26,17 +26,21 @@ def requested_level(text: str) -> RegionLevel | None:
             pattern = rf"(?<![A-Za-z]){re.escape(w)}(?![a-z])"
             match = re.search(pattern, text, re.IGNORECASE if " " in w else 0)
             if match is not None:
-                before = text[max(0, match.start() - 6) : match.start()].lower()
-                asked = w.startswith(("哪", "which", "what")) or before.endswith(
-                    ("which ", "what ")
-                )
+                before = text[max(0, match.start() - 30) : match.start()]
+                asked = w.startswith(("哪", "which", "what")) or bool(_ASKED_BEFORE.search(before))
                 found.append((not asked, match.start(), level, match.end()))
     if not found:
         return None
     not_asked, _, level, end = min(found)
     if not not_asked and _another_level_joined(text[end:], level):
         return None  # 哪些县或镇, which counties or towns: places of either level
+    if len({lv for na, _, lv, _ in found if not na}) > 1:
+        return None  # which sending city … and in which county: places of both levels
     return RegionLevel(level) if level != "district" else RegionLevel.COUNTY
+
+
+# "which city", "which sending city": which/what, at most one word, then the level word.
+_ASKED_BEFORE = re.compile(r"\b(?:which|what)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
 
 
 def _another_level_joined(rest: str, level: str) -> bool:
