@@ -35,6 +35,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS23,
     PROBE_DOCS24,
     PROBE_DOCS25,
+    PROBE_DOCS26,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -186,6 +187,12 @@ def render(results: Sequence[HalfResult]) -> str:
         "rows and 48 questions, half English; run once as written on the code at the session's",
         "start: questions 38/48, gold recall 0.87 (122/141), 17 of 145 attributions wrong",
         "(`benchmarks/eval/probe_docs25/README.md`).",
+        "The twenty-sixth probe documents: fourteen more, yes/no, negatives, documents and",
+        "advice weighted (a city's government rule in two versions, a regulation, a notice with",
+        "a table, a reply to a proposal, a speech, a work report, news, a county plan, two",
+        "studies, an aid notice), 146 gold rows and 48 questions, half English; run once as",
+        "written after the session's first two commits: questions 35/48, gold recall 0.94",
+        "(137/146), 9 of 91 attributions wrong (`benchmarks/eval/probe_docs26/README.md`).",
         "The second probe reports: four more (2005-2008), 52 gold rows kept to officials, 40",
         "questions. First run as written: questions 32/40, gold recall 0.48 (25/52)",
         "(`benchmarks/eval/probe_reports2/README.md`).",
@@ -315,6 +322,12 @@ HEADINGS = {
         " national rule, a work report, a county rule, a press Q&A, two pairing notices, news, a"
         " study, a bulletin; implicit regions, statutes and documents weighted, half English;"
         " held out at its first run only)"
+    ),
+    PROBE_DOCS26: (
+        "## twenty-sixth probe documents (a government rule in two versions, a regulation, a"
+        " notice with a table, a reply to a proposal, a speech, a work report, news, a county"
+        " plan, two studies, an aid notice; yes/no, negatives, documents and advice weighted,"
+        " half English; held out at its first run only)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"

@@ -60,6 +60,7 @@ PROBE_DOCS22 = "probe_docs22"  # written later in the sixteenth session, first r
 PROBE_DOCS23 = "probe_docs23"  # written in the seventeenth session, first run as written
 PROBE_DOCS24 = "probe_docs24"  # written later in the seventeenth session, first run as written
 PROBE_DOCS25 = "probe_docs25"  # written in the eighteenth session, first run as written
+PROBE_DOCS26 = "probe_docs26"  # written later in the eighteenth session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
 DOC_SETS = (
@@ -88,6 +89,7 @@ DOC_SETS = (
     PROBE_DOCS23,
     PROBE_DOCS24,
     PROBE_DOCS25,
+    PROBE_DOCS26,
 )
 
 

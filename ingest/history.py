@@ -32,7 +32,17 @@ CONGRESS = re.compile(
     r"(?:([\u4e00-\u9fff]{2,12}?(?:省|市|自治区|自治州|州|县|区|盟|旗)))?第[一二三四五六七八九十百]+届"
     r"(全国人民代表大会|人民代表大会)(常务委员会)?"
 )
-ORDER_NUMBER = re.compile(r"((?:中华人民共和国)?国务院令|主席令)\s*第\s*(\d+)\s*号")
+ORDER_NUMBER = re.compile(
+    r"((?:中华人民共和国)?国务院令|主席令|[\u4e00-\u9fff]{2,12}?人民政府令|[\u4e00-\u9fff]{2,16}?部令)"
+    r"\s*第\s*(\d+)\s*号"
+)
+# A government's or a ministry's rule (规章): made at its executive meeting, issued by its order.
+GOVERNMENT = re.compile(
+    r"([\u4e00-\u9fff]{2,12}?(?:省|市|自治区|自治州|州|县|区|盟))人民政府(?:令|第[一二三四五六七八九十百\d]+次常务会议)"
+)
+MINISTRY = re.compile(
+    r"([\u4e00-\u9fff]{2,16}?部)(?:令|部务会议|第[一二三四五六七八九十百\d]+次部务会议)"
+)
 PROVINCES = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,3}省|北京市|天津市|上海市|重庆市|[\u4e00-\u9fff]{2,7}自治区)"
 )
@@ -161,6 +171,11 @@ def _body(segment: str) -> tuple[str | None, DocKind | None, IssuerLevel | None]
         return "国务院", DocKind.ADMINISTRATIVE_REGULATION, IssuerLevel.CENTRAL
     if "中共中央" in segment or "中国共产党中央委员会" in segment:
         return "中共中央", DocKind.PARTY_REGULATION, IssuerLevel.CENTRAL
+    if government := GOVERNMENT.search(segment):
+        place = government.group(1)
+        return place + "人民政府", DocKind.GOVERNMENT_RULE, place_level(place)
+    if ministry := MINISTRY.search(segment):
+        return ministry.group(1), DocKind.GOVERNMENT_RULE, IssuerLevel.CENTRAL
     return None, None, None
 
 

@@ -155,6 +155,7 @@ class DocKind(str, Enum):
     LAW = "法律"
     ADMINISTRATIVE_REGULATION = "行政法规"
     LOCAL_REGULATION = "地方性法规"
+    GOVERNMENT_RULE = "规章"  # 地方政府规章 (人民政府令) and 部门规章 (部令)
     PARTY_REGULATION = "党内法规"
     NORMATIVE_DOCUMENT = "规范性文件"
     NEWS = "新闻报道"

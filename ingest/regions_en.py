@@ -16,6 +16,7 @@ from policykg.ingest.gazetteer import Gazetteer, level_rank
 from policykg.ingest.models import Region, RegionLevel
 from policykg.ingest.region_towns import towns_in_english
 from policykg.ingest.romanize import pinyin_readings
+from policykg.ingest.towns import town_code
 
 
 def find_regions_en(
@@ -66,6 +67,18 @@ def find_regions_en(
         region = _choose(matches, others, gazetteer, anchors, context, fitting)
         if region is not None:
             found.setdefault(region.code, region)
+    # A town of a county the text names, though the library holds none of its words
+    # (Qiandeng Town in Kunshan): asked, it is a place the library may know nothing about.
+    counties = [r.code for r in found.values() if r.level is RegionLevel.COUNTY]
+    table = gazetteer.towns() if counties else None
+    under = [
+        town_code(c, name)
+        for c in counties
+        for name in (table.by_county.get(c, ()) if table else ())
+    ]
+    for _, _, code in towns_in_english(text, gazetteer, under):
+        if (region := gazetteer.get(code)) is not None:
+            found.setdefault(code, region)
     return list(found.values())
 
 

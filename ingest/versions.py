@@ -31,6 +31,7 @@ VERSIONED_KINDS = frozenset(
         DocKind.LAW,
         DocKind.ADMINISTRATIVE_REGULATION,
         DocKind.LOCAL_REGULATION,
+        DocKind.GOVERNMENT_RULE,
         DocKind.PARTY_REGULATION,
         DocKind.NORMATIVE_DOCUMENT,
     }

@@ -53,6 +53,8 @@ def compose(evidence: Evidence) -> Draft:
             if evidence.zh
             else f"The library holds nothing about {names}."
         )
+        if question.intent is Intent.YES_NO:  # a yes/no is answered yes or no first
+            answer.text = ("没有。" if evidence.zh else "No: ") + answer.text
         return answer
     if (
         (question.terms and not _terms_in_library(evidence))

@@ -58,3 +58,26 @@ def test_the_yes_names_the_payment_asked_though_others_rank_above(tmp_path: Path
             answer = ask(library, question)
             assert answer.answer.startswith(("是", "Yes")), answer.answer
             assert "1200元标准发放挂职生活补助" in quotes(answer), answer.answer
+
+
+STUDY = {
+    "kunshan.txt": "昆山市三镇干部激励比较研究\n\n"
+    "周市镇对镇机关干部实行“项目积分”考核，积分占年度考核的60%。"
+    "锦溪镇设立干部关爱基金，每年安排20万元。\n",
+}
+
+
+def test_a_town_named_in_english_under_a_named_county_is_asked(tmp_path: Path) -> None:
+    # Qiandeng Town is a town of 昆山市 the library says nothing about: asked, the answer
+    # says so, rather than answering for Kunshan; a yes/no says no first.
+    with library_of(tmp_path, STUDY) as library:
+        answer = ask(
+            library, "What incentives has Qiandeng town in Kunshan adopted for its officials?"
+        )
+        assert answer.citations == () and "千灯镇" in answer.answer, answer.answer
+        yes_no = ask(
+            library, "Does Qiandeng town in Kunshan score its officials by project points?"
+        )
+        assert yes_no.answer.startswith("No"), yes_no.answer
+        known = ask(library, "What incentives has Jinxi town in Kunshan adopted for its officials?")
+        assert "关爱基金" in quotes(known), known.answer

@@ -316,3 +316,36 @@ def test_a_history_block_quoted_in_markdown_dates_its_version(tmp_path: Path) ->
         answer = ask(library, "示范市科技创新促进条例第十条在2019年版和2025年版分别规定了什么？")
         cited = [c.quote for c in answer.citations]
         assert any("予以结题" in q for q in cited) and any("科学技术奖" in q for q in cited)
+
+
+RULE_2019 = (
+    "# 示范市机关工作人员激励办法\n\n"
+    "2019年6月18日示范市人民政府第41次常务会议通过　2019年7月5日示范市人民政府令第235号公布\n\n"
+    "第八条 同一单位内绩效奖励最高与最低之间的差距一般不超过三倍。\n\n"
+    "第九条 本办法自2019年9月1日起施行。\n"
+)
+RULE_2024 = (
+    "# 示范市机关工作人员激励办法\n\n"
+    "2019年7月5日示范市人民政府令第235号公布　2024年11月12日示范市人民政府令第268号修订\n\n"
+    "第八条 同一单位内绩效奖励最高与最低之间的差距一般不超过二倍。\n\n"
+    "第九条 对专业性较强的职位实行聘任制的，可以实行协议工资。\n\n"
+    "第十条 本办法自2025年1月1日起施行。\n"
+)
+
+
+def test_a_government_rule_made_by_order_is_a_versioned_rule(tmp_path: Path) -> None:
+    # 人民政府令 / 常务会议通过: a 规章 (government rule), in versions like a regulation;
+    # a change question cites the other version's article.
+    with library_of(tmp_path, {"rule-2019.md": RULE_2019, "rule-2024.md": RULE_2024}) as library:
+        (work,) = library.store.works()
+        assert sorted(v.date for v in work.versions) == ["2019-07-05", "2024-11-12"]
+        kinds = {d.meta.doc_kind.value for d in library.store.documents() if d.meta.doc_kind}
+        assert kinds == {"规章"}
+        answer = ask(
+            library,
+            "示范市机关工作人员激励办法第八条对绩效奖励差距怎么规定？2024年修订后有什么变化？",
+        )
+        cited = " ".join(c.quote for c in answer.citations)
+        assert "不超过三倍" in cited and "不超过二倍" in cited, answer.answer
+        added = ask(library, "Which articles did the 2024 revision of the measures add?")
+        assert added.intent == "provision" and "聘任制" in added.citations[0].quote, added.answer
