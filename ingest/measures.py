@@ -162,13 +162,13 @@ def _skip_fillers(
 ) -> int:
     """The position after the leading fillers (如, 其中, 一是建议), not one a place's name
     opens with (如皋市, 如东县: 如 is no "such as" there)."""
-    position = start
+    position, ordered = start, sorted(fillers, key=len, reverse=True)
     for _ in range(MAX_FILLERS):
         while position < end and text[position] in FILLER_GAPS:
             position += 1
         if position in names_at:
             return position
-        filler = next((f for f in _longest_first(fillers) if text.startswith(f, position)), None)
+        filler = next((f for f in ordered if text.startswith(f, position)), None)
         if filler is None:
             return position
         position += len(filler)
@@ -177,10 +177,6 @@ def _skip_fillers(
 
 MAX_FILLERS = 3  # 同时，一是建议…: a connective, an enumerator, an advice verb
 FILLER_GAPS = frozenset(" \t\n\u3000，,")
-
-
-def _longest_first(fillers: Sequence[str]) -> list[str]:
-    return sorted(fillers, key=len, reverse=True)
 
 
 def _most_specific(gazetteer: Gazetteer, codes: Sequence[str]) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ DEFINITION = re.compile(r"(?:以下)?简称(?:为)?[“\"「『]([\u4e00-\u9fff]
 # The place defined is named in the same sentence, at most this far before 简称.
 DEFINED_WITHIN = 40
 SENTENCE_END = re.compile(r"[。！？；\n]")
+LIST_JOINER = re.compile(r"[、，,和及与]|以及")
 
 
 def alias_mentions(
@@ -50,10 +51,7 @@ def _defined_place(text: str, at: int, named: Sequence[RegionMention]) -> str | 
     if not before:
         return None
     last = before[-1]
-    listed = [
-        m for m in named if m.end <= last.start and LIST_JOINER.fullmatch(text[m.end : last.start])
-    ]
+    listed = any(
+        LIST_JOINER.fullmatch(text[m.end : last.start]) for m in named if m.end <= last.start
+    )
     return None if listed else last.code
-
-
-LIST_JOINER = re.compile(r"[、，,和及与]|以及")

@@ -1,14 +1,14 @@
 """Words that stand for the document's own region: 我市, 本省, 全县, 市委, 区政府.
 
-A city's notice says 我市 and 市委 for itself (a study 省级层面 for its province), a provincial law says 本省, a
-congress report 全省, a county's news story 乡里 for the township it just named. Each
-word names a level by its type character (省 市 县 区 州 旗 盟 乡 镇); it means the
-document's region, or its nearest ancestor, whose name ends with that character (全市
-in a 杨浦区 notice is 上海市; 全区 in a 宁夏 report is the autonomous region). Below
-the document's region (全县 in a province's report on its counties) it is the place of
-that level named last before it inside the document's region; else it means nothing.
-A text of no place of its own (a national news transcript) still says 区里 for the
-district it just named.
+A city's notice says 我市 and 市委 for itself (a study 省级层面 or 省财政 for its
+province), a provincial law says 本省, a congress report 全省, a county's news story
+乡里 for the township it just named. Each word names a level by its type character
+(省 市 县 区 州 旗 盟 乡 镇); it means the document's region, or its nearest ancestor,
+whose name ends with that character (全市 in a 杨浦区 notice is 上海市; 全区 in a 宁夏
+report is the autonomous region). Below the document's region (全县 in a province's
+report on its counties) it is the place of that level named last before it inside the
+document's region; else it means nothing. A text of no place of its own (a national
+news transcript) still says 区里 for the district it just named.
 """
 
 from __future__ import annotations

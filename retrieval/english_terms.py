@@ -69,9 +69,6 @@ def _phrase_spans(
     return spans
 
 
-GLOSSED = "\0"  # marks a glossary phrase among the terms' spans
-
-
 @lru_cache(maxsize=1)
 def _glossary_phrases() -> tuple[tuple[str, str], ...]:
     """(Chinese, English phrase) for each glossary rendering of two words or more."""
@@ -83,44 +80,44 @@ def _glossary_phrases() -> tuple[tuple[str, str], ...]:
     )
 
 
+Spans = dict[str, list[tuple[int, int]]]
+
+
 def english_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:
     """Chinese measure terms named in English (negotiated annual salaries → 协议年薪).
 
-    A term named only inside another term's longer name is not named: "negotiated
-    salary system" is 协议工资制, not also 协议年薪 ("negotiated salary").
+    A term named only inside a longer name is not named: "negotiated salary system" is
+    协议工资制, not also 协议年薪 ("negotiated salary"); "third-class merit" is our
+    glossary's 三等功, not 注重实绩 ("merit"), and that glossary word is the term asked.
     """
     words = _en_words(text)
-    spans: dict[str, list[tuple[int, int]]] = {}
+    spans: Spans = {}
     for term in vocab.measure_terms:
         for phrase in (term.label_en, *term.synonyms_en):
             spans.setdefault(term.term_zh, []).extend(_phrase_spans(words, phrase))
     spans = {term: found for term, found in spans.items() if found}
-    # Our glossary's longer phrases, written out in full, compete too: "third-class merit"
-    # is 三等功, so its "merit" names no measure term of its own (注重实绩, "merit").
-    phrases = _glossary_phrases()
-    for zh, phrase in phrases if spans else ():
-        if zh not in spans:
-            spans.setdefault(f"{GLOSSED}{zh}", []).extend(_phrase_spans(words, phrase, 0))
+    glossed: Spans = {}  # the glossary's phrases written out in full, no gap
+    for zh, phrase in _glossary_phrases() if spans else ():
+        if zh not in spans and (written := _phrase_spans(words, phrase, 0)):
+            glossed.setdefault(zh, []).extend(written)
+    every = [*spans.items(), *glossed.items()]
 
-    def inside_another(term: str) -> bool:
-        others = [span for t, found in spans.items() if t != term for span in found]
+    def inside_another(term: str, own: list[tuple[int, int]]) -> bool:
+        others = [span for t, at in every if t != term for span in at]
         return all(
             any(s <= start and end <= e and e - s > end - start for s, e in others)
-            for start, end in spans[term]
+            for start, end in own
         )
 
-    hidden = [t for t in spans if not t.startswith(GLOSSED) and inside_another(t)]
-    found = [t for t in spans if not t.startswith(GLOSSED) and t not in hidden]
-    # The glossary phrase that hid a term is the term asked ("a first-class merit": 一等功).
-    hiders = [
-        t
-        for t in spans
-        if t.startswith(GLOSSED)
-        and spans[t]
-        and not inside_another(t)
-        and any(_holds_span(spans[t], spans[h]) for h in hidden)
+    hidden = {t: at for t, at in spans.items() if inside_another(t, at)}
+    found = [t for t in spans if t not in hidden]
+    found += [
+        zh
+        for zh, own in glossed.items()
+        if not inside_another(zh, own)
+        and any(_holds_span(own, inner) for inner in hidden.values())
+        and zh not in found
     ]
-    found += [t.removeprefix(GLOSSED) for t in hiders if t.removeprefix(GLOSSED) not in found]
     quoted = re.findall(r"['\"“‘]([^'\"”’]{3,40})['\"”’]", text)
     for phrase in quoted:
         for term in vocab.measure_terms:

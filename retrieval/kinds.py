@@ -95,6 +95,8 @@ def holds_specifics(evidence: Evidence, scored: Scored, specific: list[str]) -> 
     """Whether the provision (with its headings, and the rest of the paragraph its citation
     quotes: 在省定乡镇工作补贴基础上… 大姚县每人每月增发300元) names each specific
     payment asked."""
+    if not specific:
+        return True  # nothing asked to be named: no text to gather
     catalog = evidence.catalog
     pid = scored.provision_id
     quoted = " ".join(catalog.provision_text.get(m, "") for m in evidence.quoted_with(pid))
