@@ -36,6 +36,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS24,
     PROBE_DOCS25,
     PROBE_DOCS26,
+    PROBE_DOCS27,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -328,6 +329,12 @@ HEADINGS = {
         " notice with a table, a reply to a proposal, a speech, a work report, news, a county"
         " plan, two studies, an aid notice; yes/no, negatives, documents and advice weighted,"
         " half English; held out at its first run only)"
+    ),
+    PROBE_DOCS27: (
+        "## twenty-seventh probe documents (a government rule in two versions, a regulation, a"
+        " press Q&A, a bulletin of cases, a county notice with a table, a reply to a deputy's"
+        " suggestion, a speech, a city's work points, news, a study, a pairing notice; yes/no,"
+        " negatives and documents weighted, English most; held out at its first run only)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"

@@ -14,8 +14,23 @@ MAX_READINGS = 16  # spellings of one name kept, over its characters' readings
 # another: 勒 in names written from Mongolian and Uyghur (锡林郭勒, 库尔勒) is le, not lei
 # (勒紧); 长 is chang (长治, 长阳, 长白), 都 du (宁都, 郫都), 朝 chao (朝阳).
 NAME_READINGS = {"勒": "le", "长": "chang", "都": "du", "朝": "chao"}
-# Names read otherwise still (长子县 is Zhangzi; 单县 Shan, 蔚县 Yu, 涡阳 Guoyang, 浚县 Xun).
-NAME_SPELLINGS = {"长子": "Zhangzi", "单": "Shan", "蔚": "Yu", "涡阳": "Guoyang", "浚": "Xun"}
+# Names read otherwise still (长子县 is Zhangzi; 单县 Shan, 蔚县 Yu, 涡阳 Guoyang, 浚县 Xun;
+# 闵行 Minhang, 洪洞 Hongtong: the dictionary reads 行 and 洞 as in other words).
+NAME_SPELLINGS = {
+    "长子": "Zhangzi",
+    "单": "Shan",
+    "蔚": "Yu",
+    "涡阳": "Guoyang",
+    "浚": "Xun",
+    "闵行": "Minhang",
+    "洪洞": "Hongtong",
+    "筠连": "Junlian",
+    "荥经": "Yingjing",
+    "什邡": "Shifang",
+    "覃塘": "Qintang",
+    "泊头": "Botou",
+    "称多": "Chenduo",
+}
 
 
 def pinyin(text: str) -> str:

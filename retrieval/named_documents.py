@@ -68,7 +68,7 @@ MAX_REFERENCED = 3
 
 # How English names each kind of title (the catalog's TITLE_KINDS).
 KIND_WORDS_EN = {
-    "legal": ("law", "regulation", "rules", "provisions", "act", "code", "measures", "ordinance"),
+    "legal": ("law", "regulation", "rule", "provisions", "act", "code", "measures", "ordinance"),
     "report": ("report",),
     "notice": ("notice", "circular"),
     "opinion": ("opinion", "guideline", "guidance"),

@@ -105,9 +105,13 @@ def detect_language(text: str) -> Lang:
 
 
 # An English question that opens with an auxiliary, or with one after a leading phrase
-# and its comma ("Under the 2023 regulation, can a unit …?").
+# and its commas ("Under the 2023 regulation, can a unit …?"; "In Leye county, Guangxi,
+# are …?"), a phrase that asks nothing itself.
 _AUXILIARY = r"(?:is|are|does|do|did|has|have|had|can|could|will|would|should|may|must|was|were)"
-_ENGLISH_YES_NO = re.compile(rf"^(?:[^,?]{{2,160}},\s*)?{_AUXILIARY}\b(?! you know)")
+_WH_WORD = r"\b(?:which|what|who|whom|whose|how|why)\b"
+_ENGLISH_YES_NO = re.compile(
+    rf"^(?:(?:(?!{_WH_WORD})[^,?]){{2,160}},\s*){{0,3}}{_AUXILIARY}\b(?! you know)"
+)
 # … unless a wh-question follows it ("Does any county do this? Which one?").
 _SECOND_QUESTION = re.compile(r"[?？]\s*(?:which|what|where|who|how|when)\b")
 

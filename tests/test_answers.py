@@ -211,6 +211,13 @@ def test_an_english_question_names_a_document_by_its_kind_and_words(library: Lib
     assert "六个月" in quotes(ask(library, text))
 
 
+def test_an_english_reader_may_call_a_regulation_a_rule(library: Library) -> None:
+    # English writes a 规章 or 条例 as "the … rule" as often as "the … regulation".
+    text = "What does the cadre supervision rule say about an admonishment period?"
+    (title,) = referenced_titles(library, text)
+    assert title.endswith("干部监督条例")
+
+
 def test_a_listed_region_s_measures_never_say_one_thing_twice(seed_library: Library) -> None:
     answer = ask(seed_library, "哪些地区实行协议年薪？")
     for listed in re.findall(r"（([^（）]*)）\[", answer.answer):

@@ -347,11 +347,10 @@ def test_names_written_from_mongolian_and_uyghur_read_le_in_english(gazetteer: G
 
 def test_names_are_spelled_in_their_place_name_readings(gazetteer: Gazetteer) -> None:
     # 长 is chang in names (长治, 长白, 长阳) but for 长子县; 都 is du, 朝 chao; some
-    # one-character names have their own reading (单县 Shan, 蔚县 Yu).
-    spelled = {
-        name: gazetteer.by_name(name)[0].name_en
-        for name in ("长治市", "长白朝鲜族自治县", "长子县", "郫都区", "朝阳市", "单县", "蔚县")
-    }
+    # one-character names have their own reading (单县 Shan, 蔚县 Yu), and so do some
+    # names the dictionary reads as other words (闵行 is not Minxing, 洪洞 not Hongdong).
+    names = ("长治市", "长白朝鲜族自治县", "长子县", "郫都区", "朝阳市", "单县", "蔚县")
+    spelled = {name: gazetteer.by_name(name)[0].name_en for name in (*names, "闵行区", "洪洞县")}
     assert spelled == {
         "长治市": "Changzhi City",
         "长白朝鲜族自治县": "Changbai Autonomous County",
@@ -360,4 +359,6 @@ def test_names_are_spelled_in_their_place_name_readings(gazetteer: Gazetteer) ->
         "朝阳市": "Chaoyang City",
         "单县": "Shan County",
         "蔚县": "Yu County",
+        "闵行区": "Minhang District",
+        "洪洞县": "Hongtong County",
     }
