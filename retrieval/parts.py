@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 
 from policykg.retrieval.catalog import Catalog
-from policykg.retrieval.intent_rules import intent_rules
-from policykg.retrieval.question import Question, question_parts
+from policykg.retrieval.intent_rules import intent_rules, question_parts
+from policykg.retrieval.question import Question
 from policykg.retrieval.reader import Scored, question_words, threshold
 from policykg.retrieval.shares import bigrams, weighted_share
 from policykg.retrieval.translate import translate_query

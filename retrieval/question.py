@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from itertools import pairwise, takewhile
 from typing import Literal
 
@@ -26,6 +25,8 @@ from policykg.retrieval.intent_rules import (
     Quantity,
     asked_articles,
     asked_quantity,
+    asks_yes_no,
+    classify_intent,
     intent_rules,
 )
 from policykg.retrieval.levels_asked import level_asked_en, requested_level, without_level_asked
@@ -102,82 +103,6 @@ def detect_language(text: str) -> Lang:
     chinese = len(re.findall(r"[\u4e00-\u9fff]", text))
     latin_words = len(re.findall(r"[A-Za-z]{2,}", text))
     return "zh" if chinese and chinese >= 2 * latin_words else "en"
-
-
-# An English question that opens with an auxiliary, or with one after a leading phrase
-# and its commas ("Under the 2023 regulation, can a unit …?"; "In Leye county, Guangxi,
-# are …?"), a phrase that asks nothing itself.
-_AUXILIARY = r"(?:is|are|does|do|did|has|have|had|can|could|will|would|should|may|must|was|were)"
-_WH_WORD = r"\b(?:which|what|who|whom|whose|how|why)\b"
-_ENGLISH_YES_NO = re.compile(
-    rf"^(?:(?:(?!{_WH_WORD})[^,?]){{2,160}},\s*){{0,3}}{_AUXILIARY}\b(?! you know)"
-)
-# … unless a wh-question follows it ("Does any county do this? Which one?").
-_SECOND_QUESTION = re.compile(r"[?？]\s*(?:which|what|where|who|how|when)\b")
-
-# Two names joined by "and" ("Shanghai and Zhejiang"), not two things the places do
-# ("officials and specialists it sends to Tibet").
-_NAMES_JOINED = re.compile(r"\b[A-Z][\w'’-]*(?:'s|’s)? and [A-Z]")
-
-# Intents whose question word asks for a thing, not a yes or no.
-WH_INTENTS = frozenset({Intent.WHICH_REGIONS, Intent.FACT, Intent.DOCUMENTS, Intent.PROVISION})
-
-
-def question_parts(text: str) -> list[str]:
-    """The sub-questions of a question, in order (…多少元？…又是多少元？)."""
-    return [part for part in re.split(r"[？?]", text) if part.strip()]
-
-
-def asks_yes_no(text: str) -> bool:
-    """Whether the text holds a yes/no question (是否, 有没有 …), whatever else it asks."""
-    lowered = text.lower()
-    return any(
-        re.search(pattern, lowered)
-        for entry in intent_rules().intents
-        if entry.intent is Intent.YES_NO
-        for pattern in entry.patterns
-    )
-
-
-def classify_intent(text: str, region_count: int) -> Intent:
-    lowered = text.lower().strip()
-    matched = [
-        entry.intent
-        for entry in intent_rules().intents
-        if any(re.search(pattern, lowered) for pattern in entry.patterns)
-    ]
-    english_yes_no = _ENGLISH_YES_NO.search(lowered) and not _SECOND_QUESTION.search(lowered)
-    for intent in matched:
-        if intent is Intent.COMPARE and region_count < 2:
-            continue
-        if english_yes_no and intent is not Intent.COMPARE:
-            # "Does it limit how often …?": an auxiliary opens the question, and the
-            # wh-word opens a clause inside it, not a question of its own.
-            return Intent.YES_NO
-        # "有没有哪个地方…？是哪里？" asks which place, "…可以怎么办？有没有时限？" what to
-        # do: a wh-question beside or inside a yes/no one is answered as the wh-question.
-        # Unless it asks, in one question, whether a text says something (有没有规定，
-        # 不能拿…多长时间来考核): the wh-word is then inside what it says.
-        if (
-            intent is Intent.YES_NO
-            and (
-                any(i in WH_INTENTS for i in matched)
-                or any(word in lowered for word in intent_rules().wh_words_zh)
-            )
-            and not (_asks_whether_said().search(lowered) and len(question_parts(lowered)) == 1)
-        ):
-            continue
-        return intent
-    if english_yes_no:
-        return Intent.YES_NO
-    return Intent.COMPARE if region_count >= 2 and _NAMES_JOINED.search(text) else Intent.OPEN
-
-
-@lru_cache(maxsize=1)
-def _asks_whether_said() -> re.Pattern[str]:
-    """是否规定, 有没有提到: whether a text says what follows (the intents' frame verbs)."""
-    frames = "|".join(map(re.escape, intent_rules().frame_verbs_zh))
-    return re.compile(rf"(?:是否|有没有|有无|是不是)(?:{frames})")
 
 
 def chinese_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:

@@ -19,9 +19,15 @@ from policykg.ingest.headings import CN_NUMERALS, markers_end
 from policykg.retrieval.catalog import Catalog, DocumentInfo, article_of
 from policykg.retrieval.gloss import Glossed, english_query, stems
 from policykg.retrieval.index import Hit
-from policykg.retrieval.intent_rules import Intent, Quantity, states_quantity
+from policykg.retrieval.intent_rules import (
+    Intent,
+    Quantity,
+    asks_yes_no,
+    question_parts,
+    states_quantity,
+)
 from policykg.retrieval.named_documents import KIND_WORDS_EN, YEAR
-from policykg.retrieval.question import Question, asks_yes_no, question_parts
+from policykg.retrieval.question import Question
 from policykg.retrieval.shares import bigrams, held_share, share_in
 from policykg.retrieval.validity import Validity
 

@@ -22,11 +22,12 @@ from policykg.retrieval.intent_rules import (
     Quantity,
     asked_articles,
     asked_quantity,
+    classify_intent,
     states_quantity,
 )
 from policykg.retrieval.levels_asked import requested_level
 from policykg.retrieval.named_documents import referenced_documents
-from policykg.retrieval.question import classify_intent, understand
+from policykg.retrieval.question import understand
 from policykg.retrieval.reader import sole_region
 
 NOTICE = """中共抚州市委组织部关于进一步激励干部担当作为的通知

@@ -15,9 +15,9 @@ from policykg.ingest.models import RegionLevel
 from policykg.ingest.segment import load_segmenter
 from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.ask import ask
-from policykg.retrieval.intent_rules import Intent, Quantity, asked_quantity
+from policykg.retrieval.intent_rules import Intent, Quantity, asked_quantity, classify_intent
 from policykg.retrieval.levels_asked import requested_level
-from policykg.retrieval.question import classify_intent, keywords, understand
+from policykg.retrieval.question import keywords, understand
 from policykg.retrieval.reader import holds
 from policykg.retrieval.translate import translate_query
 from tests.test_answers import library_of, quotes

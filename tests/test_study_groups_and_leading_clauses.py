@@ -11,8 +11,7 @@ from policykg.ingest.gazetteer import Gazetteer, load_gazetteer
 from policykg.ingest.metadata import extract_metadata
 from policykg.ingest.models import Document, document_id
 from policykg.ingest.regions import link_regions
-from policykg.retrieval.intent_rules import Intent
-from policykg.retrieval.question import classify_intent
+from policykg.retrieval.intent_rules import Intent, classify_intent
 
 NANCHONG, KUNSHAN = "511300", "320583"
 
