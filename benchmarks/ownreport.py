@@ -37,6 +37,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS25,
     PROBE_DOCS26,
     PROBE_DOCS27,
+    PROBE_DOCS28,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -201,6 +202,13 @@ def render(results: Sequence[HalfResult]) -> str:
         "147 gold rows and 48 questions, half English; run once as written on the code at the",
         "session's start: questions 35/48, gold recall 0.88 (129/147), 8 of 108 attributions wrong",
         "(`benchmarks/eval/probe_docs27/README.md`).",
+        "The twenty-eighth probe documents: fourteen more, places and numbers weighted (a",
+        "provincial regulation in two versions, a town's summary, a county work report, an",
+        "interview, a Q&A on rank promotion, a city notice with a table of pilot tasks, news, an",
+        "aid notice, two studies, a compilation of practices), 147 gold rows and 48 questions,",
+        "half English; run once as written after the session's first four commits: questions",
+        "37/48, gold recall 0.93 (137/147), 12 of 104 attributions wrong",
+        "(`benchmarks/eval/probe_docs28/README.md`).",
         "The second probe reports: four more (2005-2008), 52 gold rows kept to officials, 40",
         "questions. First run as written: questions 32/40, gold recall 0.48 (25/52)",
         "(`benchmarks/eval/probe_reports2/README.md`).",
@@ -342,6 +350,12 @@ HEADINGS = {
         " press Q&A, a bulletin of cases, a county notice with a table, a reply to a deputy's"
         " suggestion, a speech, a city's work points, news, a study, a pairing notice; yes/no,"
         " negatives and documents weighted, English most; held out at its first run only)"
+    ),
+    PROBE_DOCS28: (
+        "## twenty-eighth probe documents (a provincial regulation in two versions, a town's"
+        " summary, a county work report, an interview, a Q&A on rank promotion, a city notice"
+        " with a table of pilot tasks, news, an aid notice, two studies, a compilation of"
+        " practices; places and numbers weighted, half English; held out at its first run only)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"

@@ -62,6 +62,7 @@ PROBE_DOCS24 = "probe_docs24"  # written later in the seventeenth session, first
 PROBE_DOCS25 = "probe_docs25"  # written in the eighteenth session, first run as written
 PROBE_DOCS26 = "probe_docs26"  # written later in the eighteenth session, first run as written
 PROBE_DOCS27 = "probe_docs27"  # written in the nineteenth session, first run as written
+PROBE_DOCS28 = "probe_docs28"  # written later in the nineteenth session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
 DOC_SETS = (
@@ -92,6 +93,7 @@ DOC_SETS = (
     PROBE_DOCS25,
     PROBE_DOCS26,
     PROBE_DOCS27,
+    PROBE_DOCS28,
 )
 
 

@@ -31,7 +31,8 @@ from policykg.ingest.rules import MeasureRules
 from policykg.ingest.segment import load_segmenter
 from policykg.ingest.vocab import Vocabulary
 
-_CLAUSE_BREAK = "，,；;：:。！？!?"
+# A Markdown table's cells are clauses too: | 1 | 泽州县 | 周转房保障 | is 泽州县's.
+_CLAUSE_BREAK = "，,；;：:。！？!?|"
 _OPENERS = "“「『《（(【"
 _CLOSERS = "”」』》）)】"
 

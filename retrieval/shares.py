@@ -5,15 +5,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
 
-# Payments named by another head word are the same payment: 伙食补助, 伙食补贴 and 伙食津贴
-# (what it pays for tells payments apart, not the head).
-_PAYMENT_HEADS = re.compile("补助|津贴")
+SAME_SENSE_FILE = "same_sense_zh.tsv"
 
 
-def same_payment(text: str) -> str:
-    """The text with every 补助 and 津贴 read as 补贴."""
-    return _PAYMENT_HEADS.sub("补贴", text) if "补助" in text or "津贴" in text else text
+@lru_cache(maxsize=1)
+def _same_sense() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Each word of a group of ``data/same_sense_zh.tsv`` → the group's first, and one
+    pattern finding them all, longest first (体检 inside 健康体检 is that word)."""
+    text = resources.files("policykg.retrieval").joinpath("data", SAME_SENSE_FILE)
+    read_as: dict[str, str] = {}
+    for line in text.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            head, *others = line.split("\t")
+            read_as.update({word: head for word in (head, *others)})
+    words = sorted(read_as, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))), read_as
+
+
+def same_sense(text: str) -> str:
+    """The text with the words of one sense read as one (伙食补助 as 伙食补贴, 恢复名誉 as
+    澄清正名): what a question asks in its words, a text may say in the other."""
+    pattern, read_as = _same_sense()
+    return pattern.sub(lambda match: read_as[match.group()], text)
 
 
 # A provision answers one of the alternatives a question offers when it holds this
@@ -25,7 +41,7 @@ def bigrams(words: Iterable[str]) -> set[str]:
     """Character bigrams of Chinese words (a one-character word counts as itself)."""
     grams: set[str] = set()
     for word in words:
-        word = same_payment(word)
+        word = same_sense(word)
         if len(word) == 1:
             grams.add(word)
         grams.update(word[i : i + 2] for i in range(len(word) - 1))
@@ -33,14 +49,14 @@ def bigrams(words: Iterable[str]) -> set[str]:
 
 
 def share_in(grams: set[str], text: str) -> float:
-    text = same_payment(text)
+    text = same_sense(text)
     return sum(g in text for g in grams) / len(grams) if grams else 0.0
 
 
 def weighted_share(weights: dict[str, float], text: str) -> float:
     """The share of the question's bigrams in ``text``, each weighted by its rarity."""
     total = sum(weights.values())
-    text = same_payment(text)
+    text = same_sense(text)
     return sum(w for g, w in weights.items() if g in text) / total if total else 0.0
 
 
