@@ -16,7 +16,7 @@ from policykg.retrieval.catalog import Catalog
 from policykg.retrieval.intent_rules import intent_rules, question_parts
 from policykg.retrieval.question import Question
 from policykg.retrieval.reader import Scored, question_words, threshold
-from policykg.retrieval.shares import bigrams, weighted_share
+from policykg.retrieval.shares import bigrams, same_sense, weighted_share
 from policykg.retrieval.translate import translate_query
 
 # An English question asks its second part after "and" and a question word ("how many
@@ -48,7 +48,7 @@ def part_evidence(
         # those the parts after it lack (共有多少名？…每人每月多少元？: the evidence read best
         # may answer the second part only).
         others = part_words[:index] if index else part_words[1:]
-        elsewhere = "".join(w for other in others for w in other)
+        elsewhere = same_sense("".join(w for other in others for w in other))
         grams = {g for g in bigrams(words) if g not in elsewhere}
         if len(grams) < MIN_OWN_GRAMS:
             continue

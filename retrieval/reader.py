@@ -28,7 +28,7 @@ from policykg.retrieval.intent_rules import (
 )
 from policykg.retrieval.named_documents import KIND_WORDS_EN, YEAR
 from policykg.retrieval.question import Question
-from policykg.retrieval.shares import bigrams, held_share, share_in
+from policykg.retrieval.shares import bigrams, held_share, same_sense, share_in
 from policykg.retrieval.validity import Validity
 
 # Weights of the evidence score (tuned on the dev half).
@@ -143,6 +143,7 @@ def read(
         for d in referenced
         if (document := catalog.documents.get(d)) is not None and document.kind is not None
     )
+    titles = same_sense(titles)  # the grams are read in one sense (shares.same_sense)
     grams = {g for g in grams if g not in titles} or grams
     weights = {gram: catalog.bigram_weight(gram) for gram in grams}  # once per question
     # Offered alternatives (A或B): a provision answering one is read without the other's.
@@ -184,7 +185,7 @@ def read(
         in_full = f"{text} {context_text}"  # with its headings and its document's title
         # Shares none of a Chinese question's words, nor do its headings (第七章 基层减负
         # over an article that never says 减负): similar, not evidence.
-        if question.lang == "zh" and asked and not any(g in in_full for g in asked):
+        if question.lang == "zh" and asked and not share_in(asked, in_full):
             continue
         context = share_in(grams, context_text)
         named = document is not None and document.doc_id in referenced
@@ -388,7 +389,8 @@ def best_sibling(
     focus = focus_terms(question)
     text = catalog.provision_text.get(provision_id, "")
     # What the cited sentence leaves unsaid: the question's words it lacks.
-    missing = {g for g in grams if g not in text}
+    said = same_sense(text)  # the grams are read in one sense
+    missing = {g for g in grams if g not in said}
     quantity = question.quantity
     wants_figure = question.intent is Intent.FACT and not states_figure(text, quantity)
     best: tuple[float, str] | None = None
@@ -396,7 +398,8 @@ def best_sibling(
         if pid == provision_id:
             continue
         other = catalog.provision_text.get(pid, "")
-        gain = sum(g in other for g in missing) / len(grams) if grams else 0.0
+        other_said = same_sense(other)
+        gain = sum(g in other_said for g in missing) / len(grams) if grams else 0.0
         gain += 0.3 * sum(holds(t, other) and not holds(t, text) for t in focus)
         gain += 0.2 * (wants_figure and states_figure(other, quantity))
         if gain > 0.1 and (best is None or gain > best[0]):

@@ -45,6 +45,16 @@ SECONDMENT = {
 }
 
 
+def test_mountain_townships_and_a_separate_quota_read_in_the_texts_senses() -> None:
+    # 山区乡镇 and 单列 (职级晋升计划单列) in the texts; the dictionary's first senses are
+    # 山岳 and 分离.
+    assert translate_query("a separate quota for mountain townships").zh_terms == (
+        "单列",
+        "山区",
+        "乡镇",
+    )
+
+
 def test_the_yes_names_the_payment_asked_though_others_rank_above(tmp_path: Path) -> None:
     # "living allowance" is 生活补助 (our glossary; the dictionary's "living" is 活生生), a
     # payment the evidence must name: the yes cites the provision paying it.
