@@ -38,6 +38,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS26,
     PROBE_DOCS27,
     PROBE_DOCS28,
+    PROBE_DOCS29,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -209,6 +210,13 @@ def render(results: Sequence[HalfResult]) -> str:
         "half English; run once as written after the session's first four commits: questions",
         "37/48, gold recall 0.93 (137/147), 12 of 104 attributions wrong",
         "(`benchmarks/eval/probe_docs28/README.md`).",
+        "The twenty-ninth probe documents: fourteen more, questions in readers' words (half the",
+        "Chinese ones colloquial), yes/no, negatives and documents weighted (a national rule in two",
+        "versions, a provincial opinion, a discipline commission's cases, a county notice with a",
+        "table of allowances, a proposal, a speech, a town's summary, news, a pairing report, a",
+        "study, a city's assessment rule), 145 gold rows and 48 questions, half English; run once",
+        "as written on the session's last code: questions 38/48, gold recall 0.90 (131/145), 15 of",
+        "119 attributions wrong (`benchmarks/eval/probe_docs29/README.md`).",
         "The second probe reports: four more (2005-2008), 52 gold rows kept to officials, 40",
         "questions. First run as written: questions 32/40, gold recall 0.48 (25/52)",
         "(`benchmarks/eval/probe_reports2/README.md`).",
@@ -356,6 +364,12 @@ HEADINGS = {
         " summary, a county work report, an interview, a Q&A on rank promotion, a city notice"
         " with a table of pilot tasks, news, an aid notice, two studies, a compilation of"
         " practices; places and numbers weighted, half English; held out at its first run only)"
+    ),
+    PROBE_DOCS29: (
+        "## twenty-ninth probe documents (a national rule in two versions, a provincial opinion,"
+        " a discipline commission's cases, a county notice with a table of allowances, a"
+        " proposal, a speech, a town's summary, news, a pairing report, a study, a city's"
+        " assessment rule; questions in readers' words, half English; not yet tuned on)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"

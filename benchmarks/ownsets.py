@@ -63,6 +63,7 @@ PROBE_DOCS25 = "probe_docs25"  # written in the eighteenth session, first run as
 PROBE_DOCS26 = "probe_docs26"  # written later in the eighteenth session, first run as written
 PROBE_DOCS27 = "probe_docs27"  # written in the nineteenth session, first run as written
 PROBE_DOCS28 = "probe_docs28"  # written later in the nineteenth session, first run as written
+PROBE_DOCS29 = "probe_docs29"  # written at the end of the nineteenth session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
 DOC_SETS = (
@@ -94,6 +95,7 @@ DOC_SETS = (
     PROBE_DOCS26,
     PROBE_DOCS27,
     PROBE_DOCS28,
+    PROBE_DOCS29,
 )
 
 
