@@ -70,15 +70,12 @@ def find_regions_en(
     # A town of a county the text names, though the library holds none of its words
     # (Qiandeng Town in Kunshan): asked, it is a place the library may know nothing about.
     counties = [r.code for r in found.values() if r.level is RegionLevel.COUNTY]
-    table = gazetteer.towns() if counties else None
-    under = [
-        town_code(c, name)
-        for c in counties
-        for name in (table.by_county.get(c, ()) if table else ())
-    ]
-    for _, _, code in towns_in_english(text, gazetteer, under):
-        if (region := gazetteer.get(code)) is not None:
-            found.setdefault(code, region)
+    if counties:
+        by_county = gazetteer.towns().by_county
+        under = [town_code(c, name) for c in counties for name in by_county.get(c, ())]
+        for _, _, code in towns_in_english(text, gazetteer, under):
+            if (region := gazetteer.get(code)) is not None:
+                found.setdefault(code, region)
     return list(found.values())
 
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 SAME_SENSE_FILE = "same_sense_zh.tsv"
+SAME_SENSE_CACHE = 16384  # texts: about the provisions of a large library
 
 
 @lru_cache(maxsize=1)
@@ -25,9 +26,12 @@ def _same_sense() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(map(re.escape, words))), read_as
 
 
+@lru_cache(maxsize=SAME_SENSE_CACHE)
 def same_sense(text: str) -> str:
     """The text with the words of one sense read as one (伙食补助 as 伙食补贴, 恢复名誉 as
-    澄清正名): what a question asks in its words, a text may say in the other."""
+    澄清正名): what a question asks in its words, a text may say in the other. Cached: a
+    provision's text is read several times a question (its share, its full share, the
+    parts), and again by the next question."""
     pattern, read_as = _same_sense()
     return pattern.sub(lambda match: read_as[match.group()], text)
 
