@@ -64,6 +64,7 @@ PROBE_DOCS26 = "probe_docs26"  # written later in the eighteenth session, first 
 PROBE_DOCS27 = "probe_docs27"  # written in the nineteenth session, first run as written
 PROBE_DOCS28 = "probe_docs28"  # written later in the nineteenth session, first run as written
 PROBE_DOCS29 = "probe_docs29"  # written at the end of the nineteenth session, first run as written
+PROBE_DOCS30 = "probe_docs30"  # written in the twentieth session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
 DOC_SETS = (
@@ -96,6 +97,7 @@ DOC_SETS = (
     PROBE_DOCS27,
     PROBE_DOCS28,
     PROBE_DOCS29,
+    PROBE_DOCS30,
 )
 
 

@@ -134,6 +134,7 @@ def _provision_measures(
     if provision.text.rstrip().endswith(QUESTION_MARKS):
         return []  # 问：疗休养的时间和费用如何安排？ asks; the answer after it says what is done
     regions, aspect = fallback, None
+    lead: tuple[str, ...] = ()  # the place of a lead clause that told no measure yet
     found: list[MeasureMention] = []
     clauses = split_clauses(text, provision.start, provision.end)
     for index, (start, end) in enumerate(clauses):
@@ -146,7 +147,10 @@ def _provision_measures(
         own = subject_regions(ctx, start, end) if ctx.kind is not DocumentKind.STATUTE else ()
         regions = own or regions
         phrases = _clause_phrases(ctx, start, end)
-        if own and not phrases:
+        # 射阳湖镇在荷藕收获季结束后，安排…干部轮流补休: the place of a lead clause that
+        # said nothing else does what the next clause tells.
+        holder, lead = own or lead, ()
+        if holder and not phrases:
             # 昭觉县推行…；理塘县为…配备供氧设施: a place of its own, a practice of its own;
             # 张北县每人每月520元，康保县500元: a figure of its own, of the same kind;
             # 连云港市对…的干部每人每月增发200元: pay.
@@ -155,9 +159,10 @@ def _provision_measures(
                 kind = found[-1].incentive_type
             kind = kind or pay_type(ctx, clause)
             if kind is not None:
-                mention = _clause_measure(ctx, provision, start, end, kind, own, status)
+                mention = _clause_measure(ctx, provision, start, end, kind, holder, status)
                 found.extend([mention] if mention else [])
                 continue
+            lead = own
         for phrase in phrases:
             kind = measure_type(ctx, phrase.label, clause, aspect, paragraph_aspect, provision)
             kind = kind or elaboration_type(ctx, clauses[index + 1 :])

@@ -52,7 +52,8 @@ SHORT_TITLE_LEVEL = 40
 MARKDOWN_LEVEL = 10  # per #
 LABEL_TO_FIRST_PHRASE = (Kind.ARABIC, Kind.PAREN_ARABIC, Kind.ARTICLE)
 MAX_SHORT_TITLE = 30
-_NOT_TITLE_CHARS = re.compile(r"[，,。；;：:！？!?（）()、]")
+# A table row (| 1 | 营根镇 | 400 |) is a row, not a title over what follows the table.
+_NOT_TITLE_CHARS = re.compile(r"[，,。；;：:！？!?（）()、|｜]")
 _CARRIES_SENTENCE = re.compile(r"[，,。；;：:！？!?]")
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+")
 

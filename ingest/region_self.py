@@ -20,11 +20,12 @@ from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.models import RegionLevel, RegionMention
 
 LEVEL_CHARS = "省市县区州旗盟乡镇"
-# 我市 本省 全县 …, and the level's own party committee or government (市委, 省政府).
+# 我市 本省 全县 …, and the level's own party committee, government or discipline
+# commission (市委, 省政府, 县纪委监委).
 # A study's 建议省级层面… (or 省财政) asks the province of its place to act, as 省委 would.
 SELF_REFERENCE = re.compile(
     rf"(?:[我本全]([{LEVEL_CHARS}]))"
-    rf"|(?:([{LEVEL_CHARS}])(?:委|人民政府|政府|人大常委会|人大|里|直|级层面|财政))"
+    rf"|(?:([{LEVEL_CHARS}])(?:委|人民政府|政府|人大常委会|人大|纪委|监委|人社局|里|直|级层面|财政))"
 )
 # 市里, 县直部门 as speeches and reports say it: the place of that level named just before
 # (福建…省里没有…), else the document's own.

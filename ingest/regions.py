@@ -153,6 +153,7 @@ def _named_mentions(
         for c in found
         if not _common_word_alone(text, c, near, gazetteer)
         and not _conjoined_level(text, c, near, gazetteer)
+        and not _organ_verb(text, c)
     ]
     # Anchors: names that can mean only one place; they and their ancestors are context.
     anchors: dict[str, int] = {}
@@ -229,6 +230,19 @@ def _conjoined_level(
     before = near.by_end.get(candidate.start)
     return before is None or not any(
         gazetteer.contains(parent, code) for parent in before.codes for code in candidate.codes
+    )
+
+
+# 县纪委会同县委组织部: after an organ, 会同 is "together with", not 会同县 of 怀化.
+ORGAN_VERBS = ("会同",)
+_ORGAN_ENDS = frozenset("委局部办厅院府室组会")
+
+
+def _organ_verb(text: str, candidate: Candidate) -> bool:
+    return (
+        candidate.surface.startswith(ORGAN_VERBS)
+        and candidate.start > 0
+        and text[candidate.start - 1] in _ORGAN_ENDS
     )
 
 

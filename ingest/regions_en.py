@@ -38,6 +38,7 @@ def find_regions_en(
         phrase = re.sub(r"['’]s\b", "", match.group())  # Guangzhou's → Guangzhou
         after = re.match(r"\s+([a-z]+)", text[match.end() :])
         levels = _LEVEL_WORDS.get(after.group(1), ()) if after else ()
+        below = after is not None and after.group(1) in _BELOW_COUNTIES_AND_TOWNS
         words = phrase.split()
         taken: set[int] = set()  # words of a longer name found: Hui in Ningxia Hui … is not 徽县
         for size in range(len(words), 0, -1):
@@ -46,6 +47,8 @@ def find_regions_en(
                 if span & taken or words[offset] == "and" or words[offset + size - 1] == "and":
                     continue
                 ends_phrase = offset + size == len(words)
+                if ends_phrase and below:
+                    continue  # Xiaogang village is not 小港区: no village is in the gazetteer
                 matches, others = _english_matches(
                     " ".join(words[offset : offset + size]),
                     gazetteer,
@@ -117,6 +120,11 @@ _LEVEL_WORDS = {
     "district": (RegionLevel.COUNTY,),
     "banner": (RegionLevel.COUNTY,),
 }
+
+
+# Level words of places the gazetteer does not hold: a name written before one is not the
+# district or county that shares its spelling.
+_BELOW_COUNTIES_AND_TOWNS = frozenset({"village", "villages", "hamlet", "community"})
 
 
 def _english_matches(

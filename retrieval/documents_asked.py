@@ -22,7 +22,7 @@ from policykg.retrieval.reader import (
     holds,
     threshold,
 )
-from policykg.retrieval.shares import bigrams
+from policykg.retrieval.shares import bigrams, same_sense
 from policykg.retrieval.translate import translate_query
 
 MAX_DOCUMENTS = 8
@@ -160,7 +160,10 @@ def domain_words(question: Question) -> tuple[str, ...]:
     vocabulary = load_vocabulary()
     domain = vocabulary.domain_terms() - {entry.label_zh for entry in vocabulary.types}
     words = question.expansions if question.lang == "en" else question.keywords
-    return tuple(w for w in words if w in domain and w not in question.topic)
+    # A word of one sense with a term (放假 with 补休, 心里话 with 谈心谈话) is that term.
+    return tuple(
+        w for w in words if (w in domain or same_sense(w) in domain) and w not in question.topic
+    )
 
 
 def _documents_by_score(evidence: Evidence) -> dict[str, str]:

@@ -129,12 +129,14 @@ class Evidence:
     def region_names(self) -> list[str]:
         """The asked regions' names; for an English question, also its words naming them
         (Liaoning: the scope weighs the place, its glosses need not hold it)."""
-        names = [
-            name
+        # With the places that hold them: 嵊泗县 in 嵊泗县枸杞乡 says where the town lies.
+        regions = [
+            region
             for code in self.question.region_codes
-            if (region := self.gazetteer.get(code)) is not None
-            for name in (region.name_zh, region.short_zh)
+            for region in (self.gazetteer.get(code), *self.gazetteer.ancestors(code))
+            if region is not None
         ]
+        names = [name for region in regions for name in (region.name_zh, region.short_zh)]
         if self.question.lang == "en":
             codes = set(self.question.region_codes)
             words = re.findall(r"[A-Z][a-z]+", self.question.text)

@@ -76,6 +76,8 @@ class IntentRules:
     # What an English question's payment pays for, written before it (a rent subsidy, a
     # heating allowance): the evidence must name it.
     paid_for_words_en: tuple[str, ...]
+    # Verb-object words a speaker writes apart (放几天假, 出了错, 挂过两年职): read whole.
+    separable_verbs_zh: tuple[str, ...]
 
 
 INTENTS_FILE = "retrieval/data/intents.json"

@@ -112,8 +112,23 @@ def chinese_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:
 def keywords(text: str, lang: Lang, words: Iterable[str]) -> tuple[str, ...]:
     rules = intent_rules()
     stop = set(rules.stopwords_zh if lang == "zh" else rules.stopwords_en)
-    kept = [w for w in words if w.strip() and w.lower() not in stop and re.search(r"\w", w)]
+    read = [*words, *separated_words(text)] if lang == "zh" else list(words)
+    kept = [w for w in read if w.strip() and w.lower() not in stop and re.search(r"\w", w)]
     return tuple(dict.fromkeys(w for w in _without_a_not_a(kept) if len(w) >= 2))
+
+
+# What a speaker puts between a verb and its object: an aspect word, a count, a length.
+_BETWEEN_VERB_AND_OBJECT = "了过着个几一二两三四五六七八九十百半数天日周次回趟年些点"
+
+
+def separated_words(text: str) -> list[str]:
+    """The verb-object words written apart (能不能放几天假 holds 放假; 工作中出了错, 出错)."""
+    found = []
+    for word in intent_rules().separable_verbs_zh:
+        verb, noun = re.escape(word[0]), re.escape(word[1:])
+        if re.search(f"{verb}[{_BETWEEN_VERB_AND_OBJECT}]{{1,4}}{noun}", text):
+            found.append(word)
+    return found
 
 
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
