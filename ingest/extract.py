@@ -51,6 +51,7 @@ from policykg.ingest.models import (
     Section,
     Status,
 )
+from policykg.ingest.rules import MeasureRules
 from policykg.ingest.vocab import Vocabulary
 
 NATIONAL_CODE = "CN"
@@ -89,6 +90,8 @@ def extract_measures(
     paragraph_aspect: IncentiveType | None = None
     current_paragraph = -1
     for provision, plan in zip(provisions, planned, strict=True):
+        if _under_problems(provision, vocab.rules) or _head_line(provision, document):
+            continue
         if provision.paragraph != current_paragraph:
             current_paragraph = provision.paragraph
             paragraph_topic = _paragraph_topic(ctx, provision)
@@ -106,6 +109,33 @@ def extract_measures(
         found.extend(measures)
         last = (unit, measures[-1].incentive_type) if measures else last
     return tuple(found)
+
+
+def _head_line(provision: Provision, document: Document) -> bool:
+    """Whether the provision is a line of the document's head (its issuer, its 文号, a line
+    of its title, those it is sent to: 各县（市、区）…，市直各单位：): they name the
+    document, not a measure (湖减负办〔2025〕3号)."""
+    meta, text = document.meta, provision.text.strip()
+    if _ADDRESSEES.fullmatch(text):
+        return True
+    return text in (meta.authority, meta.doc_number) or bool(meta.title and text in meta.title)
+
+
+# Those a notice is sent to, on a line of their own: 各县（市、区）党委…，市直各单位：
+_ADDRESSEES = re.compile(
+    r"各[^。；;]{1,80}[：:]|[^。；;]{0,40}(?:单位|部门|部|局|办|政府|党委)[：:]"
+)
+
+
+def _under_problems(provision: Provision, rules: MeasureRules) -> bool:
+    """Whether a heading above names what went wrong (典型问题): faults, not practices;
+    one naming plans or advice too (存在的问题和下一步打算) holds those."""
+    ahead = (*rules.plan_section_cues, *rules.recommended_section_cues, "下一步")
+    return any(
+        any(cue in heading for cue in rules.problem_section_cues)
+        and not any(cue in heading for cue in ahead)
+        for heading in provision.section
+    )
 
 
 # An amount of money: what a sentence adding to the article's payment states.

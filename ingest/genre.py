@@ -78,6 +78,8 @@ def sentence_status(
     if kind is DocumentKind.STATUTE:
         return Status.REQUIRED  # 应当, 可以 and plain statements alike are the law's rule
     if kind is DocumentKind.DIRECTIVE:
+        if review and not plan_opening(sentence, rules):
+            return Status.ADOPTED  # under 经验做法, what a place did (its 不得 is its rule)
         ordered = re.search(rules.modal_pattern, sentence) is not None  # 要, not 重要
         done = any(cue in sentence for cue in rules.adopted_cues)
         return Status.ADOPTED if done and not ordered else Status.REQUIRED

@@ -79,13 +79,33 @@ class Heading:
 
 
 def iter_lines(text: str) -> Iterator[Line]:
-    """Non-blank lines as stripped spans; ``\\r\\n`` and ``\\n`` both end a line."""
+    """Non-blank lines as stripped spans; ``\\r\\n`` and ``\\n`` both end a line. A line
+    ending in a comma goes on into the next (a feature broken into short lines: 县里为…开通了
+    周末“回家专车”，/每周五下午从乡镇发车…), unless a blank line or a marker comes first."""
+    pending: Line | None = None
     for match in re.finditer(r"[^\r\n]+", text):
         raw = match.group()
         stripped = raw.strip()
-        if stripped:
-            start = match.start() + (len(raw) - len(raw.lstrip()))
-            yield Line(start, start + len(stripped))
+        if not stripped:
+            continue
+        start = match.start() + (len(raw) - len(raw.lstrip()))
+        line = Line(start, start + len(stripped))
+        if pending is not None:
+            between = text[pending.end : line.start]
+            if between.count("\n") <= 1 and markers_end(stripped) == 0:
+                line = Line(pending.start, line.end)
+            else:
+                yield pending
+        if stripped.endswith(_GOES_ON):
+            pending = line
+            continue
+        pending = None
+        yield line
+    if pending is not None:
+        yield pending
+
+
+_GOES_ON = ("，", ",", "、")
 
 
 def heading_level(line_text: str) -> int | None:

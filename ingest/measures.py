@@ -87,9 +87,10 @@ def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
     # After an item's markers: （三）南丰县推行… is 南丰县's.
     opening = min(markers_end(text, start), end)
     by_start = {m.start: m for m in ctx.mentions if start <= m.start < end}
-    position = _skip_fillers(text, opening, end, rules.leading_fillers, set(by_start))
-    # 在沪期间…: the last filler is 在 (一是在…), the place after it is where, not who.
-    locative = text[opening:position].rstrip("，, ").endswith(tuple(rules.locative_fillers))
+    position, last = _skip_fillers(text, opening, end, rules.leading_fillers, set(by_start))
+    # 在沪期间…: the last filler is 在 (一是在…), the place after it is where, not who
+    # (现在镇里…: 现在 is a time, the place after it acts).
+    locative = last in rules.locative_fillers
     if position not in by_start and (
         modifier := re.compile(rules.subject_modifier_pattern).match(text, position, end)
     ):
@@ -160,20 +161,20 @@ def _topic_at_end(ctx: Context, start: int, end: int) -> list[str]:
 
 def _skip_fillers(
     text: str, start: int, end: int, fillers: Sequence[str], names_at: set[int]
-) -> int:
+) -> tuple[int, str]:
     """The position after the leading fillers (如, 其中, 一是建议), not one a place's name
-    opens with (如皋市, 如东县: 如 is no "such as" there)."""
-    position, ordered = start, sorted(fillers, key=len, reverse=True)
+    opens with (如皋市, 如东县: 如 is no "such as" there), and the last filler skipped."""
+    position, ordered, last = start, sorted(fillers, key=len, reverse=True), ""
     for _ in range(MAX_FILLERS):
         while position < end and text[position] in FILLER_GAPS:
             position += 1
         if position in names_at:
-            return position
+            return position, last
         filler = next((f for f in ordered if text.startswith(f, position)), None)
         if filler is None:
-            return position
-        position += len(filler)
-    return position
+            return position, last
+        position, last = position + len(filler), filler
+    return position, last
 
 
 MAX_FILLERS = 3  # 同时，一是建议…: a connective, an enumerator, an advice verb

@@ -71,11 +71,11 @@ def first_heading_line(text: str) -> str | None:
     patterns = _patterns()
     lines = [without_dateline(line.strip()) for line in text.splitlines()]
     lines = [line for line in lines[: patterns["title_scan_lines"]] if line]
-    # Issuers, or the places issuing together (广州市天河区　贵州省纳雍县), on a line of
-    # their own above 关于…的报告.
     for line in lines:  # a proposal's 案由 (关于…的建议) is its title, not the session above it
         if subject := re.fullmatch(patterns["subject_line"], line):
             return subject.group(1).strip()
+    # Issuers, or the places issuing together (广州市天河区　贵州省纳雍县), on a line of
+    # their own above 关于…的报告, 印发《…》的通知 or a title of a document's kind.
     organ = f"(?:{patterns['organ_line']}|{patterns['place_line']})"
     organs = rf"{organ}(?:\s+{organ})*"
     for place, stripped in enumerate(lines):
@@ -84,9 +84,13 @@ def first_heading_line(text: str) -> str | None:
         if re.fullmatch(patterns["header_line"], stripped) or _is_number_line(stripped):
             continue
         following = lines[place + 1] if place + 1 < len(lines) else ""
-        if re.fullmatch(organs, stripped) and following.startswith(("关于", "印发", "转发")):
-            # The issuers on a line of their own above 关于…的通知: one title, as written
-            # on one line (中共X区委组织部 X区财政局关于印发…的通知), or above 印发《…》的通知.
+        titled = following.startswith(("关于", "印发", "转发")) or (
+            re.search(patterns["document_kind_end"], following) is not None
+            and not re.search(patterns["not_title"], following)
+        )
+        if re.fullmatch(organs, stripped) and titled:
+            # One title, as written on one line (中共X区委组织部 X区财政局关于印发…的通知;
+            # 中共X街道工作委员会2025年度…工作报告).
             stripped += following
         # A headline may hold a comma (黄河滩上，干部和群众一起“安新家”); a sentence that
         # opens the text without a title is longer.

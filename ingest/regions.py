@@ -130,6 +130,7 @@ def link_regions(
             + towns,
             key=lambda m: m.start,
         )
+    named = _short_for_named(named, gazetteer)
     spans = [(c.start, c.end) for c in raw] + [(t.start, t.end) for t in towns]
     aliases = alias_mentions(text, named, spans)  # 简称“莫旗”: later uses name the place
     spans += [(a.start, a.end) for a in aliases]
@@ -178,6 +179,28 @@ def _named_mentions(
                 RegionMention(resolved, candidate.start, candidate.end, candidate.surface)
             )
     return mentions
+
+
+def _short_for_named(mentions: list[RegionMention], gazetteer: Gazetteer) -> list[RegionMention]:
+    """A bare name after a place it begins (湖滨街道…“湖滨服务之星”) is that place, not
+    another bearing the name as its short form (湖滨区 of 三门峡)."""
+    kept: list[RegionMention] = []
+    for mention in mentions:
+        region = gazetteer.get(mention.code)
+        bare = region is not None and mention.surface == region.short_zh != region.name_zh
+        earlier = next(
+            (
+                m
+                for m in reversed(kept)
+                if bare and m.surface.startswith(mention.surface) and m.surface != mention.surface
+            ),
+            None,
+        )
+        # 五峰 after 五峰镇 is still 五峰县: the town lies in the county its short form names.
+        if earlier is not None and not gazetteer.contains(mention.code, earlier.code):
+            mention = RegionMention(earlier.code, mention.start, mention.end, mention.surface)
+        kept.append(mention)
+    return kept
 
 
 # A county's short form this common in general text (资源 for 资源县, 合作 for 合作市, 和平

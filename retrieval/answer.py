@@ -31,7 +31,7 @@ from policykg.retrieval.reader import advises, answered, citable, focus_terms
 from policykg.retrieval.records import most_specific
 from policykg.retrieval.shares import bigrams
 from policykg.retrieval.topics import rank_mentions, topic_mentions
-from policykg.retrieval.which_places import level_matches, which_regions
+from policykg.retrieval.which_places import level_matches, places_answered, which_regions
 
 MAX_MEASURES = 8
 
@@ -76,6 +76,9 @@ def compose(evidence: Evidence) -> Draft:
     elif not answered(evidence.scored(), evidence.question.lang):
         pass  # not found, below
     elif question.intent is Intent.WHICH_REGIONS:
+        if not places_answered(evidence):
+            answer.text = _not_found(evidence)
+            return answer
         which_regions(evidence, answer)
     elif question.articles and question.intent in (Intent.REGION_MEASURES, Intent.OPEN):
         pass  # 第七条…有什么变化: the articles it names answer, below, not the place's measures

@@ -3,9 +3,47 @@
 from __future__ import annotations
 
 from policykg.ingest.models import MeasureMention, RegionLevel, Status
+from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.evidence import Draft, Evidence
-from policykg.retrieval.reader import citable
+from policykg.retrieval.intent_rules import intent_rules
+from policykg.retrieval.reader import citable, holds
+from policykg.retrieval.shares import same_sense
 from policykg.retrieval.topics import rank_mentions, ranked_provisions, topic_mentions, type_named
+from policykg.retrieval.translate import translate_query
+
+# Asked in English which places do something, evidence scoring below this names places only
+# if it holds a term of the question's own words: near in meaning is not doing it (tuned on
+# the probes' English which-places questions, 36 of 161 negatives).
+FIRM_EN_SCORE = 0.85
+# A term that specific: 心理疏导, 周转房; not a payment's or a leave's head (补贴, 休假),
+# which evidence near in meaning holds too.
+SPECIFIC_TERM_CHARS = 3
+
+
+def places_answered(evidence: Evidence) -> bool:
+    """Whether the evidence is firm enough to name places: scoring high, or holding a
+    specific domain term the question's words render (psychological counselling: 心理疏导,
+    read alike with 心理咨询)."""
+    question, scored = evidence.question, evidence.scored()
+    if question.lang != "en" or (scored and scored[0].score >= FIRM_EN_SCORE):
+        return True
+    vocabulary = load_vocabulary()
+    domain = vocabulary.domain_terms() - {entry.label_zh for entry in vocabulary.types}
+    rendered = [
+        term
+        for term in translate_query(question.text, intent_rules().stopwords_en).zh_terms
+        if len(term) >= SPECIFIC_TERM_CHARS and (term in domain or same_sense(term) in domain)
+    ]
+    catalog = evidence.catalog
+    return any(
+        holds(
+            term,
+            f"{catalog.provision_text.get(s.provision_id, '')} {catalog.context_text(s.provision_id)}",
+        )
+        for s in citable(scored, question.lang)
+        for term in rendered
+    )
+
 
 TOP_PROVISIONS = 15  # how deep a type-only "which regions" question looks in the ranking
 # A provision found only by the embedding must be at least this similar to count

@@ -4,18 +4,22 @@ Fixtures written for these tests."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from policykg.ingest.gazetteer import Gazetteer, load_gazetteer
 from policykg.ingest.metadata import extract_metadata
+from policykg.ingest.models import Document, document_id
+from policykg.ingest.pipeline import parse_document
 from policykg.ingest.regions import link_regions
 from policykg.ingest.regions_en import find_regions_en
 from policykg.ingest.segment import load_segmenter
 from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.ask import ask
 from policykg.retrieval.question import understand
+from tests.test_answer_scope import MENTAL_HEALTH, TOWNS_CUTTING_BURDENS
 from tests.test_answers import library_of, quotes
 from tests.test_measure_genres import parse
 
@@ -136,3 +140,113 @@ def test_a_proposals_subject_line_and_issuers_above_a_forwarded_title() -> None:
     assert extract_metadata(forwarded, "t").title == (
         "中共安吉县委办公室　安吉县人民政府办公室印发《关于激励乡镇干部担当作为的实施意见》的通知"
     )
+
+
+def test_a_line_ending_in_a_comma_goes_on_into_the_next() -> None:
+    feature = (
+        "关爱乡镇干部的几件实事\n\n"
+        "安吉县有的乡镇离县城60多公里，\n山路弯弯，周末回趟家不容易。\n"
+        "县里为离县城远的乡镇开通了周末“回家专车”，\n每周五下午从乡镇发车。\n\n"
+        "（一）每季度开展一次谈心谈话，\n（二）每年安排一次健康体检。\n"
+    )
+    parsed = parse(feature, "关爱乡镇干部的几件实事", ANJI)
+    texts = [p.text for p in parsed.provisions]
+    # A sentence broken over lines is one provision, quoted as written (with its break).
+    assert "县里为离县城远的乡镇开通了周末“回家专车”，\n每周五下午从乡镇发车。" in texts, texts
+    assert all(feature[p.start : p.end] == p.text for p in parsed.provisions)
+    # An item's marker starts a new one though the line before ends in a comma.
+    assert "（二）每年安排一次健康体检。" in texts or "每年安排一次健康体检。" in texts, texts
+
+
+def test_a_bare_name_after_the_place_it_begins_is_that_place(gazetteer: Gazetteer) -> None:
+    text = "湖滨街道的“湖滨服务之星”每季度评选一次。"
+    # The library names 河南 too: 湖滨 alone might be its 湖滨区.
+    codes = [m.code for m in link_regions(text, gazetteer, ("330102-cedf60", "410000"))]
+    assert "411202" not in codes, codes  # 湖滨区 of 三门峡
+    # The county's short form after one of its towns stays the county.
+    text = "五峰镇位于县城。五峰把补贴提高到600元。"
+    county = [m.code for m in link_regions(text, gazetteer, (), "420529")]
+    assert "420529" in county, county
+
+
+def test_an_issuers_line_above_a_title_of_a_documents_kind_joins_it() -> None:
+    report = (
+        "中共安吉县天荒坪镇委员会\n2025年度干部队伍建设工作报告\n\n县委组织部：\n\n"
+        "2025年，镇党委坚持严管和厚爱结合。\n"
+    )
+    assert extract_metadata(report, "t").title == (
+        "中共安吉县天荒坪镇委员会2025年度干部队伍建设工作报告"
+    )
+
+
+def test_naming_places_in_english_takes_firmer_evidence(tmp_path: Path) -> None:
+    documents = {**MENTAL_HEALTH, "zhushan.txt": TOWNS_CUTTING_BURDENS}
+    with library_of(tmp_path, documents) as library:
+        # Near in meaning (leave, duties of townships), but no place gives leave to marry.
+        absent = "Which places give township officials extra leave when they marry or have a child?"
+        answer = ask(library, absent)
+        assert not answer.regions, answer.answer
+        # Evidence holding a term the words render names its places, scoring low or not.
+        counselling = "Which places offer township officials psychological counselling support?"
+        places = {region.label_zh for region in ask(library, counselling).regions}
+        assert {"昭觉县", "修水县"} <= places, places
+        groups = ask(library, "Which towns cut the number of work chat groups?")
+        assert "擂鼓镇" in {region.label_zh for region in groups.regions}, groups.answer
+
+
+def test_a_feature_in_short_lines_gives_each_place_its_practice() -> None:
+    feature = (
+        "关爱乡镇干部的几件实事\n\n"
+        "安吉县天荒坪镇的干部说，\n以前加班到晚上，只能泡方便面。\n"
+        "现在镇里开了“暖心食堂”，\n每天晚上供应晚餐。\n\n"
+        "长兴县有的乡镇离县城50多公里，\n周末回趟家不容易。\n"
+        "县里为离县城远的乡镇开通了周末“回家专车”，\n每周五下午从乡镇发车。\n\n"
+        "德清县为每名新招录的乡镇公务员配了一名“成长导师”，\n一带就是两年。\n"
+    )
+    parsed = parse(feature, "关爱乡镇干部的几件实事", HUZHOU)
+    held = {m.label_zh: (m.region_codes, m.incentive_type) for m in parsed.measures}
+    # 现在 is a time, not 在 (where): the town after it acts.
+    assert held.get("暖心食堂") == ((TIANHUANGPING,), "material"), held
+    assert held.get("周末回家专车") == (("330522",), "material"), held
+    assert held.get("一名成长导师") == (("330521",), "career"), held
+
+
+def test_a_notices_faults_are_no_practice_and_its_good_practice_was_done() -> None:
+    notice = (
+        "湖州市基层减负办公室\n关于基层减负典型问题和经验做法的通报\n\n湖减负办〔2025〕3号\n\n"
+        "各县（区）：\n\n"
+        "一、典型问题\n\n"
+        "（一）长兴县某局要求乡镇干部每天通过政务应用程序打卡并上传现场照片。\n\n"
+        "二、经验做法\n\n"
+        "（一）德清县规范工作群。德清县对面向乡镇的工作群进行全面清理，"
+        "明确非工作时间不得在群内布置工作。\n\n"
+        "三、工作要求\n\n"
+        "各县（区）要严格执行乡镇履职事项清单。\n"
+    )
+    meta = replace(extract_metadata(notice, "t"), region_code=HUZHOU)
+    assert meta.doc_number == "湖减负办〔2025〕3号"  # a notice from above: 要 orders
+    parsed = parse_document(
+        Document(document_id(notice), "/tmp/n.txt", "txt", "utf-8", notice, meta)
+    )
+    held = {m.label_zh: (m.region_codes, m.status.value) for m in parsed.measures}
+    # The head's lines (issuer, 文号, addressees) name the document, not a measure.
+    assert "湖减负办〔2025〕3号" not in held and "基层减负" not in held, held
+    assert not any("330522" in codes for codes, _ in held.values()), held  # a fault found
+    # Under 经验做法 what a county did, its 不得 its own rule; the closing 要 orders.
+    deqing = {status for codes, status in held.values() if codes == ("330521",)}
+    assert deqing == {"adopted"}, held
+    assert held["严格执行乡镇履职事项清单"][1] == "required", held
+
+
+def test_plans_under_a_heading_of_problems_and_plans_are_kept() -> None:
+    summary = (
+        "德清县2025年干部关爱工作总结\n\n"
+        "一、主要做法\n\n德清县为乡镇干部每年安排一次健康体检。\n\n"
+        "二、存在的问题和下一步打算\n\n"
+        "一是心理疏导还比较薄弱。下一步，德清县将在每个乡镇建立干部心理服务站。\n"
+    )
+    parsed = parse(summary, "德清县2025年干部关爱工作总结", "330521")
+    labels = {m.label_zh: m.status.value for m in parsed.measures}
+    assert any(
+        "心理服务站" in label and status == "recommended" for label, status in labels.items()
+    ), labels

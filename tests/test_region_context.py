@@ -73,7 +73,7 @@ def test_wo_shi_stands_for_the_city_and_measures_follow(gazetteer: Gazetteer) ->
     parsed = parse_document(document(CITY_NOTICE))
     assert parsed.document.meta.region_code == CHENZHOU
     implicit = [m for m in parsed.region_mentions if m.implicit]
-    assert {m.surface for m in implicit} == {"我市", "市委"}
+    assert {m.surface for m in implicit} == {"我市", "市委", "市纪委"}
     assert {m.code for m in implicit} == {CHENZHOU}
     # Without 我市 the sentence would inherit the paragraph's 浙江省.
     held = {m.label_zh: m.region_codes for m in parsed.measures}
