@@ -79,6 +79,11 @@ class Vocabulary:
             terms.update((entry.label_zh, *entry.synonyms_zh, *entry.cues))
         return {term for term in terms if len(term) >= 2}
 
+    def practice_terms(self) -> set[str]:
+        """The domain terms but the types' own labels (关心关爱): what a text names when it
+        tells a practice (周转房, 补休, 心理疏导)."""
+        return self.domain_terms() - {entry.label_zh for entry in self.types}
+
     def classify(self, text: str) -> IncentiveType | None:
         """The type whose longest cue occurs in ``text`` (measure terms first)."""
         for term in sorted(self.measure_terms, key=lambda t: -len(t.term_zh)):

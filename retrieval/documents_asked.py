@@ -7,7 +7,6 @@ import itertools
 import re
 
 from policykg.ingest.segment import load_segmenter
-from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.evidence import Draft, Evidence, holders
 from policykg.retrieval.intent_rules import frame_verbs_zh
 from policykg.retrieval.named_documents import MAX_REFERENCED
@@ -22,7 +21,7 @@ from policykg.retrieval.reader import (
     holds,
     threshold,
 )
-from policykg.retrieval.shares import bigrams, same_sense
+from policykg.retrieval.shares import bigrams, practice_term
 from policykg.retrieval.translate import translate_query
 
 MAX_DOCUMENTS = 8
@@ -157,13 +156,8 @@ def quoted_en(question: Question) -> tuple[str, ...]:
 def domain_words(question: Question) -> tuple[str, ...]:
     """The question's words (an English question's renderings) that are terms of the
     domain's vocabulary, not its type labels: what a document must name to be about it."""
-    vocabulary = load_vocabulary()
-    domain = vocabulary.domain_terms() - {entry.label_zh for entry in vocabulary.types}
     words = question.expansions if question.lang == "en" else question.keywords
-    # A word of one sense with a term (放假 with 补休, 心里话 with 谈心谈话) is that term.
-    return tuple(
-        w for w in words if (w in domain or same_sense(w) in domain) and w not in question.topic
-    )
+    return tuple(w for w in words if practice_term(w) and w not in question.topic)
 
 
 def _documents_by_score(evidence: Evidence) -> dict[str, str]:

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
+from policykg.ingest.vocab import load_vocabulary
+
 SAME_SENSE_FILE = "same_sense_zh.tsv"
 SAME_SENSE_CACHE = 16384  # texts: about the provisions of a large library
 
@@ -39,6 +41,18 @@ def same_sense(text: str) -> str:
 # A provision answers one of the alternatives a question offers when it holds this
 # share of that alternative's words (weighted by rarity).
 SIDE_HELD = 0.5
+
+
+@lru_cache(maxsize=1)
+def _practice_terms() -> frozenset[str]:
+    return frozenset(load_vocabulary().practice_terms())
+
+
+def practice_term(word: str) -> bool:
+    """Whether a word names a practice (周转房, 补休), itself or read in one sense with one
+    (放假 as 补休, 心里话 as 谈心谈话)."""
+    terms = _practice_terms()
+    return word in terms or same_sense(word) in terms
 
 
 def bigrams(words: Iterable[str]) -> set[str]:

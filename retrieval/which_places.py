@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from policykg.ingest.models import MeasureMention, RegionLevel, Status
-from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.evidence import Draft, Evidence
 from policykg.retrieval.intent_rules import intent_rules
 from policykg.retrieval.reader import citable, holds
-from policykg.retrieval.shares import same_sense
+from policykg.retrieval.shares import practice_term
 from policykg.retrieval.topics import rank_mentions, ranked_provisions, topic_mentions, type_named
 from policykg.retrieval.translate import translate_query
 
@@ -27,12 +26,10 @@ def places_answered(evidence: Evidence) -> bool:
     question, scored = evidence.question, evidence.scored()
     if question.lang != "en" or (scored and scored[0].score >= FIRM_EN_SCORE):
         return True
-    vocabulary = load_vocabulary()
-    domain = vocabulary.domain_terms() - {entry.label_zh for entry in vocabulary.types}
     rendered = [
         term
         for term in translate_query(question.text, intent_rules().stopwords_en).zh_terms
-        if len(term) >= SPECIFIC_TERM_CHARS and (term in domain or same_sense(term) in domain)
+        if len(term) >= SPECIFIC_TERM_CHARS and practice_term(term)
     ]
     catalog = evidence.catalog
     return any(
