@@ -40,6 +40,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS28,
     PROBE_DOCS29,
     PROBE_DOCS30,
+    PROBE_DOCS31,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -226,6 +227,13 @@ def render(results: Sequence[HalfResult]) -> str:
         "English; run once as written after the twentieth session's first fixes: questions 35/48,",
         "gold recall 0.92 (137/149), 4 of 111 attributions wrong",
         "(`benchmarks/eval/probe_docs30/README.md`).",
+        "The thirty-first probe documents: fourteen more, readers' words, half English (a city's",
+        "rules in two versions numbered by parts and items, a policy explainer in questions and",
+        "answers, a town's minutes, an inspection report, a study with a table, a letter to",
+        "families, an aid summary, a wage notice, a cadre's diary, a commendation, a county's",
+        "cases, news, a recruitment notice), 145 gold rows and 48 questions; run once as written on",
+        "the twentieth session's last code: questions 30/48, gold recall 0.88 (128/145), 6 of 92",
+        "attributions wrong (`benchmarks/eval/probe_docs31/README.md`).",
         "The second probe reports: four more (2005-2008), 52 gold rows kept to officials, 40",
         "questions. First run as written: questions 32/40, gold recall 0.48 (25/52)",
         "(`benchmarks/eval/probe_reports2/README.md`).",
@@ -386,7 +394,14 @@ HEADINGS = {
         " report, a county discipline commission's cases, a reply to a deputy, a WeChat feature,"
         " an interview, an aid summary, assessment rules with a scoring table, a party-school"
         " handout, news, a commendation, a policy explainer, a notice of cases; readers' words,"
-        " yes/no and negatives weighted, half English; not yet tuned on)"
+        " yes/no and negatives weighted, half English; held out at its first run only)"
+    ),
+    PROBE_DOCS31: (
+        "## thirty-first probe documents (a city's rules in two versions, a provincial policy"
+        " explainer in questions and answers, a town's meeting minutes, an inspection report, a"
+        " study of four counties with a table, a letter to cadres' families, an aid summary, a"
+        " wage notice, a cadre's diary, a commendation, a county's cases, news, a recruitment"
+        " notice; readers' words, half English; not yet tuned on)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"

@@ -33,6 +33,7 @@ from policykg.ingest.towns import (
     TownTable,
     is_town_code,
     load_town_table,
+    other_type,
     town_code,
     town_region,
     town_type,
@@ -199,13 +200,19 @@ class Gazetteer:
         if self._english_aliases is not None and not _CJK.search(key):
             self._load_english_aliases()
         codes = list(self._names.get(key.lower() if key.isascii() else key, []))
+        swapped: list[str] = []
         if town_type(key):
             towns = self.towns()
             # Listed with its nation (达地水族乡) or, as most are, without (新生乡).
             for listed in dict.fromkeys([key, towns.plain_name(key)]):
                 codes += [town_code(county, listed) for county in towns.by_name.get(listed, ())]
+            # … or as the township it was, or the town it became (仪封镇 for 仪封乡): after
+            # every place of the name as written.
+            if (other := other_type(key)) is not None:
+                swapped = [town_code(county, other) for county in towns.by_name.get(other, ())]
         found = [r for c in dict.fromkeys(codes) if (r := self.get(c)) is not None]
-        return sorted(found, key=lambda r: (LEVEL_RANK[r.level], r.code))
+        found = sorted(found, key=lambda r: (LEVEL_RANK[r.level], r.code))
+        return found + [r for c in swapped if (r := self.get(c)) is not None and r not in found]
 
     def parent(self, code: str) -> Region | None:
         region = self.get(code)

@@ -19,7 +19,7 @@ import ahocorasick
 
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.models import RegionMention
-from policykg.ingest.towns import TownTable, county_of, is_town_code, town_code
+from policykg.ingest.towns import TownTable, county_of, is_town_code, other_type, town_code
 
 T = TypeVar("T")
 # The county itself, its city, its province: how far up a named place may hold a town.
@@ -57,9 +57,15 @@ def town_mentions(
     for start, end, name in _town_names(text, table):
         if _inside_words(text, start, end, words, place_ends):
             continue
-        county = _holder(name, table.by_name[name], support, gazetteer, name in words)
-        if county is not None:
-            mentions.append(RegionMention(town_code(county, name), start, end, text[start:end]))
+        # The name as written first, then as the township it was or the town it became.
+        for listed in (name, other_type(name)):
+            counties = table.by_name.get(listed or "", ())
+            county = _holder(listed or "", counties, support, gazetteer, name in words)
+            if listed and county is not None:
+                mentions.append(
+                    RegionMention(town_code(county, listed), start, end, text[start:end])
+                )
+                break
     return mentions
 
 
@@ -143,6 +149,10 @@ def _automaton(table: TownTable) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for name in table.by_name:
         automaton.add_word(name, (name, name))
+    for name in table.by_name:  # 仪封镇 written for the table's 仪封乡
+        other = other_type(name)
+        if other is not None and other not in table.by_name:
+            automaton.add_word(other, (other, other))
     automaton.make_automaton()
     return automaton
 

@@ -55,6 +55,18 @@ class TownTable:
         return name
 
 
+def other_type(name: str) -> str | None:
+    """The name with 镇 for 乡 or 乡 for 镇 (仪封镇 → 仪封乡): a township made a town (撤乡设镇)
+    keeps its name, and texts write either for a while."""
+    if len(name) < MIN_TOWN_NAME or name.endswith("民族乡"):
+        return None
+    if name.endswith("镇"):
+        return name[:-1] + "乡"
+    if name.endswith("乡"):
+        return name[:-1] + "镇"
+    return None
+
+
 def town_code(county_code: str, name: str) -> str:
     """A town's code: its county's and a hash of its name."""
     return f"{county_code}{CODE_SEPARATOR}{sha_id(name, length=6)}"

@@ -154,6 +154,16 @@ def article_of(locator: str) -> str | None:
     return article.group() if article else None
 
 
+# A part's item in a document numbered 一、（一）: 二、（三） of 二、（三）1.
+_PART_ITEM = re.compile(rf"^[{CN_NUMERALS}]+、（[{CN_NUMERALS}]+）")
+
+
+def numbered_unit(locator: str) -> str | None:
+    """The article (第二条) or part's item (二、（三）) a locator lies in, if numbered so."""
+    unit = _ARTICLE.match(locator) or _PART_ITEM.match(locator)
+    return unit.group() if unit else None
+
+
 def unit_locator(locator: str) -> str:
     """The locator of a sentence's whole unit: its article (第二条第一款 → 第二条), else as is."""
     return article_of(locator) or locator

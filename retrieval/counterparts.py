@@ -16,7 +16,7 @@ from enum import Enum
 
 from policykg.ingest.headings import markers_end
 from policykg.ingest.versions import Work
-from policykg.retrieval.catalog import Catalog, article_of
+from policykg.retrieval.catalog import Catalog, numbered_unit
 from policykg.retrieval.named_documents import YEAR
 
 CHANGE_WORDS = re.compile(
@@ -54,7 +54,9 @@ def asks_same_number(question: str) -> bool:
     return SAME_NUMBER_WORDS.search(question) is not None
 
 
-_ASKS_WHICH_ARTICLE = re.compile(r"第几条|哪一条|which article|what number", re.IGNORECASE)
+_ASKS_WHICH_ARTICLE = re.compile(
+    r"第几[条项]|哪一[条项]|which (?:article|item)|what number", re.IGNORECASE
+)
 
 
 def asks_article_in_years(question: str, articles: Sequence[str]) -> bool:
@@ -67,9 +69,9 @@ def asks_article_in_years(question: str, articles: Sequence[str]) -> bool:
 
 
 def same_numbered(catalog: Catalog, works: Sequence[Work], provision_id: str) -> list[str]:
-    """The first sentence of the article of the same number in each other version of the
-    provision's work (第二十条 of 2019 beside 第二十条 of 2025), oldest first."""
-    article = article_of(catalog.provision_locator.get(provision_id, ""))
+    """The first sentence of the article (or part's item) of the same number in each other
+    version of the provision's work (第二十条 of 2019 beside 第二十条 of 2025), oldest first."""
+    article = numbered_unit(catalog.provision_locator.get(provision_id, ""))
     doc_id = catalog.provision_doc.get(provision_id)
     work = _work_of(works, doc_id)
     if article is None or work is None:
@@ -82,7 +84,7 @@ def same_numbered(catalog: Catalog, works: Sequence[Work], provision_id: str) ->
             pid
             for pid, other in catalog.provision_doc.items()
             if other == version.doc_id
-            and article_of(catalog.provision_locator.get(pid, "")) == article
+            and numbered_unit(catalog.provision_locator.get(pid, "")) == article
         ][:1]
     return found
 

@@ -156,8 +156,9 @@ def quoted_en(question: Question) -> tuple[str, ...]:
 def domain_words(question: Question) -> tuple[str, ...]:
     """The question's words (an English question's renderings) that are terms of the
     domain's vocabulary, not its type labels: what a document must name to be about it."""
-    words = question.expansions if question.lang == "en" else question.keywords
-    return tuple(w for w in words if practice_term(w) and w not in question.topic)
+    if question.lang == "en":  # its own words' renderings, topic or not
+        return tuple(w for w in question.renderings if practice_term(w))
+    return tuple(w for w in question.keywords if practice_term(w) and w not in question.topic)
 
 
 def _documents_by_score(evidence: Evidence) -> dict[str, str]:

@@ -112,10 +112,56 @@ _PARAGRAPH_OF_EN = re.compile(
     r"\b(?:paragraph|para\.?|clause)\s*(\d+)\s+of\s+art(?:icle|\.)\s*(\d+)", re.IGNORECASE
 )
 
+# A document numbered in parts and items (一、待遇保障 …（三）协议年薪) is cited by them:
+# 第二部分第（三）项, item (3) of part six, part 2, item 3. Its locators read 二、（三）.
+_ITEM_ZH = re.compile(
+    rf"第([{CN_NUMERALS}\d]+)部分(?:的|中的?)?第?[（(]?([{CN_NUMERALS}\d]+)[)）]?项"
+)
+_NUMBER_EN = r"\d+|[ivx]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_ITEM_OF_PART_EN = re.compile(
+    rf"\bitem\s*\(?({_NUMBER_EN})\)?\s+(?:of|in|under)\s+(?:the\s+)?part\s+({_NUMBER_EN})\b",
+    re.IGNORECASE,
+)
+_PART_ITEM_EN = re.compile(
+    rf"\bpart\s+({_NUMBER_EN})\s*,?\s*item\s*\(?({_NUMBER_EN})\)?", re.IGNORECASE
+)
+_WORD_NUMBERS = {
+    word: n
+    for n, word in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve".split(),  # noqa: SIM905
+        start=1,
+    )
+}
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def _number(numeral: str) -> int | None:
+    """3, three, iii → 3; a Chinese numeral → None (kept as written)."""
+    lowered = numeral.lower()
+    if lowered.isdigit():
+        return int(lowered)
+    if lowered in _WORD_NUMBERS:
+        return _WORD_NUMBERS[lowered]
+    if lowered and set(lowered) <= set(_ROMAN):
+        values = [_ROMAN[c] for c in lowered]
+        return sum(
+            -v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True)
+        )
+    return None
+
+
+def _item_locator(part: str, item: str) -> str:
+    def chinese(numeral: str) -> str:
+        number = _number(numeral)
+        return chinese_numeral(number) if number is not None else numeral
+
+    return f"{chinese(part)}、（{chinese(item)}）"
+
 
 def asked_articles(text: str) -> tuple[str, ...]:
     """The articles (and paragraphs) a question names, as the locators of their provisions
-    begin: 第7条 and Article 7 → 第七条; "Article 7, paragraph 2" → 第七条第二款."""
+    begin: 第7条 and Article 7 → 第七条; "Article 7, paragraph 2" → 第七条第二款; a part's
+    item, 第二部分第（三）项 and "item (3) of part two" → 二、（三）."""
 
     def chinese(numeral: str) -> str:
         return chinese_numeral(int(numeral)) if numeral.isdigit() else numeral
@@ -127,6 +173,9 @@ def asked_articles(text: str) -> tuple[str, ...]:
     found += [locator(m.group(2), m.group(1)) for m in _PARAGRAPH_OF_EN.finditer(text)]
     if not found:
         found += [locator(m.group(1), m.group(2)) for m in _ARTICLE_EN.finditer(text)]
+    found += [_item_locator(m.group(1), m.group(2)) for m in _ITEM_ZH.finditer(text)]
+    found += [_item_locator(m.group(2), m.group(1)) for m in _ITEM_OF_PART_EN.finditer(text)]
+    found += [_item_locator(m.group(1), m.group(2)) for m in _PART_ITEM_EN.finditer(text)]
     return tuple(dict.fromkeys(found))
 
 

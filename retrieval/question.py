@@ -51,6 +51,9 @@ class Question:
     expansions: tuple[str, ...] = ()
     # Of the expansions, the incentive type's labels: one standing topic per type.
     topic: tuple[str, ...] = ()
+    # Of the expansions, what an English question's own words render as (心理咨询 for
+    # psychological counselling), whether or not its type's topic lists them too.
+    renderings: tuple[str, ...] = ()
     quantity: Quantity | None = None  # what a number question asks for
     articles: tuple[str, ...] = ()  # the articles it names, as locators: 第七条第二款
     # A figure asked beside a yes or no (是否购买意外伤害保险？保额是多少？): the figure's
@@ -201,6 +204,7 @@ def understand(
     recommended = any(w in text.lower() for w in intent_rules().recommend_words)
     expansions: list[str] = []
     topic: tuple[str, ...] = ()
+    renderings: tuple[str, ...] = ()
     if lang == "en":
         for code in codes:
             region = gazetteer.get(code)
@@ -212,7 +216,8 @@ def understand(
             expansions += topic
         # The question's own content words in Chinese, so BM25 reaches the texts.
         asked = level_asked_en().sub(r"\1", text)  # "which towns" asks a level, not 城市
-        expansions += translate_query(asked, intent_rules().stopwords_en, used).zh_terms
+        renderings = translate_query(asked, intent_rules().stopwords_en, used).zh_terms
+        expansions += renderings
     intent, quantity = classify_intent(text, len(codes)), asked_quantity(text)
     if intent is Intent.OPEN and quantity is not None:
         intent = Intent.FACT  # 调整的频次是怎样的: it asks for a figure
@@ -229,6 +234,7 @@ def understand(
         + abbreviations(words, vocab),
         expansions=tuple(dict.fromkeys(expansions)),
         topic=topic,
+        renderings=renderings,
         quantity=quantity,
         articles=asked_articles(text),
         yes_no_too=intent is Intent.FACT and lang == "zh" and asks_yes_no(text),
@@ -346,6 +352,7 @@ def follow_up(current: Question, previous: Question | None) -> Question:
             keywords=tuple(dict.fromkeys((*current.keywords, *previous.keywords))),
             expansions=carried,
             topic=current.topic or previous.topic,
+            renderings=tuple(dict.fromkeys((*current.renderings, *previous.renderings))),
         )
     if has_topic and not current.region_codes and previous.region_codes:
         intent = current.intent if current.intent is not Intent.OPEN else previous.intent

@@ -80,16 +80,22 @@ EN_TERM_SHARE = 0.3
 
 # Quotation marks inside a term (“三公”经费, “放管服”改革) do not part its words.
 _QUOTE_MARKS = re.compile(r"[“”\"‘’「」]")
+# A short aside inside a term (乡镇（街道）干部, 党（工）委) is read through: the term
+# with its other name, as official texts write it.
+_ASIDE = re.compile(r"（[^（）]{1,3}）")
 
 
 def holds(term: str, text: str, share: float = TERM_SHARE) -> bool:
-    """The term itself, or enough of its bigrams (quotation marks read through)."""
+    """The term itself, or enough of its bigrams (quotation marks and short asides read
+    through)."""
     if term in text:
         return True
     if "“" in text or '"' in text or "「" in text or "‘" in text:
         text = _QUOTE_MARKS.sub("", text)
         if term in text:
             return True
+    if "（" in text and _ASIDE.sub("", text).count(term):
+        return True
     return share_in(bigrams([term]), text) >= share
 
 
@@ -111,9 +117,16 @@ class Scored:
 def question_words(question: Question, region_names: Sequence[str]) -> tuple[str, ...]:
     """The Chinese words whose presence makes a provision about the question."""
     names = set(region_names)
-    words = (*question.terms, *question.expansions) if question.lang == "en" else ()
+    # An English question's own words, not its type's standing topic (labels and cues):
+    # one provision holds few of those.
+    words = (*question.terms, *question.renderings) if question.lang == "en" else ()
     words += tuple(w for w in question.keywords if not w.isascii())
     return tuple(w for w in dict.fromkeys(words) if w not in names and not w.isdigit())
+
+
+# A one-character verb and its result (拿到, 考得 in 考得好不好) is how a reader speaks,
+# not a word of the texts: where the library never writes it, it asks nothing of them.
+RESULTATIVE = re.compile(r".[到得]")
 
 
 # A title's kind: the word a short reference to it ends with (公务员法, 人事管理条例).
@@ -158,7 +171,11 @@ def read(
     # Only a Chinese yes/no reads it (``weighted_content``); asked beside a figure
     # (有没有规定回访？在多长时间内？), the words of its yes/no part.
     word_weights = (
-        {w: max(catalog.bigram_weight(g) for g in bigrams([w])) for w in words if len(w) >= 2}
+        {
+            w: max(catalog.bigram_weight(g) for g in bigrams([w]))
+            for w in words
+            if len(w) >= 2 and not (RESULTATIVE.fullmatch(w) and not catalog.usage(w))
+        }
         if (question.intent is Intent.YES_NO or question.yes_no_too) and question.lang == "zh"
         else {}
     )

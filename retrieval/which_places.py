@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from policykg.ingest.models import MeasureMention, RegionLevel, Status
 from policykg.retrieval.evidence import Draft, Evidence
-from policykg.retrieval.intent_rules import intent_rules
 from policykg.retrieval.reader import citable, holds
 from policykg.retrieval.shares import practice_term
 from policykg.retrieval.topics import rank_mentions, ranked_provisions, topic_mentions, type_named
-from policykg.retrieval.translate import translate_query
 
 # Asked in English which places do something, evidence scoring below this names places only
 # if it holds a term of the question's own words: near in meaning is not doing it (tuned on
 # the probes' English which-places questions, 36 of 161 negatives).
-FIRM_EN_SCORE = 0.85
+FIRM_EN_SCORE = 0.9
 # A term that specific: 心理疏导, 周转房; not a payment's or a leave's head (补贴, 休假),
 # which evidence near in meaning holds too.
 SPECIFIC_TERM_CHARS = 3
@@ -28,7 +26,7 @@ def places_answered(evidence: Evidence) -> bool:
         return True
     rendered = [
         term
-        for term in translate_query(question.text, intent_rules().stopwords_en).zh_terms
+        for term in question.renderings
         if len(term) >= SPECIFIC_TERM_CHARS and practice_term(term)
     ]
     catalog = evidence.catalog
