@@ -206,10 +206,10 @@ class Gazetteer:
             # Listed with its nation (达地水族乡) or, as most are, without (新生乡).
             for listed in dict.fromkeys([key, towns.plain_name(key)]):
                 codes += [town_code(county, listed) for county in towns.by_name.get(listed, ())]
-            # … or as the township it was, or the town it became (仪封镇 for 仪封乡): after
-            # every place of the name as written.
-            if (other := other_type(key)) is not None:
-                swapped = [town_code(county, other) for county in towns.by_name.get(other, ())]
+                # … or as the township it was, or the town it became (仪封镇 for 仪封乡):
+                # after every place of the name as written.
+                if (other := other_type(listed)) is not None:
+                    swapped += [town_code(c, other) for c in towns.by_name.get(other, ())]
         found = [r for c in dict.fromkeys(codes) if (r := self.get(c)) is not None]
         found = sorted(found, key=lambda r: (LEVEL_RANK[r.level], r.code))
         return found + [r for c in swapped if (r := self.get(c)) is not None and r not in found]

@@ -161,13 +161,25 @@ def towns_in_english(
     text: str, gazetteer: Gazetteer, context_codes: Iterable[str]
 ) -> list[tuple[int, int, str]]:
     """(start, end, code) of the towns among ``context_codes`` (a library's places) named
-    in English with their type word: Yushan Town, Zhouhe Township. Only those: a pinyin
-    name alone is as likely a county's (Yushan is 玉山县 too)."""
+    in English with their type word: Yushan Town, Zhouhe Township; or without it, beside
+    their county's name (Banhong, Cangyuan county). A pinyin name alone is as likely a
+    county's (Yushan is 玉山县 too)."""
     found = []
     for code in context_codes:
         region = gazetteer.get(code) if is_town_code(code) else None
         if region is None:
             continue
-        pattern = rf"\b{re.escape(region.name_en)}\b"
+        names = [region.name_en]
+        county = gazetteer.get(region.parent_code or "")
+        stem = region.name_en.rsplit(" ", 1)[0]  # Banhong Township → Banhong
+        county_stem = county.name_en.split()[0] if county is not None else ""
+        # … not a town named as its county is (Biru Town of Biru County): that is the county.
+        if county_stem and stem.lower() != county_stem.lower() and _named_en(county_stem, text):
+            names.append(stem)
+        pattern = "|".join(rf"\b{re.escape(name)}\b" for name in names)
         found += [(m.start(), m.end(), code) for m in re.finditer(pattern, text, re.IGNORECASE)]
     return sorted(found)
+
+
+def _named_en(name: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) is not None

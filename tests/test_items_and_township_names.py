@@ -107,6 +107,15 @@ def test_a_pilot_zone_and_border_cities_by_their_english_names(gazetteer: Gazett
     assert {r.code for r in find_regions_en(asked, gazetteer)} >= {KHORGAS, TURPAN}
 
 
+def test_a_town_named_in_english_beside_its_county(gazetteer: Gazetteer) -> None:
+    township = town_code(CANGYUAN, "班洪乡")
+    asked = "Can a township official in Banhong, Cangyuan county, take days off?"
+    assert township in [r.code for r in find_regions_en(asked, gazetteer, [township])]
+    # Without its county, a bare pinyin name is no town: it may be a county's name too.
+    alone = "Can a township official in Banhong take days off?"
+    assert township not in [r.code for r in find_regions_en(alone, gazetteer, [township])]
+
+
 def test_a_diarys_township_does_what_it_decided_from_this_year() -> None:
     diary = (
         "【基层日记】在班洪守边的这一年\n\n"
