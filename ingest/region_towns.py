@@ -58,10 +58,10 @@ def town_mentions(
         if _inside_words(text, start, end, words, place_ends):
             continue
         # The name as written first, then as the township it was or the town it became.
-        for listed in (name, other_type(name)):
-            counties = table.by_name.get(listed or "", ())
-            county = _holder(listed or "", counties, support, gazetteer, name in words)
-            if listed and county is not None:
+        for listed in filter(None, (name, other_type(name))):
+            counties = table.by_name.get(listed, ())
+            county = _holder(listed, counties, support, gazetteer, name in words)
+            if county is not None:
                 mentions.append(
                     RegionMention(town_code(county, listed), start, end, text[start:end])
                 )
