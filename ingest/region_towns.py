@@ -149,8 +149,7 @@ def _automaton(table: TownTable) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for name in table.by_name:
         automaton.add_word(name, (name, name))
-    for name in table.by_name:  # 仪封镇 written for the table's 仪封乡
-        other = other_type(name)
+        other = other_type(name)  # 仪封镇 written for the table's 仪封乡
         if other is not None and other not in table.by_name:
             automaton.add_word(other, (other, other))
     automaton.make_automaton()

@@ -188,8 +188,12 @@ def _short_for_named(mentions: list[RegionMention], gazetteer: Gazetteer) -> lis
     for mention in mentions:
         region = gazetteer.get(mention.code)
         bare = region is not None and mention.surface == region.short_zh != region.name_zh
-        begun = (m for m in reversed(kept) if m.surface.startswith(mention.surface))
-        earlier = next((m for m in begun if m.surface != mention.surface), None) if bare else None
+        begun = (
+            m
+            for m in reversed(kept)
+            if bare and m.surface != mention.surface and m.surface.startswith(mention.surface)
+        )
+        earlier = next(begun, None)
         # 五峰 after 五峰镇 is still 五峰县: the town lies in the county its short form names.
         if earlier is not None and not gazetteer.contains(mention.code, earlier.code):
             mention = RegionMention(earlier.code, mention.start, mention.end, mention.surface)

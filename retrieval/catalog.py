@@ -87,6 +87,10 @@ class Catalog:
         title = document.title if document else ""
         return f"{title} {self.provision_context.get(provision_id, '')}"
 
+    def text_in_context(self, provision_id: str) -> str:
+        """The provision with its document title and headings (第七章 基层减负 over it)."""
+        return f"{self.provision_text.get(provision_id, '')} {self.context_text(provision_id)}"
+
 
 def build_catalog(store: Store, gazetteer: Gazetteer) -> Catalog:
     """Measures, and for each provision the regions its measures and mentions name."""

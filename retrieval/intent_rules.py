@@ -150,12 +150,14 @@ def _number(numeral: str) -> int | None:
     return None
 
 
-def _item_locator(part: str, item: str) -> str:
-    def chinese(numeral: str) -> str:
-        number = _number(numeral)
-        return chinese_numeral(number) if number is not None else numeral
+def _chinese(numeral: str) -> str:
+    """A numeral as locators write it: 7, seven, vii → 七; a Chinese one as it is."""
+    number = _number(numeral)
+    return chinese_numeral(number) if number is not None else numeral
 
-    return f"{chinese(part)}、（{chinese(item)}）"
+
+def _item_locator(part: str, item: str) -> str:
+    return f"{_chinese(part)}、（{_chinese(item)}）"
 
 
 def asked_articles(text: str) -> tuple[str, ...]:
@@ -163,11 +165,8 @@ def asked_articles(text: str) -> tuple[str, ...]:
     begin: 第7条 and Article 7 → 第七条; "Article 7, paragraph 2" → 第七条第二款; a part's
     item, 第二部分第（三）项 and "item (3) of part two" → 二、（三）."""
 
-    def chinese(numeral: str) -> str:
-        return chinese_numeral(int(numeral)) if numeral.isdigit() else numeral
-
     def locator(article: str, paragraph: str | None) -> str:
-        return f"第{chinese(article)}条" + (f"第{chinese(paragraph)}款" if paragraph else "")
+        return f"第{_chinese(article)}条" + (f"第{_chinese(paragraph)}款" if paragraph else "")
 
     found = [locator(m.group(1), m.group(2)) for m in _ARTICLE_ZH.finditer(text)]
     found += [locator(m.group(2), m.group(1)) for m in _PARAGRAPH_OF_EN.finditer(text)]

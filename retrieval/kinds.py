@@ -217,7 +217,7 @@ def _of_the_asked_version(evidence: Evidence, chosen: list[Scored]) -> list[Scor
     words = [w for w in question_words(evidence.question, evidence.region_names()) if len(w) >= 2]
     kept = []
     for scored in chosen:
-        text = f"{catalog.provision_text.get(scored.provision_id, '')} {catalog.context_text(scored.provision_id)}"
+        text = catalog.text_in_context(scored.provision_id)
         missing = [w for w in words if not holds(w, text)]
         revised_in = [
             catalog.provision_text.get(pid, "")

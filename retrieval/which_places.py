@@ -29,12 +29,8 @@ def places_answered(evidence: Evidence) -> bool:
         for term in question.renderings
         if len(term) >= SPECIFIC_TERM_CHARS and practice_term(term)
     ]
-    catalog = evidence.catalog
     return any(
-        holds(
-            term,
-            f"{catalog.provision_text.get(s.provision_id, '')} {catalog.context_text(s.provision_id)}",
-        )
+        holds(term, evidence.catalog.text_in_context(s.provision_id))
         for s in citable(scored, question.lang)
         for term in rendered
     )
