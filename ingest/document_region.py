@@ -21,6 +21,7 @@ from policykg.ingest.metadata import without_dateline
 from policykg.ingest.models import Document, RegionLevel, RegionMention
 from policykg.ingest.region_self import LEVEL_CHARS
 from policykg.ingest.regions import OUTLET_AFTER, link_regions
+from policykg.ingest.towns import is_town_code
 
 # A region named this often, and in this share of the located mentions under its
 # parent, is what the document is about (a provincial report that never names itself).
@@ -49,6 +50,13 @@ def document_region(
     given = document.meta.region_code
     if given and gazetteer.get(given) is not None:
         return given
+    code = _region_of_sources(document, gazetteer, given)
+    if code is None:
+        code = dominant_region(mentions, gazetteer) or outlet_region(document, gazetteer)
+    return (code and _town_of_title(document, code, gazetteer)) or code
+
+
+def _region_of_sources(document: Document, gazetteer: Gazetteer, given: str | None) -> str | None:
     # A sidecar may name the region (郴州市) instead of giving its code.
     sources = [given, document.meta.authority, document.meta.title, *header_lines(document.text)]
     for source in sources:
@@ -60,7 +68,28 @@ def document_region(
         found = [m.code for m in named if _own_level(m.code, gazetteer)]
         if found:
             return _most_specific_chain(found, gazetteer)
-    return dominant_region(mentions, gazetteer) or outlet_region(document, gazetteer)
+    return None
+
+
+# A town's own committee as its title opens: 中共莫干山镇委员会关于…
+_PARTY_PREFIX = "中共"
+
+
+def _town_of_title(document: Document, code: str, gazetteer: Gazetteer) -> str | None:
+    """A town of the region that the title (or issuer) opens with: a town's own notice,
+    minutes or report (莫干山镇2025年度考核结果公示, 桃花潭镇党委书记…述职报告) speaks for
+    the town, though only its county is named in full."""
+    for source in (document.meta.authority, document.meta.title):
+        source = (source or "").removeprefix(_PARTY_PREFIX)
+        named = link_regions(source, gazetteer, context_codes=[code]) if source else []
+        if (
+            named
+            and named[0].start == 0
+            and is_town_code(named[0].code)
+            and gazetteer.contains(code, named[0].code)
+        ):
+            return named[0].code
+    return None
 
 
 def outlet_region(document: Document, gazetteer: Gazetteer) -> str | None:

@@ -89,11 +89,27 @@ def _automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
 
 
 def candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
-    """Non-overlapping name matches, the longest at each position, left to right."""
-    found = leftmost_longest(
+    """Non-overlapping name matches, the longest at each position, left to right; a short
+    form gives way to a longer full name it overlaps (和安吉县委: 安吉县, not 和安 of 和安县
+    and then 吉县)."""
+    matches = [
         (end + 1 - len(form), end + 1, (form, codes))
         for end, (form, codes) in _automaton(gazetteer).iter(text)
-    )
+    ]
+    full = [
+        (start, end)
+        for start, end, (form, codes) in matches
+        if any((r := gazetteer.get(c)) is not None and r.name_zh == form for c in codes)
+    ]
+    kept = [
+        match
+        for match in matches
+        if not any(
+            s < match[1] and match[0] < e and e - s > match[1] - match[0] and (s, e) != match[:2]
+            for s, e in full
+        )
+    ]
+    found = leftmost_longest(kept)
     return [Candidate(start, end, form, codes) for start, end, (form, codes) in found]
 
 

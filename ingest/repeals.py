@@ -19,6 +19,8 @@ from policykg.ingest.models import DocKind, DocumentMeta, RepealClause, VersionS
 
 # （2019年修订）, （2024年修正本）: edition marks, not part of a work's title.
 EDITION = re.compile(r"[（(]\d{4}年?(?:修订|修正|修改)?本?[）)]$")
+# A trial version's mark: 办法（试行） is replaced by 办法, 暂行办法 by 办法.
+TRIAL = re.compile(r"[（(]试行[）)]|试行|暂行")
 NUMBER = r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d{1,4}\s*号"
 # 《title》, with its 文号 in a parenthesis after it, or a 文号 alone (…号文件).
 ITEM = re.compile(
@@ -198,7 +200,7 @@ def plain_title(title: str) -> str:
     (a 暂行办法 is replaced by its 办法), 中华人民共和国 too (notices often omit it)."""
     plain = re.sub(r"[\s#《》〈〉<>“”\"]", "", title)
     plain = EDITION.sub("", plain)
-    plain = re.sub(r"[（(]试行[）)]|试行|暂行", "", plain)
+    plain = TRIAL.sub("", plain)
     return plain.removeprefix("中华人民共和国")
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from policykg.ingest.models import DocKind, DocumentMeta, RepealClause, VersionStatus, sha_id
-from policykg.ingest.repeals import EDITION, NOT_NOTICES, named_documents, plain_title
+from policykg.ingest.repeals import EDITION, NOT_NOTICES, TRIAL, named_documents, plain_title
 
 VERSIONED_KINDS = frozenset(
     {
@@ -104,7 +104,8 @@ def work_key(meta: DocumentMeta) -> Key | None:
 
 
 def _key(meta: DocumentMeta) -> Key:
-    title = EDITION.sub("", re.sub(r"[\s#]", "", meta.title))
+    # A trial version and the rules that replace it are one work (办法（试行）, 办法).
+    title = TRIAL.sub("", EDITION.sub("", re.sub(r"[\s#]", "", meta.title)))
     body = re.sub(r"常务委员会$", "", meta.authority or "") or meta.region_code or ""
     return title, body
 
@@ -183,8 +184,15 @@ class _Endings:
         in_effect = not _after(ending.date, self.as_of)
         for doc_id in named_documents(clause, notice, self.metas):
             key = self._key_of(doc_id)
-            if key is None or key == self.key_of.get(notice[0]):
-                continue  # the notice's own earlier version: superseded as versions are
+            if key is None:
+                continue
+            if key == self.key_of.get(notice[0]):
+                # The notice's own earlier version: superseded as versions are; an interim
+                # one it names (暂行办法, 办法（试行）) is ended by it as well.
+                interim = self.by_id[doc_id].title != notice[1].title
+                if interim and in_effect and _earlier(ending, self.ended.get(doc_id)):
+                    self.ended[doc_id] = ending
+                continue
             own = self._key_of(notice[0]) if _replaces(notice[1], self.by_id[doc_id]) else None
             if own is not None:
                 if own != key:

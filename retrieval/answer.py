@@ -29,6 +29,7 @@ from policykg.retrieval.kinds import (
 from policykg.retrieval.parts import part_evidence
 from policykg.retrieval.reader import advises, answered, citable, focus_terms
 from policykg.retrieval.records import most_specific
+from policykg.retrieval.revisions import revision_listed
 from policykg.retrieval.shares import bigrams
 from policykg.retrieval.topics import rank_mentions, topic_mentions
 from policykg.retrieval.which_places import level_matches, places_answered, which_regions
@@ -67,6 +68,8 @@ def compose(evidence: Evidence) -> Draft:
         yes_no_asked = question.intent is Intent.YES_NO
         answer.text = no_evidence(evidence) if yes_no_asked else _not_found(evidence)
         return answer
+    if revision_listed(evidence, answer):
+        return _noted_outdated(evidence, answer)  # 新增了哪些条: each added unit, whole
     if question.intent is Intent.COMPARE and len(question.region_codes) >= 2:
         _compare(evidence, answer)
     elif question.intent is Intent.YES_NO:
@@ -100,6 +103,11 @@ def compose(evidence: Evidence) -> Draft:
         _cite_other_versions(evidence, answer)
     if question.yes_no_too and answer.citations and yes_evidence(evidence):
         answer.text = ("是。" if evidence.zh else "Yes. ") + answer.text
+    return _noted_outdated(evidence, answer)
+
+
+def _noted_outdated(evidence: Evidence, answer: Draft) -> Draft:
+    """The answer, noting which of its quotes are from a version no longer in force."""
     if outdated := evidence.outdated_markers(answer.citations):
         answer.text += (
             f"\n注：{''.join(outdated)} 引自已被修改或废止的版本。"

@@ -1,7 +1,7 @@
 """What changed between two versions of an instrument, article by article.
 
-Articles (第X条; paragraphs in a text without articles) are aligned in order by
-their text without the number, so an article renumbered because one was
+Articles (第X条; a part's items, 二、（三）, in a text numbered so; paragraphs in a
+text with neither) are aligned in order by their text without the number, so an article renumbered because one was
 inserted before it is unchanged, not changed. Within a replaced stretch, pairs
 at least ``CHANGED_MIN_RATIO`` alike are one article changed; an article found
 word for word (or nearly) elsewhere is moved; the rest are added or removed.
@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import Enum
 
+from policykg.ingest.headings import markers_end
 from policykg.ingest.models import Provision
+from policykg.retrieval.catalog import numbered_unit
 
 ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条(?:之[一二三四五六七八九十]+)?")
 BLANKS = re.compile(r"[\s\u200b\u3000]+")
@@ -35,15 +37,21 @@ class Change(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One article (or paragraph) of a version: its locator and verbatim text."""
+    """One article (or item, or paragraph) of a version: its locator and verbatim text,
+    and where it lies in its document (``provision_ids`` its sentences, first to last)."""
 
     locator: str
     text: str
+    start: int = 0
+    end: int = 0
+    provision_ids: tuple[str, ...] = ()
 
     @property
     def body(self) -> str:
-        """The text without its number and blanks: what is compared."""
-        return BLANKS.sub("", ARTICLE.sub("", self.text.strip()))
+        """The text without its numbers and blanks: what is compared (an item renumbered
+        （三） to （四） is itself)."""
+        text = ARTICLE.sub("", self.text.strip())
+        return BLANKS.sub("", text[markers_end(text) :])
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,17 +97,24 @@ class VersionDiff:
 
 
 def articles(text: str, provisions: list[Provision]) -> list[Article]:
-    """The document's articles in order: provisions grouped by 第X条 (else by paragraph)."""
+    """The document's articles in order: provisions grouped by 第X条 or a part's item
+    (二、（三）), else by paragraph."""
     groups: dict[str, list[Provision]] = {}
     for provision in provisions:
-        found = ARTICLE.match(provision.locator)
-        if found:
-            groups.setdefault(found.group(), []).append(provision)
+        unit = numbered_unit(provision.locator)
+        if unit:
+            groups.setdefault(unit, []).append(provision)
     if not groups:  # no articles: compare paragraphs
         for provision in provisions:
             groups.setdefault(f"第{provision.paragraph + 1}段", []).append(provision)
     return [
-        Article(locator, text[members[0].start : members[-1].end])
+        Article(
+            locator,
+            text[members[0].start : members[-1].end],
+            members[0].start,
+            members[-1].end,
+            tuple(p.provision_id for p in members),
+        )
         for locator, members in groups.items()
     ]
 

@@ -7,6 +7,7 @@ import itertools
 import re
 
 from policykg.ingest.segment import load_segmenter
+from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.evidence import Draft, Evidence, holders
 from policykg.retrieval.intent_rules import frame_verbs_zh
 from policykg.retrieval.named_documents import MAX_REFERENCED
@@ -97,6 +98,18 @@ def _documents_by_focus(evidence: Evidence) -> dict[str, str]:
         # English question's renderings may be written shorter or longer (周转房: 周转宿舍).
         offered = domain_words(evidence.question)
         share = TERM_SHARE if evidence.zh else EN_TERM_SHARE
+    texts = evidence.catalog.provision_text.values()
+    if (
+        evidence.zh  # an English question's renderings are often no text's words
+        and not focus
+        and evidence.question.incentive_type is not None
+        and not any(term in text for term in offered for text in texts)
+    ):
+        # Its practice named only in words no document writes (出了差错…可以不被追究责任:
+        # fault tolerance): the documents holding that type's own words.
+        entry = load_vocabulary().type(evidence.question.incentive_type)
+        offered = (entry.label_zh, *entry.synonyms_zh, *entry.cues)
+        share = TERM_SHARE
     if not (focus or offered):
         return {}
 

@@ -13,9 +13,9 @@ import re
 from collections.abc import Sequence
 
 from policykg.retrieval.catalog import Catalog
-from policykg.retrieval.intent_rules import intent_rules, question_parts
+from policykg.retrieval.intent_rules import asked_quantity, intent_rules, question_parts
 from policykg.retrieval.question import Question
-from policykg.retrieval.reader import Scored, question_words, threshold
+from policykg.retrieval.reader import Scored, question_words, states_figure, threshold
 from policykg.retrieval.shares import bigrams, same_sense, weighted_share
 from policykg.retrieval.translate import translate_query
 
@@ -25,6 +25,23 @@ _ENGLISH_PARTS = re.compile(
     r"[?]\s*|,?\s+and\s+(?=(?:what|how|who|whom|which|where|when|why|whether)\b)",
     re.IGNORECASE,
 )
+# A part asking for a figure (多少套, how many more) is answered by a provision stating one:
+# the part's words in a background sentence (高寒山区…补贴偏低) do not answer 涨到多少.
+_ASKS_FIGURE = re.compile(
+    r"多少|几[个项套名人间次年天月元岁条]|\bhow (?:many|much)\b"
+    r"|\bwhat (?:amount|number|multiplier|coefficient|rate|percentage|share)\b",
+    re.IGNORECASE,
+)
+# A part asking what is planned (打算涨到多少, 还准备再建多少套, how many more does it plan)
+# is answered by a provision stating a plan, not by what was done; its plan words name no
+# topic of their own.
+_ASKS_PLAN = re.compile(
+    r"打算|准备|计划|\bplan(?:s|ned)?\b|\bwill\b|\bgoing to\b|\bintends?\b", re.IGNORECASE
+)
+_STATES_PLAN = re.compile(
+    r"计划|拟|准备|争取|力争|下一步|明年|预计|将(?:在|于|把|对|继续|进一步|逐步|力争|全面)"
+)
+_PLAN_WORDS = frozenset({"打算", "准备", "计划", "明年", "下一步", "预计"})
 MIN_OWN_GRAMS = 1  # a part with no bigram of its own asks about the same thing
 PART_SHARE = 0.45  # of a part's own words (by rarity) that answers it
 PART_LOOKAHEAD = 10  # how far down the reading a part's evidence may be
@@ -38,28 +55,36 @@ def part_evidence(
     cited: Sequence[str],
 ) -> list[str]:
     """Provision ids to cite besides ``cited`` for the parts of a question they leave unanswered."""
-    part_words = _part_words(question, region_names, catalog)
+    parts = _part_words(question, region_names, catalog)
+    part_words = [words for _, words in parts]
     if len(part_words) < 2 or not scored:
         return []
     floor = threshold(question.lang)
     added: list[str] = []
-    for index, words in enumerate(part_words):
+    for index, (part, words) in enumerate(parts):
         # A later part's own words are those the parts before it lack; the first part's,
         # those the parts after it lack (共有多少名？…每人每月多少元？: the evidence read best
         # may answer the second part only).
         others = part_words[:index] if index else part_words[1:]
         elsewhere = same_sense("".join(w for other in others for w in other))
-        grams = {g for g in bigrams(words) if g not in elsewhere}
+        planned = _ASKS_PLAN.search(part) is not None
+        topic = [w for w in words if w not in _PLAN_WORDS] if planned else words
+        grams = {g for g in bigrams(topic) if g not in elsewhere}
+        if planned and len(grams) < MIN_OWN_GRAMS:  # how many more does it plan: the same thing
+            grams = set(bigrams([w for other in others for w in other]))
         if len(grams) < MIN_OWN_GRAMS:
             continue
         weights = {gram: catalog.bigram_weight(gram) for gram in grams}
-        answered = "".join(catalog.provision_text.get(pid, "") for pid in [*cited, *added])
+
+        texts = [catalog.provision_text.get(pid, "") for pid in [*cited, *added]]
+        answered = "".join(text for text in texts if may_answer_part(text, part))
         if weighted_share(weights, answered) >= PART_SHARE:
             continue
         shares = [
-            (weighted_share(weights, catalog.provision_text.get(s.provision_id, "")), s)
+            (weighted_share(weights, text), s)
             for s in scored[:PART_LOOKAHEAD]
             if s.score >= floor
+            and may_answer_part(text := catalog.provision_text.get(s.provision_id, ""), part)
         ]
         share, best = max(shares, key=lambda pair: pair[0], default=(0.0, None))
         if best is not None and share >= PART_SHARE:
@@ -67,17 +92,30 @@ def part_evidence(
     return added
 
 
+def may_answer_part(text: str, part: str) -> bool:
+    """Whether a provision may answer a part: one asking for a figure (涨到多少, how many
+    more) only if it states one (of the asked kind, when the part names it); one asking
+    what is planned only if it states a plan."""
+    if _ASKS_PLAN.search(part) and not _STATES_PLAN.search(text):
+        return False
+    quantity = asked_quantity(part)
+    if quantity is None and _ASKS_FIGURE.search(part) is None:
+        return True
+    return states_figure(text, quantity)
+
+
 def _part_words(
     question: Question, region_names: Sequence[str], catalog: Catalog
-) -> list[list[str]]:
-    """Each part's words: a Chinese question's own, an English one's Chinese renderings."""
+) -> list[tuple[str, list[str]]]:
+    """Each part with its words: a Chinese question's own, an English one's Chinese
+    renderings."""
     if question.lang == "zh":
         words = question_words(question, region_names)
-        return [[w for w in words if w in part] for part in question_parts(question.text)]
+        return [(part, [w for w in words if w in part]) for part in question_parts(question.text)]
     parts = [part for part in _ENGLISH_PARTS.split(question.text) if part.strip()]
     stop = intent_rules().stopwords_en
     names = set(region_names)
     return [
-        [w for w in translate_query(part, stop, catalog.usage).zh_terms if w not in names]
+        (part, [w for w in translate_query(part, stop, catalog.usage).zh_terms if w not in names])
         for part in parts
     ]

@@ -108,8 +108,19 @@ def detect_language(text: str) -> Lang:
     return "zh" if chinese and chinese >= 2 * latin_words else "en"
 
 
+# 除了乡镇工作补贴，哪些地方再加发…: what the question sets aside is its frame, not what
+# it asks about.
+_SET_ASIDE = re.compile(
+    r"除了?[^，,。？?]{1,20}?(?:以外|之外|外)?[，,]"
+    r"|\b(?:besides|apart from|other than|aside from)\b[^,?]{1,60},",
+    re.IGNORECASE,
+)
+
+
 def chinese_terms(text: str, vocab: Vocabulary) -> tuple[str, ...]:
-    return tuple(term.term_zh for term in vocab.measure_terms if term.term_zh in text)
+    """The measure terms the question names, but not one it sets aside (除了…，)."""
+    asked = _SET_ASIDE.sub("，", text)
+    return tuple(term.term_zh for term in vocab.measure_terms if term.term_zh in asked)
 
 
 def keywords(text: str, lang: Lang, words: Iterable[str]) -> tuple[str, ...]:
@@ -197,7 +208,7 @@ def understand(
     codes = _asked_places(link_regions(text, gazetteer, context_codes), gazetteer)
     codes += _asked_places_en(text, find_regions_en(text, gazetteer, context_codes), gazetteer)
     codes = list(dict.fromkeys(codes))
-    terms = chinese_terms(text, vocab) + english_terms(text, vocab)
+    terms = chinese_terms(text, vocab) + english_terms(_SET_ASIDE.sub(",", text), vocab)
     kind = vocab.classify(text) if lang == "zh" else english_type(text, vocab)
     if kind is None:
         kind = vocab.classify(text)
