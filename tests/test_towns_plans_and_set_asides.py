@@ -1,8 +1,8 @@
 """A town's own document (its title opens with the town), a sub-question asking what is
 planned or how much (打算涨到多少？还准备再建多少套？), a question setting a measure aside
 (除了乡镇工作补贴，…), documents asked for in words none of them writes (出了差错可以
-不被追究责任), and a full place name not cut by a short one before it (和安吉县). Fixtures
-written for these tests."""
+不被追究责任), a full place name not cut by a short one before it (和安吉县), and English
+words for a term of office, a multiplier and a mentor. Fixtures written for these tests."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ from policykg.ingest.regions import link_regions
 from policykg.ingest.towns import county_of, is_town_code
 from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.ask import ask
+from policykg.retrieval.intent_rules import intent_rules
 from policykg.retrieval.parts import may_answer_part
 from policykg.retrieval.question import chinese_terms
+from policykg.retrieval.translate import translate_query
 from tests.test_answers import library_of
 
 ANJI = "330523"
@@ -89,3 +91,11 @@ def test_a_full_name_is_not_cut_by_a_short_form_before_it() -> None:
     gazetteer = load_gazetteer()
     linked = link_regions("根据办法和安吉县委组织部的要求", gazetteer)
     assert [(m.code, m.surface) for m in linked] == [(ANJI, "安吉县")]
+
+
+def test_english_words_for_terms_and_multipliers_reach_the_texts_words() -> None:
+    stop = intent_rules().stopwords_en
+    terms = translate_query("how much does each completed term add", stop).zh_terms
+    assert "满一届" in terms and "增加" in terms, terms
+    assert "系数" in translate_query("what bonus multiplier applies", stop).zh_terms
+    assert "导师" in translate_query("pair young officials with a mentor", stop).zh_terms
