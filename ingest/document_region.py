@@ -50,15 +50,21 @@ def document_region(
     given = document.meta.region_code
     if given and gazetteer.get(given) is not None:
         return given
-    code = _region_of_sources(document, gazetteer, given)
+    code = _region_of_sources(document, gazetteer)
     if code is None:
         code = dominant_region(mentions, gazetteer) or outlet_region(document, gazetteer)
     return (code and _town_of_title(document, code, gazetteer)) or code
 
 
-def _region_of_sources(document: Document, gazetteer: Gazetteer, given: str | None) -> str | None:
-    # A sidecar may name the region (郴州市) instead of giving its code.
-    sources = [given, document.meta.authority, document.meta.title, *header_lines(document.text)]
+def _region_of_sources(document: Document, gazetteer: Gazetteer) -> str | None:
+    """The region the sidecar, issuer, title or header lines name (the most specific of a
+    chain: 郴州市苏仙区 → 苏仙区); a sidecar may name it (郴州市) instead of giving its code."""
+    sources = [
+        document.meta.region_code,
+        document.meta.authority,
+        document.meta.title,
+        *header_lines(document.text),
+    ]
     for source in sources:
         source = without_dateline(source or "")  # 新华社郑州…电: not what it is about
         if not source.strip():

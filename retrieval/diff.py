@@ -1,8 +1,8 @@
 """What changed between two versions of an instrument, article by article.
 
 Articles (第X条; a part's items, 二、（三）, in a text numbered so; paragraphs in a
-text with neither) are aligned in order by their text without the number, so an article renumbered because one was
-inserted before it is unchanged, not changed. Within a replaced stretch, pairs
+text with neither) are aligned in order by their text without the number, so an
+article renumbered because one was inserted before it is unchanged, not changed. Within a replaced stretch, pairs
 at least ``CHANGED_MIN_RATIO`` alike are one article changed; an article found
 word for word (or nearly) elsewhere is moved; the rest are added or removed.
 A changed article's characters are marked ``[-removed-]{+added+}`` (wdiff style).

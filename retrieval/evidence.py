@@ -11,7 +11,7 @@ from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.models import Citation, MeasureMention
 from policykg.ingest.records import Answer
 from policykg.ingest.store import Store
-from policykg.retrieval.catalog import Catalog, unit_locator
+from policykg.retrieval.catalog import Catalog, DocumentInfo, unit_locator
 from policykg.retrieval.counterparts import (
     VersionChange,
     asked_version_change,
@@ -290,6 +290,15 @@ class Evidence:
         return expand_regions(self.gazetteer, codes)
 
 
+def own_region(document: DocumentInfo | None) -> str | None:
+    """The region a document speaks for: its own, else the nation's for a central body's."""
+    if document is None:
+        return None
+    if document.region_code:
+        return document.region_code
+    return NATIONAL_CODE if document.central else None
+
+
 def holders(evidence: Evidence, provision_id: str) -> list[str]:
     """The regions that hold a provision's content: the most specific ones, in scope.
 
@@ -299,11 +308,9 @@ def holders(evidence: Evidence, provision_id: str) -> list[str]:
     catalog, gazetteer = evidence.catalog, evidence.gazetteer
     scope = evidence.asked_scope
     codes = set(catalog.provision_regions.get(provision_id, set()))
-    document = catalog.provision_document(provision_id)
-    if not codes and document is not None and document.region_code:
-        codes = {document.region_code}
-    elif not codes and document is not None and document.central:
-        codes = {NATIONAL_CODE}
+    own = own_region(catalog.provision_document(provision_id))
+    if not codes and own is not None:
+        codes = {own}
     if scope is not None:
         codes &= scope
     specific = most_specific(gazetteer, codes)

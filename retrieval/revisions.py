@@ -12,12 +12,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from policykg.ingest.extract import NATIONAL_CODE
 from policykg.ingest.models import Citation, Section
 from policykg.ingest.versions import Version
 from policykg.retrieval.counterparts import VersionChange, asked_version_change
 from policykg.retrieval.diff import Article, Change, articles, diff_versions
-from policykg.retrieval.evidence import Draft, Evidence
+from policykg.retrieval.evidence import Draft, Evidence, own_region
 from policykg.retrieval.reader import holds
 
 # Asked for several units (新增了哪些条目, 哪几条, which articles): not for what a revision
@@ -69,10 +68,7 @@ def revision_listed(evidence: Evidence, answer: Draft) -> bool:
     answer.text = _lead(evidence.zh, change, years, len(quotes)) + " ".join(
         f"「{quote}」{marker}" for marker, quote in quotes
     )
-    info = evidence.catalog.documents.get(document.doc_id)
-    own = info.region_code if info and info.region_code else None
-    if own is None and info is not None and info.central:
-        own = NATIONAL_CODE
+    own = own_region(evidence.catalog.documents.get(document.doc_id))
     answer.region_codes = list(
         dict.fromkeys([*evidence.question.region_codes, *([own] if own else [])])
     )
