@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from policykg.ingest.models import MeasureMention
 from policykg.ingest.vocab import load_vocabulary
+from policykg.retrieval.citing import citable
 from policykg.retrieval.counterparts import (
     asks_about_change,
     asks_article_in_years,
@@ -27,7 +28,7 @@ from policykg.retrieval.kinds import (
     yes_no,
 )
 from policykg.retrieval.parts import part_evidence
-from policykg.retrieval.reader import advises, answered, citable, focus_terms
+from policykg.retrieval.reader import advises, answered, focus_terms
 from policykg.retrieval.records import most_specific
 from policykg.retrieval.revisions import revision_listed
 from policykg.retrieval.shares import bigrams

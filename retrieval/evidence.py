@@ -12,6 +12,7 @@ from policykg.ingest.models import Citation, MeasureMention
 from policykg.ingest.records import Answer
 from policykg.ingest.store import Store
 from policykg.retrieval.catalog import Catalog, DocumentInfo, unit_locator
+from policykg.retrieval.citing import best_sibling
 from policykg.retrieval.counterparts import (
     VersionChange,
     asked_version_change,
@@ -24,7 +25,6 @@ from policykg.retrieval.question import Question
 from policykg.retrieval.reader import (
     Scored,
     Validity,
-    best_sibling,
     in_articles,
     read,
 )

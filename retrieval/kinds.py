@@ -8,12 +8,12 @@ import re
 from collections.abc import Callable
 
 from policykg.ingest.vocab import load_vocabulary
+from policykg.retrieval.citing import citable
 from policykg.retrieval.counterparts import counterparts
 from policykg.retrieval.evidence import SEARCH_DEPTH, Draft, Evidence, holders
 from policykg.retrieval.intent_rules import Intent, frame_verbs_zh, intent_rules
 from policykg.retrieval.reader import (
     Scored,
-    citable,
     holds,
     question_words,
 )

@@ -129,7 +129,27 @@ def question_words(question: Question, region_names: Sequence[str]) -> tuple[str
 RESULTATIVE = re.compile(r".[到得]")
 
 
-# A title's kind: the word a short reference to it ends with (公务员法, 人事管理条例).
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What one question asks of every provision, worked out once per question."""
+
+    question: Question
+    catalog: Catalog
+    scope: set[str] | None
+    referenced: set[str]
+    validity: Validity | None
+    level_places: frozenset[str]
+    asked: set[str]  # the question's bigrams: a Chinese provision must share one
+    grams: set[str]  # … less those of the titles it names
+    weights: dict[str, float]  # each gram's rarity
+    # Offered alternatives (A或B): each side's weights, and the others without its rival's.
+    sides: list[tuple[dict[str, float], dict[str, float]]]
+    word_weights: dict[str, float]  # a Chinese yes/no's words by rarity
+    years: set[str]
+    focus: tuple[str, ...]
+    glossed_share: dict[str, float]  # an English question's words in each hit's glosses
+
+
 def read(
     question: Question,
     hits: Sequence[Hit],
@@ -145,110 +165,152 @@ def read(
     ``validity`` those of documents not yet made; versions not in force weigh less;
     asked which place of a level, those naming one of ``level_places`` weigh more)."""
     words = question_words(question, region_names)
-    grams = bigrams(words)
-    focus, referenced = focus_terms(question), referenced or set()
-    asked = grams
-    # The words naming a law or notice the question names (its title, of a kind: 条例,
-    # 通知, and its issuer) tell none of its provisions apart. A headline is named by the
-    # words of the story itself (督查检查考核), which stay.
+    referenced = referenced or set()
+    asked = bigrams(words)
+    grams = _without_named_titles(asked, catalog, referenced)
+    weights = {gram: catalog.bigram_weight(gram) for gram in grams}  # once per question
+    reading = _Reading(
+        question=question,
+        catalog=catalog,
+        scope=scope,
+        referenced=referenced,
+        validity=validity,
+        level_places=level_places,
+        asked=asked,
+        grams=grams,
+        weights=weights,
+        sides=_side_weights(question, weights),
+        word_weights=_yes_no_word_weights(question, catalog, words),
+        years={m.group() for m in YEAR.finditer(question.text)},
+        focus=focus_terms(question),
+        glossed_share=_gloss_coverage(question, hits, catalog, referenced, glossed, region_names),
+    )
+    scored = [s for hit in hits if (s := _read_hit(reading, hit)) is not None]
+    return sorted(scored, key=lambda s: s.score, reverse=True)
+
+
+def _without_named_titles(grams: set[str], catalog: Catalog, referenced: set[str]) -> set[str]:
+    """The grams less those naming a law or notice the question names (its title, of a
+    kind: 条例, 通知, and its issuer): they tell none of its provisions apart. A
+    headline is named by the words of the story itself (督查检查考核), which stay."""
     titles = "".join(
         f"{document.title}{document.authority or ''}"  # 国务院那部…条例 names it by its issuer
         for d in referenced
         if (document := catalog.documents.get(d)) is not None and document.kind is not None
     )
     titles = same_sense(titles)  # the grams are read in one sense (shares.same_sense)
-    grams = {g for g in grams if g not in titles} or grams
-    weights = {gram: catalog.bigram_weight(gram) for gram in grams}  # once per question
-    # Offered alternatives (A或B): a provision answering one is read without the other's.
-    sides = [
+    return {g for g in grams if g not in titles} or grams
+
+
+def _side_weights(
+    question: Question, weights: dict[str, float]
+) -> list[tuple[dict[str, float], dict[str, float]]]:
+    """Offered alternatives (A或B): a provision answering one is read without the other's."""
+    return [
         (
             {g: weights.get(g, 0.0) for g in bigrams(own)},
             {g: w for g, w in weights.items() if g not in bigrams(other) - bigrams(own)},
         )
         for own, other in zip(question.sides, reversed(question.sides), strict=True)
     ]
-    # A word weighs as its rarest bigram: 市委书记 counts once, as much as 疗养 or less.
-    # Only a Chinese yes/no reads it (``weighted_content``); asked beside a figure
-    # (有没有规定回访？在多长时间内？), the words of its yes/no part.
-    word_weights = (
-        {
-            w: max(catalog.bigram_weight(g) for g in bigrams([w]))
-            for w in words
-            if len(w) >= 2 and not (RESULTATIVE.fullmatch(w) and not catalog.usage(w))
-        }
-        if (question.intent is Intent.YES_NO or question.yes_no_too) and question.lang == "zh"
-        else {}
-    )
+
+
+def _yes_no_word_weights(
+    question: Question, catalog: Catalog, words: Sequence[str]
+) -> dict[str, float]:
+    """A Chinese yes/no's words, each weighing as its rarest bigram: 市委书记 counts once,
+    as much as 疗养 or less. Asked beside a figure (有没有规定回访？在多长时间内？), the
+    words of its yes/no part; none for other questions (``weighted_content`` is unread)."""
+    if not (question.intent is Intent.YES_NO or question.yes_no_too) or question.lang != "zh":
+        return {}
+    word_weights = {
+        w: max(catalog.bigram_weight(g) for g in bigrams([w]))
+        for w in words
+        if len(w) >= 2 and not (RESULTATIVE.fullmatch(w) and not catalog.usage(w))
+    }
     if question.yes_no_too:
         yes_no_part = next((p for p in question_parts(question.text) if asks_yes_no(p)), "")
         word_weights = {w: weight for w, weight in word_weights.items() if w in yes_no_part}
-    years = {m.group() for m in YEAR.finditer(question.text)}
-    glossed_share = _gloss_coverage(question, hits, catalog, referenced, glossed, region_names)
-    scored = []
-    for hit in hits:
-        text = catalog.provision_text.get(hit.provision_id, "")
-        document = catalog.provision_document(hit.provision_id)
-        in_scope = scope is None or _in_scope(catalog, hit.provision_id, document, scope)
-        if not in_scope or (validity and document and document.doc_id in validity.not_yet_made):
-            continue
-        if is_furniture(text):
-            continue
-        year = _year_match(years, document)
-        outdated = validity is not None and document is not None and validity.outdated(document)
-        coverage = held_share(weights, sides, text)
-        if question.lang == "en":  # its own words, through the provision's English glosses
-            coverage = max(coverage, glossed_share.get(hit.provision_id, 0.0))
-        context_text = catalog.context_text(hit.provision_id)
-        in_full = f"{text} {context_text}"  # with its headings and its document's title
-        # Shares none of a Chinese question's words, nor do its headings (第七章 基层减负
-        # over an article that never says 减负): similar, not evidence.
-        if question.lang == "zh" and asked and not share_in(asked, in_full):
-            continue
-        context = share_in(grams, context_text)
-        named = document is not None and document.doc_id in referenced
-        own = scope is not None and document is not None and document.region_code in scope
-        score = (
-            W_DENSE * hit.dense_score
-            + W_COVERAGE * coverage
-            + W_CONTEXT * context
-            + W_LEXICAL * (hit.lexical_rank is not None)
-            + W_SCOPE * (scope is not None)
-            + W_YEAR * year
-            - W_SUPERSEDED * (outdated and year <= 0)
-            + W_FIGURE * (question.intent is Intent.FACT and states_figure(text, question.quantity))
-            + W_ADVICE * (question.recommended and advises(text))
-            + W_TITLE * named
-            + W_OWN * own
-            + W_SOLE * sole_region(catalog, hit.provision_id, scope)
-            + W_LEVEL * bool(catalog.provision_regions.get(hit.provision_id, set()) & level_places)
-            + W_ARTICLE * in_articles(catalog, hit.provision_id, question.articles)
-            + W_ARTICLE_ASKED
-            * (question.intent is Intent.PROVISION and in_an_article(catalog, hit))
-        )
-        full = share_in(grams, in_full)
-        if question.lang == "en":
-            full = max(full, glossed_share.get(hit.provision_id, 0.0))
-        # An English phrase may stand for several terms (协议年薪, 年薪制): one is enough.
-        # A heading holds it for what is under it (第七章 基层减负 over 第十九条).
-        headed = f"{text} {catalog.provision_context.get(hit.provision_id, '')}"
-        if question.lang == "en":  # our rendering of its words: a part of it will do
-            has_focus = not focus or any(holds(t, headed, EN_TERM_SHARE) for t in focus)
-        else:  # a term of the title the question names (《…容错纠错实施办法》) is its every article's
-            named_by = document.title if named and document is not None else ""
-            has_focus = all(holds(term, headed) or term in named_by for term in focus)
-        scored.append(
-            Scored(
-                hit.provision_id,
-                score,
-                coverage,
-                full,
-                has_focus,
-                _content_share(word_weights, headed, document.title if document else "")
-                if word_weights
-                else 0.0,
-            )
-        )
-    return sorted(scored, key=lambda s: s.score, reverse=True)
+    return word_weights
+
+
+def _read_hit(reading: _Reading, hit: Hit) -> Scored | None:
+    """One hit as evidence, or None when it is out of scope, furniture, of a document not
+    yet made, or (Chinese) shares none of the question's words."""
+    question, catalog, scope, validity = (
+        reading.question,
+        reading.catalog,
+        reading.scope,
+        reading.validity,
+    )
+    text = catalog.provision_text.get(hit.provision_id, "")
+    document = catalog.provision_document(hit.provision_id)
+    in_scope = scope is None or _in_scope(catalog, hit.provision_id, document, scope)
+    if not in_scope or (validity and document and document.doc_id in validity.not_yet_made):
+        return None
+    if is_furniture(text):
+        return None
+    coverage = held_share(reading.weights, reading.sides, text)
+    if question.lang == "en":  # its own words, through the provision's English glosses
+        coverage = max(coverage, reading.glossed_share.get(hit.provision_id, 0.0))
+    context_text = catalog.context_text(hit.provision_id)
+    in_full = f"{text} {context_text}"  # with its headings and its document's title
+    # Shares none of a Chinese question's words, nor do its headings (第七章 基层减负
+    # over an article that never says 减负): similar, not evidence.
+    if question.lang == "zh" and reading.asked and not share_in(reading.asked, in_full):
+        return None
+    score = _evidence_score(reading, hit, document, text, coverage, context_text)
+    full = share_in(reading.grams, in_full)
+    if question.lang == "en":
+        full = max(full, reading.glossed_share.get(hit.provision_id, 0.0))
+    # An English phrase may stand for several terms (协议年薪, 年薪制): one is enough.
+    # A heading holds it for what is under it (第七章 基层减负 over 第十九条).
+    headed = f"{text} {catalog.provision_context.get(hit.provision_id, '')}"
+    named = document is not None and document.doc_id in reading.referenced
+    focus = reading.focus
+    if question.lang == "en":  # our rendering of its words: a part of it will do
+        has_focus = not focus or any(holds(t, headed, EN_TERM_SHARE) for t in focus)
+    else:  # a term of the title the question names (《…容错纠错实施办法》) is its every article's
+        named_by = document.title if named and document is not None else ""
+        has_focus = all(holds(term, headed) or term in named_by for term in focus)
+    title = document.title if document else ""
+    weighted = _content_share(reading.word_weights, headed, title) if reading.word_weights else 0.0
+    return Scored(hit.provision_id, score, coverage, full, has_focus, weighted)
+
+
+def _evidence_score(
+    reading: _Reading,
+    hit: Hit,
+    document: DocumentInfo | None,
+    text: str,
+    coverage: float,
+    context_text: str,
+) -> float:
+    """The evidence score: the weighted sum of what a reader of the question checks."""
+    question, catalog, scope = reading.question, reading.catalog, reading.scope
+    year = _year_match(reading.years, document)
+    validity = reading.validity
+    outdated = validity is not None and document is not None and validity.outdated(document)
+    named = document is not None and document.doc_id in reading.referenced
+    own = scope is not None and document is not None and document.region_code in scope
+    level = catalog.provision_regions.get(hit.provision_id, set()) & reading.level_places
+    return (
+        W_DENSE * hit.dense_score
+        + W_COVERAGE * coverage
+        + W_CONTEXT * share_in(reading.grams, context_text)
+        + W_LEXICAL * (hit.lexical_rank is not None)
+        + W_SCOPE * (scope is not None)
+        + W_YEAR * year
+        - W_SUPERSEDED * (outdated and year <= 0)
+        + W_FIGURE * (question.intent is Intent.FACT and states_figure(text, question.quantity))
+        + W_ADVICE * (question.recommended and advises(text))
+        + W_TITLE * named
+        + W_OWN * own
+        + W_SOLE * sole_region(catalog, hit.provision_id, scope)
+        + W_LEVEL * bool(level)
+        + W_ARTICLE * in_articles(catalog, hit.provision_id, question.articles)
+        + W_ARTICLE_ASKED * (question.intent is Intent.PROVISION and in_an_article(catalog, hit))
+    )
 
 
 # A line that ends no sentence and is this short is a heading, a byline, an issuer's or
@@ -352,73 +414,7 @@ def advises(text: str) -> bool:
     return bool(_ADVICE.search(text))
 
 
-def citable(
-    scored: Sequence[Scored],
-    lang: str,
-    limit: int = 3,
-    catalog: Catalog | None = None,
-    quantity: Quantity | None = None,
-) -> list[Scored]:
-    """The best provision and those close behind it (at most ``limit``).
-
-    With ``catalog`` (a figure is asked): when none of them states a figure (of the
-    asked ``quantity``), the best of the next few that does joins them — the figure is
-    the answer.
-    """
-    if not answered(scored, lang):
-        return []
-    floor = max(threshold(lang), scored[0].score - CITE_MARGIN)
-    chosen = [s for s in scored[:limit] if s.score >= floor]
-    if catalog is not None and not any(_states_figure(catalog, s, quantity) for s in chosen):
-        figure = next(
-            (s for s in scored[:FIGURE_LOOKAHEAD] if _states_figure(catalog, s, quantity)), None
-        )
-        if figure is not None and figure.score >= threshold(lang):
-            chosen = [*chosen[: limit - 1], figure]
-    return chosen
-
-
-FIGURE_LOOKAHEAD = 5
-
-
 def states_figure(text: str, quantity: Quantity | None = None) -> bool:
     """Whether the text states a figure (of the asked kind: 每两年 for how often)."""
     plain = _ORDINAL.sub("", text)
     return states_quantity(plain, quantity) if quantity else bool(_FIGURE.search(plain))
-
-
-def _states_figure(catalog: Catalog, scored: Scored, quantity: Quantity | None) -> bool:
-    return states_figure(catalog.provision_text.get(scored.provision_id, ""), quantity)
-
-
-def best_sibling(
-    question: Question, provision_id: str, catalog: Catalog, region_names: Sequence[str]
-) -> str | None:
-    """Another sentence of the same article or paragraph that the answer needs too.
-
-    One that holds more of the question's words, or a singled-out term the cited
-    sentence lacks, or — when a figure is asked — the figure it lacks.
-    """
-    members = catalog.provision_unit.get(provision_id, ())
-    if len(members) < 2:
-        return None
-    grams = bigrams(question_words(question, region_names))
-    focus = focus_terms(question)
-    text = catalog.provision_text.get(provision_id, "")
-    # What the cited sentence leaves unsaid: the question's words it lacks.
-    said = same_sense(text)  # the grams are read in one sense
-    missing = {g for g in grams if g not in said}
-    quantity = question.quantity
-    wants_figure = question.intent is Intent.FACT and not states_figure(text, quantity)
-    best: tuple[float, str] | None = None
-    for pid in members:
-        if pid == provision_id:
-            continue
-        other = catalog.provision_text.get(pid, "")
-        other_said = same_sense(other)
-        gain = sum(g in other_said for g in missing) / len(grams) if grams else 0.0
-        gain += 0.3 * sum(holds(t, other) and not holds(t, text) for t in focus)
-        gain += 0.2 * (wants_figure and states_figure(other, quantity))
-        if gain > 0.1 and (best is None or gain > best[0]):
-            best = (gain, pid)
-    return best[1] if best else None

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from policykg.ingest.models import MeasureMention, RegionLevel, Status
+from policykg.retrieval.citing import citable
 from policykg.retrieval.evidence import Draft, Evidence
-from policykg.retrieval.reader import citable, holds
+from policykg.retrieval.reader import holds
 from policykg.retrieval.shares import practice_term
 from policykg.retrieval.topics import rank_mentions, ranked_provisions, topic_mentions, type_named
 
