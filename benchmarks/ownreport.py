@@ -42,6 +42,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS30,
     PROBE_DOCS31,
     PROBE_DOCS32,
+    PROBE_DOCS33,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -243,6 +244,14 @@ def render(results: Sequence[HalfResult]) -> str:
         "and 48 questions; run once as written on the twenty-first session's last code: questions",
         "30/48, gold recall 0.89 (129/145), 17 of 145 attributions wrong",
         "(`benchmarks/eval/probe_docs32/README.md`).",
+        "The thirty-third probe documents: fourteen more, readers' words, half English (a city's",
+        "opinion in two versions numbered by parts and items, a leader's message board, a study",
+        "visit report, a state firm's pay rules, a political adviser's proposal, a WeChat post, a",
+        "town's points rules with a table, east-west pairing rules, a province's notice of merits",
+        "with a table, a journal article, a county's notice on leave and health checks, TV news, a",
+        "city's list of ten tasks), 148 gold rows and 48 questions; run once as written on the",
+        "twenty-second session's last code: questions 38/48, gold recall 0.88 (130/148), 15",
+        "of 115 attributions wrong (`benchmarks/eval/probe_docs33/README.md`).",
         "The second probe reports: four more (2005-2008), 52 gold rows kept to officials, 40",
         "questions. First run as written: questions 32/40, gold recall 0.48 (25/52)",
         "(`benchmarks/eval/probe_reports2/README.md`).",
@@ -418,6 +427,14 @@ HEADINGS = {
         " exchange plan, a study with a table, a village pay notice, a speech on cutting red"
         " tape, a feature on first secretaries, a press conference, a town's housing and canteen"
         " rules, a town secretary's report; readers' words, half English; held out at its first run only)"
+    ),
+    PROBE_DOCS33: (
+        "## thirty-third probe documents (a city's opinion in two versions, a leader's message"
+        " board, a study visit report, a state firm's pay rules, a political adviser's proposal,"
+        " a WeChat post, a town's points rules with a table, east-west pairing rules, a province's"
+        " notice of merits, a journal article, a county's notice on leave and health checks, TV"
+        " news, a city's list of ten tasks; readers' words, half English; held out at its first"
+        " run only)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"

@@ -34,18 +34,25 @@ class Kind(str, Enum):
 # is its numeral. Levels are spaced by ten so that a nested list fits below its item. An
 # article marker must be followed by a space or the line's end, so a sentence opening
 # with a reference (第三条规定的…) is not taken for an article.
+# Markdown emphasis may wrap a marker (**第一条**, **一、**总体要求): read through it.
+_OPEN = r"^(?:\*\*|__)?"
+_CLOSE = r"(?:\*\*|__)?"
 HEADING_MARKERS: tuple[tuple[Kind, int, re.Pattern[str]], ...] = (
-    (Kind.PART, 10, re.compile(rf"^第([{CN_NUMERALS}\d]+)编")),
-    (Kind.CHAPTER, 20, re.compile(rf"^第([{CN_NUMERALS}\d]+)章")),
-    (Kind.SECTION, 30, re.compile(rf"^第([{CN_NUMERALS}\d]+)节")),
-    (Kind.CN, 40, re.compile(rf"^([{CN_NUMERALS}]+)[、.．]")),
-    (Kind.PAREN_CN, 50, re.compile(rf"^[（(]([{CN_NUMERALS}]+)[）)]")),
-    (Kind.ARABIC, 60, re.compile(r"^(\d{1,2})[、.．](?!\d)")),
-    (Kind.PAREN_ARABIC, 70, re.compile(r"^[（(](\d{1,2})[）)]")),
-    (Kind.ARTICLE, 80, re.compile(rf"^第([{CN_NUMERALS}\d]+)条(?:之[{CN_NUMERALS}]+)?(?=\s|$)")),
+    (Kind.PART, 10, re.compile(rf"{_OPEN}第([{CN_NUMERALS}\d]+)编")),
+    (Kind.CHAPTER, 20, re.compile(rf"{_OPEN}第([{CN_NUMERALS}\d]+)章")),
+    (Kind.SECTION, 30, re.compile(rf"{_OPEN}第([{CN_NUMERALS}\d]+)节")),
+    (Kind.CN, 40, re.compile(rf"{_OPEN}([{CN_NUMERALS}]+)[、.．]{_CLOSE}")),
+    (Kind.PAREN_CN, 50, re.compile(rf"{_OPEN}[（(]([{CN_NUMERALS}]+)[）)]{_CLOSE}")),
+    (Kind.ARABIC, 60, re.compile(rf"{_OPEN}(\d{{1,2}})[、.．](?!\d){_CLOSE}")),
+    (Kind.PAREN_ARABIC, 70, re.compile(rf"{_OPEN}[（(](\d{{1,2}})[）)]{_CLOSE}")),
+    (
+        Kind.ARTICLE,
+        80,
+        re.compile(rf"{_OPEN}第([{CN_NUMERALS}\d]+)条(?:之[{CN_NUMERALS}]+)?{_CLOSE}(?=\s|$)"),
+    ),
     # A Q&A's question heads its answer (问三：新的补贴标准是多少？ over 答：按照…分为三档),
     # within a numbered part and above the lists an answer may hold.
-    (Kind.QUESTION, 45, re.compile(rf"^问([{CN_NUMERALS}\d]*)[：:]")),
+    (Kind.QUESTION, 45, re.compile(rf"{_OPEN}问([{CN_NUMERALS}\d]*)[：:]")),
 )
 ITEM_KINDS = (Kind.CN, Kind.PAREN_CN, Kind.ARABIC, Kind.PAREN_ARABIC)
 SHORT_TITLE_LEVEL = 40
@@ -160,9 +167,11 @@ def heading_of(text: str, line: Line) -> Heading | None:
     if found is None:
         if markdown:
             level = MARKDOWN_LEVEL * len(markdown.group(1))
-            return Heading(Kind.TITLE, level, "", "", start, start, heading_text, False)
+            return Heading(Kind.TITLE, level, "", "", start, start, _plain(heading_text), False)
         if is_short_title(line_text) and _looks_like_title(text, line):
-            return Heading(Kind.TITLE, SHORT_TITLE_LEVEL, "", "", start, start, line_text, False)
+            return Heading(
+                Kind.TITLE, SHORT_TITLE_LEVEL, "", "", start, start, _plain(line_text), False
+            )
         return None
     kind, level, match = found
     body = heading_text[match.end() :].strip()
@@ -176,7 +185,16 @@ def heading_of(text: str, line: Line) -> Heading | None:
     else:
         label = heading_text[: split_heading(heading_text)]
     marker = _locator_marker(kind, match)
-    return Heading(kind, level, match.group(1), marker, start, start + match.end(), label, cited)
+    end = start + match.end()
+    return Heading(kind, level, match.group(1), marker, start, end, _plain(label), cited)
+
+
+_EMPHASIS = re.compile(r"\*\*|__")
+
+
+def _plain(label: str) -> str:
+    """A label without the Markdown emphasis its line wraps it in (**第一章 总则**)."""
+    return _EMPHASIS.sub("", label) if "**" in label or "__" in label else label
 
 
 def _locator_marker(kind: Kind, match: re.Match[str]) -> str:
@@ -189,7 +207,7 @@ def _locator_marker(kind: Kind, match: re.Match[str]) -> str:
         Kind.ARABIC: f"{number}.",
         Kind.PAREN_ARABIC: f"（{number}）",
         Kind.QUESTION: f"问{number}" if number else "",  # an unnumbered 问： has no locator
-    }.get(kind, re.sub(r"\s", "", match.group()))
+    }.get(kind, re.sub(r"[\s*_]", "", match.group()))
 
 
 def _item_label(line_text: str) -> str:

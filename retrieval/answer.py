@@ -185,7 +185,7 @@ def _not_found(evidence: Evidence) -> str:
 def _region_measures(evidence: Evidence, answer: Draft) -> None:
     question = evidence.question
     scope = evidence.asked_scope
-    mentions = rank_mentions(evidence, topic_mentions(evidence, scope))[:MAX_MEASURES]
+    mentions = distinct(rank_mentions(evidence, topic_mentions(evidence, scope)))[:MAX_MEASURES]
     if not mentions:
         _best_provisions(evidence, answer)
         return
@@ -211,6 +211,14 @@ def _region_measures(evidence: Evidence, answer: Draft) -> None:
         answer.text = f"Measures of {names}: " + "; ".join(items) + "."
 
 
+def distinct(ranked: list[MeasureMention]) -> list[MeasureMention]:
+    """A measure one document names again for the same places (乡镇工作补贴 in a study's
+    findings and in its plan) listed once, at its best evidence: the list has room for
+    others. Another document's (a later notice's new amount) is listed too."""
+    first = {(m.label_zh, m.region_codes, m.doc_id): m for m in reversed(ranked)}
+    return [m for m in ranked if first[(m.label_zh, m.region_codes, m.doc_id)] is m]
+
+
 def measure_label(mention: MeasureMention, zh: bool) -> str:
     """A measure as an answer names it. In English: its rendering, then the Chinese; or,
     when it has no rendering that reads as English, the Chinese and its type."""
@@ -231,7 +239,7 @@ def _compare(evidence: Evidence, answer: Draft) -> None:
         topical = topic_mentions(evidence, scope)
         if untopical and not topical:  # "compare A and B on how they motivate officials"
             topical = [m for m in evidence.catalog.measures if scope.intersection(m.region_codes)]
-        mentions = rank_mentions(evidence, topical)
+        mentions = distinct(rank_mentions(evidence, topical))
         cells = []
         for mention in mentions[:MAX_MEASURES]:
             marker = answer.cite(evidence.citation(mention.provision_id))

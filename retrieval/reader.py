@@ -124,9 +124,10 @@ def question_words(question: Question, region_names: Sequence[str]) -> tuple[str
     return tuple(w for w in dict.fromkeys(words) if w not in names and not w.isdigit())
 
 
-# A one-character verb and its result (拿到, 考得 in 考得好不好) is how a reader speaks,
-# not a word of the texts: where the library never writes it, it asks nothing of them.
-RESULTATIVE = re.compile(r".[到得]")
+# A one-character verb and its result or direction (拿到, 考得 in 考得好不好, 攒下, 用上) is
+# how a reader speaks, not a word of the texts: where the library never writes it, it
+# asks nothing of them.
+RESULTATIVE = re.compile(r".[到得上下出起过完掉住]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,6 +320,8 @@ def _evidence_score(
 FURNITURE_MAX_CHARS = 40
 # An item of a list or an article may end no sentence: （五）在推进科技创新中先行探索.
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+_TABLE_ROW = re.compile(r"[|｜].*[|｜]")
+_DIGIT = re.compile(r"\d")
 
 
 def is_furniture(text: str) -> bool:
@@ -327,6 +330,8 @@ def is_furniture(text: str) -> bool:
     stripped = text.strip()
     if stripped.endswith(("？", "?")):
         return True
+    if _TABLE_ROW.fullmatch(stripped) and _DIGIT.search(stripped):
+        return False  # a table's row of figures (| 加分 | 参加防汛…任务 | 每次加5分 |)
     return (
         len(stripped) <= FURNITURE_MAX_CHARS
         and not _SENTENCE_END.search(stripped)

@@ -1,0 +1,107 @@
+"""Markdown emphasis around an article's number (**第四条**), a table's row of figures as
+evidence, a study's plan under its 下一步打算 heading, a measure a document names twice
+listed once (once for each document), and a reader's verb with its result (攒下, 用上).
+Fixtures written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policykg.ingest.headings import heading_level, markers_end
+from policykg.ingest.models import Status
+from policykg.retrieval.ask import ask
+from policykg.retrieval.reader import RESULTATIVE, is_furniture
+from tests.test_answers import library_of
+
+POINTS_RULES = (
+    "# 某镇机关干部积分制管理实施细则\n\n"
+    "**第一条**　为激发机关干部干事创业热情，制定本细则。\n\n"
+    "**第四条**　积分项目和分值按下表执行：\n\n"
+    "| 类别 | 积分项目 | 分值 |\n"
+    "|---|---|---|\n"
+    "| 加分 | 参加防汛、森林防火等急难险重任务 | 每次加5分 |\n"
+    "| 加分 | 受到县级表彰 | 每次加6分 |\n\n"
+    "**第五条**　全年加分总额不超过60分。\n"
+)
+
+
+def test_an_article_number_in_bold_is_still_an_article(tmp_path: Path) -> None:
+    line = "**第四条**　积分项目和分值按下表执行："
+    assert heading_level(line) is not None
+    assert line[markers_end(line) :].startswith("积分项目")
+    with library_of(tmp_path, {"points.md": POINTS_RULES}) as library:
+        document = library.store.documents()[0]
+        provisions = library.store.provisions(document.doc_id)
+        locators = {p.text.strip(): p.locator for p in provisions}
+        assert locators["**第五条**　全年加分总额不超过60分。"] == "第五条", locators
+        # The table's rows are the article's: their locator names it.
+        row = next(p for p in provisions if "急难险重任务" in p.text)
+        assert row.locator.startswith("第四条"), row.locator
+        assert all("*" not in section for p in provisions for section in p.section)
+
+
+def test_a_tables_row_of_figures_is_evidence(tmp_path: Path) -> None:
+    assert not is_furniture("| 加分 | 参加防汛、森林防火等急难险重任务 | 每次加5分 |")
+    assert is_furniture("| 类别 | 积分项目 | 分值 |")  # the header states nothing
+    with library_of(tmp_path, {"points.md": POINTS_RULES}) as library:
+        answer = ask(library, "参加防汛、森林防火任务每次加几分？")
+        assert any("每次加5分" in c.quote for c in answer.citations), answer.answer
+
+
+STUDY_VISIT = (
+    "关于赴外省学习考察干部关爱工作的报告\n\n"
+    "新蔡县学习考察组\n\n"
+    "一、考察地的主要做法\n\n"
+    "（一）将乐县乡镇工作补贴标准为每人每月600元。\n\n"
+    "二、几点启示\n\n"
+    "与将乐县相比，我县乡镇工作补贴标准仍为每人每月350元，乡镇干部反映报表偏多。\n\n"
+    "三、我县下一步打算\n\n"
+    "（一）建立乡镇干部实绩季度晾晒制度，2026年一季度起实施。\n\n"
+    "（二）提请县委研究，将乡镇工作补贴提高到每人每月500元。\n\n"
+    "（三）在练村镇、砖店镇试点推行报表“一表通”，成熟后在全县推广。\n"
+)
+XINCAI = "411729"
+
+
+def test_a_studys_plan_is_what_the_place_plans(tmp_path: Path) -> None:
+    with library_of(tmp_path, {"kaocha.txt": STUDY_VISIT}) as library:
+        document = library.store.documents()[0]
+        texts = {p.provision_id: p.text for p in library.store.provisions(document.doc_id)}
+        planned = {
+            m.label_zh: m
+            for m in library.store.measures(document.doc_id)
+            if "打算" not in texts[m.provision_id] and texts[m.provision_id].startswith("（")
+        }
+        season = next(m for label, m in planned.items() if "晾晒" in label)
+        assert season.status is Status.RECOMMENDED and season.region_codes == (XINCAI,)
+        # 报表 names the burden it cuts: the pilot is the county's plan too.
+        forms = next(m for label, m in planned.items() if "一表通" in label)
+        assert forms.incentive_type == "burden_reduction" and forms.region_codes == (XINCAI,)
+        assert forms.status is Status.RECOMMENDED
+
+        answer = ask(library, "新蔡县考察回来打算怎么做？")
+        quoted = " ".join(c.quote for c in answer.citations)
+        assert "实绩季度晾晒制度" in quoted and "一表通" in quoted, answer.answer
+        # 乡镇工作补贴 of the findings and of the plan: listed once.
+        assert answer.answer.count("乡镇工作补贴") <= 1, answer.answer
+
+
+TWO_NOTICES = {
+    "notice-2019.txt": "甲市关于加强驻村干部保障的通知\n\n2019年3月1日\n\n"
+    "驻村工作队员按照每人每月400元的标准发放驻村生活补助。\n",
+    "notice-2023.txt": "甲市关于提高驻村干部保障标准的通知\n\n2023年6月1日\n\n"
+    "驻村生活补助标准由每人每月400元提高到每人每月600元。\n",
+}
+
+
+def test_the_same_measure_in_two_documents_is_listed_for_each(tmp_path: Path) -> None:
+    with library_of(tmp_path, TWO_NOTICES) as library:
+        answer = ask(library, "甲市的驻村生活补助是怎么规定的？")
+        quoted = " ".join(c.quote for c in answer.citations)
+        assert "400元的标准" in quoted and "提高到每人每月600元" in quoted, answer.answer
+
+
+def test_a_verb_with_its_result_or_direction_is_how_a_reader_speaks() -> None:
+    for spoken in ("拿到", "考得", "攒下", "用上", "评上", "干完"):
+        assert RESULTATIVE.fullmatch(spoken), spoken
+    assert not RESULTATIVE.fullmatch("职级")
