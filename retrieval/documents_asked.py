@@ -25,7 +25,7 @@ from policykg.retrieval.reader import (
 from policykg.retrieval.shares import bigrams, practice_term
 from policykg.retrieval.translate import translate_query
 
-MAX_DOCUMENTS = 8
+MAX_DOCUMENTS = 12  # a documents question is answered in full, up to this many
 DOCUMENT_MIN_COVERAGE = 0.5
 DOCUMENT_NEAR_BEST = 0.8  # … or this share of the best provision's, if that is lower
 DOCUMENT_SCORE_MARGIN = 0.15  # … or a score this close to the best's
@@ -171,7 +171,10 @@ def domain_words(question: Question) -> tuple[str, ...]:
     domain's vocabulary, not its type labels: what a document must name to be about it."""
     if question.lang == "en":  # its own words' renderings, topic or not
         return tuple(w for w in question.renderings if practice_term(w))
-    return tuple(w for w in question.keywords if practice_term(w) and w not in question.topic)
+    words = [w for w in question.keywords if w not in question.topic]
+    # A term the segmenter cut in two (带薪 假期: 带薪假期, read as 年休假) is one whole.
+    joined = [a + b for a, b in itertools.pairwise(words) if a + b in question.text]
+    return tuple(dict.fromkeys(w for w in [*joined, *words] if practice_term(w)))
 
 
 def _documents_by_score(evidence: Evidence) -> dict[str, str]:

@@ -105,3 +105,31 @@ def test_a_verb_with_its_result_or_direction_is_how_a_reader_speaks() -> None:
     for spoken in ("拿到", "考得", "攒下", "用上", "评上", "干完"):
         assert RESULTATIVE.fullmatch(spoken), spoken
     assert not RESULTATIVE.fullmatch("职级")
+
+
+def test_a_documents_question_lists_every_document_naming_it(tmp_path: Path) -> None:
+    places = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"]
+    notices = {
+        f"notice-{index}.txt": f"{place}县关心关爱干部的通知\n\n"
+        f"{place}县每年组织乡镇干部分批参加疗休养，每次不超过5天。\n"
+        for index, place in enumerate(places)
+    }
+    with library_of(tmp_path, notices) as library:
+        answer = ask(library, "哪些文件提到为干部安排疗休养？")
+        assert len({c.doc_id for c in answer.citations}) == len(places), answer.answer
+
+
+LEAVE = {
+    "leave.txt": "甲县关于落实干部休假制度的通知\n\n乡镇干部年休假由乡镇党委统筹安排，可以分段休。\n",
+    "paid.txt": "乙县关心关爱干部十条措施\n\n保障乡镇干部每年享受带薪年假。\n",
+    "checkup.txt": "丙县关于组织干部体检的通知\n\n乡镇干部每年安排一次健康体检，费用由县财政保障。\n",
+}
+
+
+def test_a_term_the_segmenter_cuts_in_two_names_the_documents(tmp_path: Path) -> None:
+    with library_of(tmp_path, LEAVE) as library:
+        answer = ask(library, "哪些文件提到保障干部每年的带薪假期？")  # 带薪 假期, read as 年休假
+        listed = answer.answer.split("相关规定")[0]  # the documents, not the see-also quotes
+        assert "《甲县关于落实干部休假制度的通知》" in listed, answer.answer
+        assert "《乙县关心关爱干部十条措施》" in listed, answer.answer
+        assert "丙县" not in listed, answer.answer
