@@ -43,6 +43,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS31,
     PROBE_DOCS32,
     PROBE_DOCS33,
+    PROBE_DOCS34,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -252,6 +253,15 @@ def render(results: Sequence[HalfResult]) -> str:
         "city's list of ten tasks), 148 gold rows and 48 questions; run once as written on the",
         "twenty-second session's last code: questions 38/48, gold recall 0.88 (130/148), 15",
         "of 115 attributions wrong (`benchmarks/eval/probe_docs33/README.md`).",
+        "The thirty-fourth probe documents: fourteen more, readers' words, half English (a",
+        "county's rules on pay and leave in two versions, a newspaper's commentary, a town's",
+        "plan for the year, a province's pay explainer with a table, a reply to a netizen, an aid",
+        "team's bulletin, an inspection notice with a table of counties, a commendation, the",
+        "minutes of a meeting of town secretaries, a national paper's investigation, a city's",
+        "rules on negotiated pay for talent, a training plan with a table, an interview), 146",
+        "gold rows and 48 questions; run once as written on this session's commit a8949c5:",
+        "questions 31/48, gold recall 0.91 (133/146), 6 of 100 attributions wrong",
+        "(`benchmarks/eval/probe_docs34/README.md`).",
         "The second probe reports: four more (2005-2008), 52 gold rows kept to officials, 40",
         "questions. First run as written: questions 32/40, gold recall 0.48 (25/52)",
         "(`benchmarks/eval/probe_reports2/README.md`).",
@@ -435,6 +445,13 @@ HEADINGS = {
         " notice of merits, a journal article, a county's notice on leave and health checks, TV"
         " news, a city's list of ten tasks; readers' words, half English; held out at its first"
         " run only)"
+    ),
+    PROBE_DOCS34: (
+        "## thirty-fourth probe documents (a county's rules on pay and leave in two versions, a"
+        " newspaper's commentary, a town's plan, a province's pay explainer with a table, a reply"
+        " to a netizen, an aid team's bulletin, an inspection notice, a commendation, meeting"
+        " minutes, a national paper's investigation, a city's rules on negotiated pay, a training"
+        " plan, an interview; readers' words, half English; held out at its first run only)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"

@@ -25,7 +25,9 @@ EVENTS = ("通过", "公布", "发布", "印发", "施行", "修正", "修订", 
 # A date, then anything up to the next date, ending in an event word.
 SEGMENT = re.compile(
     r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)((?:(?!\d{4}\s*年).)*?)(" + "|".join(EVENTS) + ")"
-    r"(?=[\s）)　，。；]|根据|$)",  # 废止和修改部分行政法规的决定 names a decision, not an event
+    # 废止和修改部分行政法规的决定 names a decision, not an event; 印发（安委办发〔2023〕12号）
+    # is one, its number after it.
+    r"(?=[\s（(）)　，。；]|根据|$)",
     re.S,
 )
 CONGRESS = re.compile(

@@ -7,7 +7,9 @@ import itertools
 import re
 from collections.abc import Callable
 
+from policykg.ingest.versions import Work
 from policykg.ingest.vocab import load_vocabulary
+from policykg.retrieval.catalog import Catalog
 from policykg.retrieval.citing import citable
 from policykg.retrieval.counterparts import counterparts
 from policykg.retrieval.evidence import SEARCH_DEPTH, Draft, Evidence, holders
@@ -128,7 +130,13 @@ def _names_what_is_paid_for(word: str) -> bool:
     pays it (发放, 给予, 提高): no verb or stop word of the measure rules."""
     if len(word) < 2 or word in _rule_verbs() or word in frame_verbs_zh():
         return False
+    if _PAYS_MORE.fullmatch(word):
+        return False  # 多发补贴, 另给补贴: how much is paid, not what for (研发补贴 is)
     return not tagged_verb(word)  # 掏钱补助: a verb of the spoken language the rules lack
+
+
+# A degree word and the verb that pays (多发, 再发, 另给, 补发): jieba tags 多发 a numeral.
+_PAYS_MORE = re.compile(r"[多再另加增少补][发给]")
 
 
 @functools.cache
@@ -215,6 +223,8 @@ def _of_the_asked_version(evidence: Evidence, chosen: list[Scored]) -> list[Scor
     if work is None or len(work.versions) < 2:
         return chosen
     words = [w for w in question_words(evidence.question, evidence.region_names()) if len(w) >= 2]
+    if _brought_in_later(catalog, work, referenced, words):
+        return []  # 疗休养 only in the 2026 version: the 2023 one has none of it
     kept = []
     for scored in chosen:
         text = catalog.text_in_context(scored.provision_id)
@@ -226,6 +236,18 @@ def _of_the_asked_version(evidence: Evidence, chosen: list[Scored]) -> list[Scor
         if not any(holds(w, other) for w in missing for other in revised_in):
             kept.append(scored)
     return kept
+
+
+def _brought_in_later(catalog: Catalog, work: Work, referenced: set[str], words: list[str]) -> bool:
+    """Whether a word of the question is nowhere in the asked version but in another
+    version of the work: the revision brought it in, so the asked version says no."""
+    texts: dict[str, list[str]] = {v.doc_id: [] for v in work.versions}
+    for pid, doc_id in catalog.provision_doc.items():
+        if doc_id in texts:
+            texts[doc_id].append(catalog.provision_text.get(pid, ""))
+    asked = " ".join(t for d in referenced for t in texts.get(d, []))
+    others = [" ".join(t) for d, t in texts.items() if d not in referenced]
+    return any(not holds(word, asked) and any(word in other for other in others) for word in words)
 
 
 def no_evidence(evidence: Evidence) -> str:

@@ -62,6 +62,11 @@ W_LEVEL = 0.45  # names a place of the level asked for (哪个县) within the as
 W_SUPERSEDED = 0.5  # taken off a version no longer in force, unless the question names its year
 W_ARTICLE = 1.0  # in the article (or paragraph) the question names: 第七条, Article 7
 W_ARTICLE_ASKED = 0.3  # an article of a law, when the question asks which article (第几条)
+W_NUMBERS = 0.4  # holds the figures the question states (干满10年、20年: 满10年…满20年)
+# A figure a question states with its unit (10年 in 干满10年; not a year, not an article's
+# number): a provision states it when it writes the same figure in the same unit. A date's
+# month or day (9月, 26日) dates the text and states no figure of it.
+_STATED_NUMBER = re.compile(r"(?<![\d.年])\d{1,3}(?![\d.]|\s*[月日号时点])\s*[^\d\s，,。、；;？?]")
 
 
 def focus_terms(question: Question) -> tuple[str, ...]:
@@ -147,6 +152,7 @@ class _Reading:
     sides: list[tuple[dict[str, float], dict[str, float]]]
     word_weights: dict[str, float]  # a Chinese yes/no's words by rarity
     years: set[str]
+    numbers: set[str]  # the figures the question states
     focus: tuple[str, ...]
     glossed_share: dict[str, float]  # an English question's words in each hit's glosses
 
@@ -183,6 +189,9 @@ def read(
         sides=_side_weights(question, weights),
         word_weights=_yes_no_word_weights(question, catalog, words),
         years={m.group() for m in YEAR.finditer(question.text)},
+        numbers={
+            re.sub(r"\s", "", n) for n in _STATED_NUMBER.findall(_ORDINAL.sub("", question.text))
+        },
         focus=focus_terms(question),
         glossed_share=_gloss_coverage(question, hits, catalog, referenced, glossed, region_names),
     )
@@ -311,6 +320,7 @@ def _evidence_score(
         + W_LEVEL * bool(level)
         + W_ARTICLE * in_articles(catalog, hit.provision_id, question.articles)
         + W_ARTICLE_ASKED * (question.intent is Intent.PROVISION and in_an_article(catalog, hit))
+        + W_NUMBERS * _numbers_held(reading.numbers, text)
     )
 
 
@@ -337,6 +347,14 @@ def is_furniture(text: str) -> bool:
         and not _SENTENCE_END.search(stripped)
         and markers_end(stripped) == 0  # an item or article's markers: content
     )
+
+
+def _numbers_held(numbers: set[str], text: str) -> float:
+    """The share of the question's stated figures the text states too, as figures."""
+    if not numbers:
+        return 0.0
+    held = {re.sub(r"\s", "", n) for n in _STATED_NUMBER.findall(_ORDINAL.sub("", text))}
+    return len(numbers & held) / len(numbers)
 
 
 def _content_share(word_weights: dict[str, float], text: str, title: str) -> float:

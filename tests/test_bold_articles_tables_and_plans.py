@@ -1,13 +1,15 @@
 """Markdown emphasis around an article's number (**第四条**), a table's row of figures as
 evidence, a study's plan under its 下一步打算 heading, a measure a document names twice
-listed once (once for each document), and a reader's verb with its result (攒下, 用上).
-Fixtures written for these tests."""
+listed once (once for each document), a reader's verb with its result (攒下, 用上), a
+revised version's date, a yes/no asked of one version, figures a question states (干满10年)
+and paying more (多发补贴). Fixtures written for these tests."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from policykg.ingest.headings import heading_level, markers_end
+from policykg.ingest.history import read_history
 from policykg.ingest.models import Status
 from policykg.retrieval.ask import ask
 from policykg.retrieval.reader import RESULTATIVE, is_furniture
@@ -133,3 +135,57 @@ def test_a_term_the_segmenter_cuts_in_two_names_the_documents(tmp_path: Path) ->
         assert "《甲县关于落实干部休假制度的通知》" in listed, answer.answer
         assert "《乙县关心关爱干部十条措施》" in listed, answer.answer
         assert "丙县" not in listed, answer.answer
+
+
+REVISED_HEADER = (
+    "2023年3月20日中共甲县委办公室、甲县人民政府办公室印发（甲委办发〔2023〕12号）　"
+    "2026年1月16日修订印发（甲委办发〔2026〕3号）　自2026年3月1日起施行"
+)
+
+
+def test_a_revised_versions_date_is_its_revisions() -> None:
+    history = read_history(f"# 甲县乡镇干部休假管理办法\n\n{REVISED_HEADER}\n\n第一条 为了…\n")
+    assert history is not None and history.version_date == "2026-01-16", history
+
+
+LEAVE_RULES = {
+    "rules-2023.md": "# 甲县乡镇干部休假管理办法\n\n"
+    "2023年3月20日中共甲县委办公室印发（甲委办发〔2023〕12号）　自2023年4月1日起施行\n\n"
+    "第一条 乡镇干部依法享受带薪年休假，乡镇党委应当统筹安排。\n\n"
+    "第二条 乡镇工作补贴每人每月400元。\n",
+    "rules-2026.md": "# 甲县乡镇干部休假管理办法\n\n" + REVISED_HEADER + "\n\n"
+    "第一条 乡镇干部依法享受带薪年休假，乡镇党委应当统筹安排。\n\n"
+    "第二条 乡镇工作补贴每人每月600元。\n\n"
+    "第三条 对在乡镇连续工作满八年的干部，每三年安排一次疗休养。\n",
+}
+
+
+def test_a_yes_no_asked_of_a_version_is_that_versions(tmp_path: Path) -> None:
+    with library_of(tmp_path, LEAVE_RULES) as library:
+        before = ask(library, "2023年版《甲县乡镇干部休假管理办法》有没有给乡镇干部安排疗休养？")
+        assert before.answer.startswith("没有"), before.answer
+        after = ask(library, "2026年版《甲县乡镇干部休假管理办法》有没有给乡镇干部安排疗休养？")
+        assert after.answer.startswith("是"), after.answer
+
+
+ALLOWANCE_QA = (
+    "关于调整乡镇工作补贴标准的政策解读\n\n"
+    "一、问：新的补贴标准是多少？\n\n"
+    "答：乡镇工作补贴最高标准为每人每月800元，按乡镇类别分档发放。\n\n"
+    "二、问：在乡镇工作的年限对补贴有影响吗？\n\n"
+    "答：有影响。在乡镇累计工作满10年的，每人每月增发100元；满20年的，每人每月增发200元。\n\n"
+    "三、问：各市可以提高标准吗？\n\n"
+    "答：可以。例如，东营市对沿海乡镇的干部每人每月再增发100元。\n"
+)
+
+
+def test_figures_the_question_states_find_the_provision_stating_them(tmp_path: Path) -> None:
+    with library_of(tmp_path, {"qa.txt": ALLOWANCE_QA}) as library:
+        answer = ask(library, "乡镇干部在乡镇干满10年、20年，乡镇工作补贴每月能多拿多少？")
+        assert any("增发200元" in c.quote for c in answer.citations), answer.answer
+
+
+def test_paying_more_is_how_much_not_what_for(tmp_path: Path) -> None:
+    with library_of(tmp_path, {"qa.txt": ALLOWANCE_QA}) as library:
+        answer = ask(library, "哪个市给沿海乡镇的干部在全省标准之外再多发补贴？多发多少？")
+        assert any("再增发100元" in c.quote for c in answer.citations), answer.answer
