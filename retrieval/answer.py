@@ -28,12 +28,13 @@ from policykg.retrieval.kinds import (
     yes_no,
 )
 from policykg.retrieval.parts import part_evidence
-from policykg.retrieval.reader import advises, answered, focus_terms
+from policykg.retrieval.reader import answered, focus_terms
 from policykg.retrieval.records import most_specific
 from policykg.retrieval.revisions import revision_listed
 from policykg.retrieval.shares import bigrams
 from policykg.retrieval.topics import rank_mentions, topic_mentions
 from policykg.retrieval.which_places import level_matches, places_answered, which_regions
+from policykg.retrieval.wording import advises
 
 MAX_MEASURES = 8
 

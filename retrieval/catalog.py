@@ -52,6 +52,8 @@ class Catalog:
     # not what the provision itself names (sole region, facets).
     heading_regions: dict[str, set[str]] = field(default_factory=dict)
     provision_locator: dict[str, str] = field(default_factory=dict)  # 第七条第二款, 二、（三）
+    # Each document's provisions joined, filled when first asked for.
+    _document_texts: dict[str, str] = field(default_factory=dict, repr=False)
 
     def bigram_weight(self, gram: str) -> float:
         """Inverse document frequency of a bigram over the provisions (BM25's form)."""
@@ -86,6 +88,15 @@ class Catalog:
         document = self.provision_document(provision_id)
         title = document.title if document else ""
         return f"{title} {self.provision_context.get(provision_id, '')}"
+
+    def document_text(self, doc_id: str) -> str:
+        """A document's provisions in order, joined by spaces: all a version says."""
+        if not self._document_texts:
+            parts: dict[str, list[str]] = defaultdict(list)
+            for provision_id, document in self.provision_doc.items():
+                parts[document].append(self.provision_text.get(provision_id, ""))
+            self._document_texts.update((d, " ".join(texts)) for d, texts in parts.items())
+        return self._document_texts.get(doc_id, "")
 
     def text_in_context(self, provision_id: str) -> str:
         """The provision with its document title and headings (第七章 基层减负 over it)."""

@@ -14,12 +14,11 @@ from policykg.retrieval.reader import (
     Scored,
     answered,
     focus_terms,
-    holds,
     question_words,
-    states_figure,
     threshold,
 )
 from policykg.retrieval.shares import bigrams, same_sense
+from policykg.retrieval.wording import holds, states_figure
 
 
 def citable(

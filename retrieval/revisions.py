@@ -17,7 +17,7 @@ from policykg.ingest.versions import Version
 from policykg.retrieval.counterparts import VersionChange, asked_version_change
 from policykg.retrieval.diff import Article, Change, articles, diff_versions
 from policykg.retrieval.evidence import Draft, Evidence, own_region
-from policykg.retrieval.reader import holds
+from policykg.retrieval.wording import holds
 
 # Asked for several units (新增了哪些条目, 哪几条, which articles): not for what a revision
 # says on a topic (新增了哪些要求…防止妨碍企业经营), which the search answers.

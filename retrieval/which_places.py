@@ -5,9 +5,9 @@ from __future__ import annotations
 from policykg.ingest.models import MeasureMention, RegionLevel, Status
 from policykg.retrieval.citing import citable
 from policykg.retrieval.evidence import Draft, Evidence
-from policykg.retrieval.reader import holds
 from policykg.retrieval.shares import practice_term
 from policykg.retrieval.topics import rank_mentions, ranked_provisions, topic_mentions, type_named
+from policykg.retrieval.wording import holds
 
 # Asked in English which places do something, evidence scoring below this names places only
 # if it holds a term of the question's own words: near in meaning is not doing it (tuned on

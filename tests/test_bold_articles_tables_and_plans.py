@@ -12,7 +12,8 @@ from policykg.ingest.headings import heading_level, markers_end
 from policykg.ingest.history import read_history
 from policykg.ingest.models import Status
 from policykg.retrieval.ask import ask
-from policykg.retrieval.reader import RESULTATIVE, is_furniture
+from policykg.retrieval.reader import RESULTATIVE
+from policykg.retrieval.wording import is_furniture
 from tests.test_answers import library_of
 
 POINTS_RULES = (

@@ -29,8 +29,8 @@ from policykg.retrieval.gloss import english_query, gloss_words
 from policykg.retrieval.index import TOPIC_WEIGHT, Query
 from policykg.retrieval.intent_rules import intent_rules
 from policykg.retrieval.question import understand
-from policykg.retrieval.reader import EN_TERM_SHARE, holds
 from policykg.retrieval.translate import translate_query, variants
+from policykg.retrieval.wording import EN_TERM_SHARE, holds
 from tests.conftest import CORPUS_REAL, EVAL, needs_shared
 
 # Questions of our own wording, none from an evaluation set.

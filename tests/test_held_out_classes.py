@@ -18,8 +18,8 @@ from policykg.retrieval.ask import ask
 from policykg.retrieval.intent_rules import Intent, Quantity, asked_quantity, classify_intent
 from policykg.retrieval.levels_asked import requested_level
 from policykg.retrieval.question import keywords, understand
-from policykg.retrieval.reader import holds
 from policykg.retrieval.translate import translate_query
+from policykg.retrieval.wording import holds
 from tests.test_answers import library_of, quotes
 from tests.test_measure_genres import parse
 

@@ -19,7 +19,8 @@ from policykg.retrieval.ask import ask
 from policykg.retrieval.documents_asked import domain_words
 from policykg.retrieval.intent_rules import asked_articles
 from policykg.retrieval.question import understand
-from policykg.retrieval.reader import holds, question_words
+from policykg.retrieval.reader import question_words
+from policykg.retrieval.wording import holds
 from tests.test_answers import library_of, quotes
 from tests.test_measure_genres import parse
 

@@ -4,8 +4,8 @@ tests."""
 
 from __future__ import annotations
 
-from policykg.retrieval.reader import holds
 from policykg.retrieval.shares import bigrams, same_sense, share_in
+from policykg.retrieval.wording import holds
 from tests.test_measure_genres import parse
 
 LUYI, DANCHENG, ZHOUKOU = "411628", "411625", "411600"
