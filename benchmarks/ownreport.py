@@ -44,6 +44,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS32,
     PROBE_DOCS33,
     PROBE_DOCS34,
+    PROBE_DOCS35,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -262,6 +263,16 @@ def render(results: Sequence[HalfResult]) -> str:
         "gold rows and 48 questions; run once as written on this session's commit a8949c5:",
         "questions 31/48, gold recall 0.91 (133/146), 6 of 100 attributions wrong",
         "(`benchmarks/eval/probe_docs34/README.md`).",
+        "The thirty-fifth probe documents: fifteen more, readers' words, half English (a",
+        "province's regulation in two versions with chapters, a discipline commission's cases, a",
+        "county's appraisal rules with tables, a county government's work report, a promotion",
+        "notice with a name list, a mental-health programme, a briefing outline in bullets, a",
+        "survey with percentages, a TV question time, a three-way exchange agreement, a fault-",
+        "tolerance procedure guide, a city's rules on selected graduates, a county's bonus pay",
+        "plan with coefficient tables, a newspaper profile), 146 gold rows and 48 questions; run",
+        "once as written on this session's commit 7b6abe4: questions 29/48, gold recall 0.86",
+        "(126/146), 4 of 93 attributions wrong",
+        "(`benchmarks/eval/probe_docs35/README.md`).",
         "The second probe reports: four more (2005-2008), 52 gold rows kept to officials, 40",
         "questions. First run as written: questions 32/40, gold recall 0.48 (25/52)",
         "(`benchmarks/eval/probe_reports2/README.md`).",
@@ -452,6 +463,14 @@ HEADINGS = {
         " to a netizen, an aid team's bulletin, an inspection notice, a commendation, meeting"
         " minutes, a national paper's investigation, a city's rules on negotiated pay, a training"
         " plan, an interview; readers' words, half English; held out at its first run only)"
+    ),
+    PROBE_DOCS35: (
+        "## thirty-fifth probe documents (a province's regulation in two versions, a discipline"
+        " commission's cases, a county's appraisal rules, a county's work report, a promotion"
+        " notice, a mental-health programme, a briefing outline, a survey, a TV question time, a"
+        " three-way exchange agreement, a fault-tolerance procedure guide, a city's rules on"
+        " selected graduates, a county's bonus pay plan, a newspaper profile; readers' words, half"
+        " English; held out at its first run only)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"

@@ -69,6 +69,7 @@ PROBE_DOCS31 = "probe_docs31"  # written in the twenty-first session, first run 
 PROBE_DOCS32 = "probe_docs32"  # written in the twenty-second session, first run as written
 PROBE_DOCS33 = "probe_docs33"  # written in the twenty-third session, first run as written
 PROBE_DOCS34 = "probe_docs34"  # written later in the twenty-third session, first run as written
+PROBE_DOCS35 = "probe_docs35"  # written in the twenty-fourth session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
 DOC_SETS = (
@@ -106,6 +107,7 @@ DOC_SETS = (
     PROBE_DOCS32,
     PROBE_DOCS33,
     PROBE_DOCS34,
+    PROBE_DOCS35,
 )
 
 

@@ -137,9 +137,16 @@ def markers_end(text: str, start: int = 0) -> int:
         return offset + len(window[offset:]) - len(window[offset:].lstrip())
 
     offset = skip_space(0)
+    if bullet := BULLET.match(window, offset):
+        offset = bullet.end()
     while (found := _marker(window[offset:])) is not None:
         offset = skip_space(offset + found[2].end())
     return start + offset
+
+
+# A bulleted list's item marker (- 禾库镇：新建干部食堂, · 周转房：再建60套): it opens an
+# item, as （一） does, but numbers nothing and makes no heading.
+BULLET = re.compile(r"(?:[-*+]\s+|[•●▪·]\s*)(?=\S)")
 
 
 MARKERS_WINDOW = 40

@@ -220,6 +220,13 @@ _SECOND_QUESTION = re.compile(r"[?？]\s*(?:which|what|where|who|how|when)\b")
 _NAMES_JOINED = re.compile(r"\b[A-Z][\w'’-]*(?:'s|’s)? and [A-Z]")
 
 # Intents whose question word asks for a thing, not a yes or no.
+# Several places asked for (哪些地方…？分别多少？, which counties …, and how much?): a list
+# of places, each with what it does and its figure, not one quoted figure.
+_PLACES_ASKED = re.compile(
+    r"哪些(?:地方|地区|省|市|县|区|乡镇|镇|乡|街道)"
+    r"|\bwhich (?:places|regions|provinces|cities|counties|districts|towns|townships)\b"
+)
+
 WH_INTENTS = frozenset({Intent.WHICH_REGIONS, Intent.FACT, Intent.DOCUMENTS, Intent.PROVISION})
 
 
@@ -249,6 +256,8 @@ def classify_intent(text: str, region_count: int) -> Intent:
     english_yes_no = _ENGLISH_YES_NO.search(lowered) and not _SECOND_QUESTION.search(lowered)
     for intent in matched:
         if intent is Intent.COMPARE and region_count < 2:
+            continue
+        if intent is Intent.FACT and _PLACES_ASKED.search(lowered):
             continue
         if english_yes_no and intent is not Intent.COMPARE:
             # "Does it limit how often …?": an auxiliary opens the question, and the

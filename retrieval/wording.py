@@ -90,5 +90,5 @@ def is_furniture(text: str) -> bool:
     return (
         len(stripped) <= FURNITURE_MAX_CHARS
         and not _SENTENCE_END.search(stripped)
-        and markers_end(stripped) == 0  # an item or article's markers: content
+        and markers_end(stripped) == 0  # an item's markers (（五）, - ), an article's: content
     )

@@ -1,0 +1,91 @@
+"""A briefing outline in bullets (- 浦市镇：改建周转房20套), which-places questions that
+ask a figure too, and readers' plain words: 还其清白 for 澄清正名, 没过关 for 不合格, 要是 and
+一点 that ask nothing, a counsellor seen free of charge. Fixtures written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policykg.ingest.headings import markers_end
+from policykg.retrieval.ask import ask
+from policykg.retrieval.intent_rules import Intent, classify_intent
+from policykg.retrieval.question import keywords
+from policykg.retrieval.shares import same_sense
+from policykg.retrieval.translate import translate_query
+from policykg.retrieval.wording import is_furniture
+from tests.test_answers import library_of
+
+BRIEFING = (
+    "泸溪县关心关爱基层干部工作汇报提纲\n"
+    "（向州委调研组汇报用）\n"
+    "中共泸溪县委组织部　2025年10月\n\n"
+    "一、主要做法\n\n"
+    "（一）关心关爱\n"
+    "- 周转房：全县新建60套\n"
+    "- 浦市镇：利用闲置校舍改建干部周转房20套，已全部入住\n"
+    "- 武溪镇：开办干部食堂，工作日午餐免费\n"
+    "- 健康体检：乡镇干部每年1次\n\n"
+    "（二）基层减负\n"
+    "- 督查检查考核：由30项压减到12项\n"
+)
+LUXI, PUSHI = "433122", "433122-23636f"
+
+
+def test_a_bulleted_item_is_content_and_its_town_holds_it(tmp_path: Path) -> None:
+    line = "- 浦市镇：利用闲置校舍改建干部周转房20套，已全部入住"
+    assert markers_end(line) == 2  # the bullet opens an item, as （一） does
+    assert not is_furniture(line)
+    assert not is_furniture("- 督查检查考核：由30项压减到12项")
+    with library_of(tmp_path, {"tigang.txt": BRIEFING}) as library:
+        document = library.store.documents()[0]
+        measures = library.store.measures(document.doc_id)
+        assert not [m.label_zh for m in measures if m.label_zh.startswith("-")]
+        housing = [m for m in measures if "周转房20套" in m.label_zh]
+        assert housing and housing[0].region_codes == (PUSHI,), housing
+        answer = ask(library, "泸溪县的督查检查考核压减到了多少项？")
+        assert any("由30项压减到12项" in c.quote for c in answer.citations), answer.answer
+        town = ask(library, "泸溪县哪个镇把闲置校舍改成了干部住房？")
+        assert PUSHI in {r.code for r in town.regions}, town.answer
+
+
+def test_several_places_asked_with_a_figure_are_listed() -> None:
+    for question in (
+        "哪些地方压减了要填的报表？分别从多少减到多少？",
+        "Which counties pay a monthly frontier allowance, and how much?",
+    ):
+        assert classify_intent(question, 0) is Intent.WHICH_REGIONS, question
+    # One place asked for: its figure, quoted.
+    assert classify_intent("湖北哪个县给高山乡镇干部发补助？标准是多少？", 0) is Intent.FACT
+
+
+ZHENGMING = (
+    "某市关于激励干部担当作为的若干措施\n\n"
+    "（一）对受到失实举报的干部，在一个月内召开澄清正名会，消除负面影响。\n"
+)
+REPORTS = (
+    "某县纪委监委信访举报工作要点\n\n"
+    "（一）对干部的实名举报，在15个工作日内受理并告知举报人办理结果。\n"
+)
+
+
+def test_clearing_a_name_asked_in_plain_words_names_its_documents(tmp_path: Path) -> None:
+    assert same_sense("还其清白") == same_sense("还其澄清正名")
+    texts = {"zhengming.txt": ZHENGMING, "jubao.txt": REPORTS}
+    with library_of(tmp_path, texts) as library:
+        answer = ask(library, "哪些文件讲到给被人不实举报的干部还其清白？")
+        titles = {c.doc_title for c in answer.citations}
+        assert titles == {"某市关于激励干部担当作为的若干措施"}, answer.answer
+
+
+def test_readers_plain_words() -> None:
+    assert same_sense("年度考核没过关") == same_sense("年度考核没合格")
+    words = ["要是", "驻村", "绩效", "系数", "会高", "一点", "讲到", "如果"]
+    assert keywords("要是去驻村，绩效系数会高一点吗？", "zh", words) == (
+        "驻村",
+        "绩效",
+        "系数",
+        "会高",
+    )
+    terms = translate_query("Can officials see a counsellor free of charge?").zh_terms
+    assert "心理咨询" in terms and "免费" in terms, terms
+    assert "复核" in translate_query("Can the decision be reconsidered?").zh_terms
