@@ -45,6 +45,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS33,
     PROBE_DOCS34,
     PROBE_DOCS35,
+    PROBE_DOCS36,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -273,6 +274,16 @@ def render(results: Sequence[HalfResult]) -> str:
         "once as written on this session's commit 7b6abe4: questions 29/48, gold recall 0.86",
         "(126/146), 4 of 93 attributions wrong",
         "(`benchmarks/eval/probe_docs35/README.md`).",
+        "The thirty-sixth probe documents: fifteen more, readers' words, half English (a",
+        "province's government rules in two versions with chapters, a city congress's inspection",
+        "report, a town's meeting minutes, a table of answers to deputies' proposals, a WeChat",
+        "post, a study of three cities, a province's table of merits, a county's ten warm",
+        "measures, a county secretary's speech, a three-year aid plan with a table, a city's",
+        "negative list, a province's pay rules for state-firm heads, a press conference, a news",
+        "story on cadres' families), 146 gold rows and 48 questions; run once as written on",
+        "this session's commit 4df8202: questions 39/48, gold recall 0.89 (130/146), 4 of",
+        "104 attributions wrong",
+        "(`benchmarks/eval/probe_docs36/README.md`).",
         "The second probe reports: four more (2005-2008), 52 gold rows kept to officials, 40",
         "questions. First run as written: questions 32/40, gold recall 0.48 (25/52)",
         "(`benchmarks/eval/probe_reports2/README.md`).",
@@ -471,6 +482,14 @@ HEADINGS = {
         " three-way exchange agreement, a fault-tolerance procedure guide, a city's rules on"
         " selected graduates, a county's bonus pay plan, a newspaper profile; readers' words, half"
         " English; held out at its first run only)"
+    ),
+    PROBE_DOCS36: (
+        "## thirty-sixth probe documents (a province's government rules in two versions, a city"
+        " congress's inspection report, a town's minutes, answers to deputies' proposals, a"
+        " WeChat post, a study of three cities, a province's merits, a county's ten measures, a"
+        " county secretary's speech, an aid plan, a negative list, pay rules for state-firm heads,"
+        " a press conference, a story on cadres' families; readers' words, half English; held out"
+        " at its first run only)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from policykg.ingest.headings import markers_end
+from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.ask import ask
 from policykg.retrieval.intent_rules import Intent, classify_intent
 from policykg.retrieval.question import keywords
@@ -89,3 +90,13 @@ def test_readers_plain_words() -> None:
     terms = translate_query("Can officials see a counsellor free of charge?").zh_terms
     assert "心理咨询" in terms and "免费" in terms, terms
     assert "复核" in translate_query("Can the decision be reconsidered?").zh_terms
+
+
+def test_a_birthday_kept_for_cadres_is_care() -> None:
+    assert load_vocabulary().classify("干部生日当天，由所在单位送上贺卡") == "care"
+    terms = translate_query("Which places send officials wishes on their birthday?").zh_terms
+    assert "生日" in terms, terms
+    warm = translate_query("an allowance to keep warm in winter").zh_terms
+    assert "取暖" in warm, warm
+    photos = translate_query("staff must photograph their routine work").zh_terms
+    assert "拍照" in photos, photos
