@@ -13,7 +13,7 @@ from policykg.retrieval.intent_rules import frame_verbs_zh
 from policykg.retrieval.named_documents import MAX_REFERENCED
 from policykg.retrieval.question import Question, adjacent_pairs
 from policykg.retrieval.reader import W_SUPERSEDED, Scored, answered, focus_terms, threshold
-from policykg.retrieval.shares import bigrams, practice_term
+from policykg.retrieval.shares import bigrams, practice_term, practice_within
 from policykg.retrieval.translate import translate_query
 from policykg.retrieval.wording import EN_TERM_SHARE, TERM_SHARE, holds
 
@@ -166,7 +166,8 @@ def domain_words(question: Question) -> tuple[str, ...]:
     words = [w for w in question.keywords if w not in question.topic]
     # A term the segmenter cut in two (带薪 假期: 带薪假期, read as 年休假) is one whole.
     joined = [a + b for a, b in adjacent_pairs(words, question.text)]
-    return tuple(dict.fromkeys(w for w in [*joined, *words] if practice_term(w)))
+    named = (practice_within(w) for w in [*joined, *words])
+    return tuple(dict.fromkeys(term for term in named if term is not None))
 
 
 def _documents_by_score(evidence: Evidence) -> dict[str, str]:

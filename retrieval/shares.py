@@ -55,6 +55,16 @@ def practice_term(word: str) -> bool:
     return word in terms or same_sense(word) in terms
 
 
+def practice_within(word: str) -> str | None:
+    """The practice a word names inside a longer whole the segmenter kept (吃饭问题: 伙食,
+    read in one sense; 就餐难: 伙食): the longest practice term in it, if any."""
+    if practice_term(word):
+        return word
+    said = same_sense(word)
+    inside = [term for term in _practice_terms() if len(term) >= 2 and term in said]
+    return max(inside, key=len) if inside else None
+
+
 def bigrams(words: Iterable[str]) -> set[str]:
     """Character bigrams of Chinese words (a one-character word counts as itself)."""
     grams: set[str] = set()

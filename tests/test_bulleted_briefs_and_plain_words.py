@@ -11,7 +11,7 @@ from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.ask import ask
 from policykg.retrieval.intent_rules import Intent, classify_intent
 from policykg.retrieval.question import keywords
-from policykg.retrieval.shares import same_sense
+from policykg.retrieval.shares import practice_within, same_sense
 from policykg.retrieval.translate import translate_query
 from policykg.retrieval.wording import is_furniture
 from tests.test_answers import library_of
@@ -100,3 +100,25 @@ def test_a_birthday_kept_for_cadres_is_care() -> None:
     assert "取暖" in warm, warm
     photos = translate_query("staff must photograph their routine work").zh_terms
     assert "拍照" in photos, photos
+
+
+MENTAL_HEALTH = (
+    "某县关心关爱基层干部若干措施\n\n（一）每个乡镇设立干部心理服务站，由专业人员提供心理疏导。\n"
+)
+CANTEEN = "某县乡镇机关食堂管理办法\n\n（一）乡镇机关食堂为干部提供工作日午餐，每餐收费5元。\n"
+
+
+def test_stress_asked_in_plain_words_is_mental_health(tmp_path: Path) -> None:
+    assert same_sense("排解精神压力") == same_sense("排解心理疏导")
+    texts = {"xinli.txt": MENTAL_HEALTH, "shitang.txt": CANTEEN}
+    with library_of(tmp_path, texts) as library:
+        answer = ask(library, "哪些文件讲到帮干部排解精神压力？")
+        titles = {c.doc_title for c in answer.citations}
+        assert titles == {"某县关心关爱基层干部若干措施"}, answer.answer
+
+
+def test_a_practice_inside_a_longer_word() -> None:
+    assert practice_within("食堂难题") == "食堂"
+    assert practice_within("周转房") == "周转房"
+    assert practice_within("年轻干部") is None
+    assert "记功" in translate_query("What share of merit awards go to townships?").zh_terms
