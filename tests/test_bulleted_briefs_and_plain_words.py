@@ -1,10 +1,12 @@
 """A briefing outline in bullets (- 浦市镇：改建周转房20套), which-places questions that
-ask a figure too, and readers' plain words: 还其清白 for 澄清正名, 没过关 for 不合格, 要是 and
+ask a figure too, and readers' plain words: 还其清白 for 澄清正名, 精神压力 for 心理疏导, 没过关 for 不合格, a birthday as care, 要是 and
 一点 that ask nothing, a counsellor seen free of charge. Fixtures written for these tests."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from policykg.ingest.headings import markers_end
 from policykg.ingest.vocab import load_vocabulary
@@ -69,15 +71,6 @@ REPORTS = (
 )
 
 
-def test_clearing_a_name_asked_in_plain_words_names_its_documents(tmp_path: Path) -> None:
-    assert same_sense("还其清白") == same_sense("还其澄清正名")
-    texts = {"zhengming.txt": ZHENGMING, "jubao.txt": REPORTS}
-    with library_of(tmp_path, texts) as library:
-        answer = ask(library, "哪些文件讲到给被人不实举报的干部还其清白？")
-        titles = {c.doc_title for c in answer.citations}
-        assert titles == {"某市关于激励干部担当作为的若干措施"}, answer.answer
-
-
 def test_readers_plain_words() -> None:
     assert same_sense("年度考核没过关") == same_sense("年度考核没合格")
     words = ["要是", "驻村", "绩效", "系数", "会高", "一点", "讲到", "如果"]
@@ -108,13 +101,32 @@ MENTAL_HEALTH = (
 CANTEEN = "某县乡镇机关食堂管理办法\n\n（一）乡镇机关食堂为干部提供工作日午餐，每餐收费5元。\n"
 
 
-def test_stress_asked_in_plain_words_is_mental_health(tmp_path: Path) -> None:
-    assert same_sense("排解精神压力") == same_sense("排解心理疏导")
-    texts = {"xinli.txt": MENTAL_HEALTH, "shitang.txt": CANTEEN}
+@pytest.mark.parametrize(
+    ("plain", "official", "texts", "question", "title"),
+    [
+        (
+            "还其清白",
+            "还其澄清正名",
+            {"zhengming.txt": ZHENGMING, "jubao.txt": REPORTS},
+            "哪些文件讲到给被人不实举报的干部还其清白？",
+            "某市关于激励干部担当作为的若干措施",
+        ),
+        (
+            "排解精神压力",
+            "排解心理疏导",
+            {"xinli.txt": MENTAL_HEALTH, "shitang.txt": CANTEEN},
+            "哪些文件讲到帮干部排解精神压力？",
+            "某县关心关爱基层干部若干措施",
+        ),
+    ],
+)
+def test_a_practice_asked_in_plain_words_names_its_documents(
+    tmp_path: Path, plain: str, official: str, texts: dict[str, str], question: str, title: str
+) -> None:
+    assert same_sense(plain) == same_sense(official)
     with library_of(tmp_path, texts) as library:
-        answer = ask(library, "哪些文件讲到帮干部排解精神压力？")
-        titles = {c.doc_title for c in answer.citations}
-        assert titles == {"某县关心关爱基层干部若干措施"}, answer.answer
+        answer = ask(library, question)
+        assert {c.doc_title for c in answer.citations} == {title}, answer.answer
 
 
 def test_a_practice_inside_a_longer_word() -> None:
