@@ -1,6 +1,7 @@
 """A briefing outline in bullets (- 浦市镇：改建周转房20套), which-places questions that
-ask a figure too, and readers' plain words: 还其清白 for 澄清正名, 精神压力 for 心理疏导, 没过关 for 不合格, a birthday as care, 要是 and
-一点 that ask nothing, a counsellor seen free of charge. Fixtures written for these tests."""
+ask a figure too, and readers' plain words: 还其清白 for 澄清正名, 精神压力 for 心理疏导,
+没过关 for 不合格, a birthday as care, 要是 and 一点 that ask nothing, a counsellor seen
+free of charge. Fixtures written for these tests."""
 
 from __future__ import annotations
 
