@@ -219,7 +219,6 @@ _SECOND_QUESTION = re.compile(r"[?？]\s*(?:which|what|where|who|how|when)\b")
 # ("officials and specialists it sends to Tibet").
 _NAMES_JOINED = re.compile(r"\b[A-Z][\w'’-]*(?:'s|’s)? and [A-Z]")
 
-# Intents whose question word asks for a thing, not a yes or no.
 # Several places asked for (哪些地方…？分别多少？, which counties …, and how much?): a list
 # of places, each with what it does and its figure, not one quoted figure.
 _PLACES_ASKED = re.compile(
@@ -227,6 +226,7 @@ _PLACES_ASKED = re.compile(
     r"|\bwhich (?:places|regions|provinces|cities|counties|districts|towns|townships)\b"
 )
 
+# Intents whose question word asks for a thing, not a yes or no.
 WH_INTENTS = frozenset({Intent.WHICH_REGIONS, Intent.FACT, Intent.DOCUMENTS, Intent.PROVISION})
 
 

@@ -56,8 +56,8 @@ def practice_term(word: str) -> bool:
 
 
 def practice_within(word: str) -> str | None:
-    """The practice a word names inside a longer whole the segmenter kept (吃饭问题: 伙食,
-    read in one sense; 就餐难: 伙食): the longest practice term in it, if any."""
+    """The practice a word names, itself or inside a longer whole the segmenter kept
+    (食堂难题: 食堂, read in one sense): the longest practice term in it, if any."""
     if practice_term(word):
         return word
     said = same_sense(word)
