@@ -51,6 +51,7 @@ from policykg.ingest.models import (
     Section,
     Status,
 )
+from policykg.ingest.parties import agreement_parties
 from policykg.ingest.rules import MeasureRules
 from policykg.ingest.vocab import Vocabulary
 
@@ -81,6 +82,7 @@ def extract_measures(
         vocab=vocab,
         kind=document_kind(document, vocab.rules),
         main_type=vocab.vote([provision.text for provision in provisions]),
+        parties=agreement_parties(document, mentions, gazetteer),
     )
     planned = opens_plan(provisions, vocab.rules)
     year = int(document.meta.date[:4]) if document.meta.date else None
@@ -434,5 +436,7 @@ def _section_topic(ctx: Context, provision: Provision) -> tuple[str, ...]:
 
 
 def _document_topic(ctx: Context) -> tuple[str, ...]:
+    if ctx.parties:  # an agreement binds every party, not only the place it is filed under
+        return ctx.parties.everyone
     code = ctx.document.meta.region_code
     return (code,) if code else ()

@@ -27,6 +27,7 @@ from policykg.ingest.models import (
     RegionMention,
     Section,
 )
+from policykg.ingest.parties import Parties
 from policykg.ingest.rules import MeasureRules
 from policykg.ingest.segment import load_segmenter
 from policykg.ingest.vocab import Vocabulary
@@ -60,6 +61,8 @@ class Context:
     # The type most of the document's cues name: what a practice it names in its own
     # words (“轮值下山”) is about when nothing nearer says.
     main_type: IncentiveType | None = None
+    # An agreement's parties: its 三方 and 甲方 are places too.
+    parties: Parties | None = None
 
 
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -95,6 +98,8 @@ def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
         modifier := re.compile(rules.subject_modifier_pattern).match(text, position, end)
     ):
         position = modifier.end() if modifier.end() in by_start else position
+    if ctx.parties and position not in by_start and (named := ctx.parties.named_at(text, position)):
+        return named  # 三方每年各选派…: every party's
     codes: list[str] = []
     while position in by_start:
         mention = by_start[position]
@@ -105,6 +110,8 @@ def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
             position += 1
         elif _place_within(ctx, text, position, by_start, mention.code):
             position += 1  # 长沙的浏阳市: the place within acts (the most specific is kept)
+    if codes and locative and re.match(rules.pilot_pattern, text[position:end].lstrip()):
+        return _most_specific(ctx.gazetteer, codes)  # 在夹浦镇试点…: the pilot place's
     if codes and locative and text[position:end].strip():
         # 在沪期间的食宿由我市…安排: the place after 在 is where, not who; the doer is
         # the one after 由, if any.

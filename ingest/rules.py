@@ -95,6 +95,9 @@ class MeasureRules:
     # A place after one of these with the clause going on (在斋堂镇、清水镇建设周转房) is
     # where something is done, not who does it; 在瑷珲镇，… opens the town's own clause.
     locative_fillers: tuple[str, ...]
+    # …unless what is done there is a pilot (在夹浦镇试点“周五无会日”): the pilot place
+    # adopts the practice first.
+    pilot_pattern: str
     agent_markers: tuple[str, ...]  # 由: the place after it does what the clause says
     subject_joiners: str
     # A clause ending in one names a speaker (称多县…干部才仁多杰告诉记者): the place is
@@ -170,6 +173,7 @@ def load_measure_rules(path: Path | str, text: str) -> MeasureRules:
     check_patterns(str(path), "subject_modifier_pattern", [rules.subject_modifier_pattern])
     check_patterns(str(path), "pay_pattern", [rules.pay_pattern])
     check_patterns(str(path), "clause_time_pattern", [rules.clause_time_pattern])
+    check_patterns(str(path), "pilot_pattern", [rules.pilot_pattern])
     if "(?P<aspect>" not in rules.aspect_pattern:
         raise RulesError(f"{path}: key 'aspect_pattern' needs a group named 'aspect'")
     return rules

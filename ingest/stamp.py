@@ -30,6 +30,7 @@ DERIVING_MODULES = (
     "measures.py",
     "meta_fields.py",
     "metadata.py",
+    "parties.py",
     "models.py",
     "pipeline.py",
     "place_names.py",
