@@ -46,6 +46,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS34,
     PROBE_DOCS35,
     PROBE_DOCS36,
+    PROBE_DOCS37,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -489,6 +490,15 @@ HEADINGS = {
         " WeChat post, a study of three cities, a province's merits, a county's ten measures, a"
         " county secretary's speech, an aid plan, a negative list, pay rules for state-firm heads,"
         " a press conference, a story on cadres' families; readers' words, half English; held out"
+        " at its first run only)"
+    ),
+    PROBE_DOCS37: (
+        "## thirty-seventh probe documents (a city's rules in two versions, a discipline"
+        " commission's Q&A, a rotation plan with a table, a county's allowance notice by town"
+        " class, a newspaper commentary, a county's pay rules for village secretaries, a city's"
+        " appraisal-share notice, a county's commendation, a burden-reduction bulletin, a reply to"
+        " a proposal, an east-west exchange summary, a rest-leave notice with batches, a radio"
+        " interview, a reply to an information request; readers' words, half English; held out"
         " at its first run only)"
     ),
     PROBE_REPORTS2: (

@@ -71,6 +71,7 @@ PROBE_DOCS33 = "probe_docs33"  # written in the twenty-third session, first run 
 PROBE_DOCS34 = "probe_docs34"  # written later in the twenty-third session, first run as written
 PROBE_DOCS35 = "probe_docs35"  # written in the twenty-fourth session, first run as written
 PROBE_DOCS36 = "probe_docs36"  # written later in the twenty-fourth session, first run as written
+PROBE_DOCS37 = "probe_docs37"  # written in the twenty-fifth session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
 DOC_SETS = (
@@ -110,6 +111,7 @@ DOC_SETS = (
     PROBE_DOCS34,
     PROBE_DOCS35,
     PROBE_DOCS36,
+    PROBE_DOCS37,
 )
 
 
