@@ -45,7 +45,11 @@ def pinyin(text: str) -> str:
 
 def pinyin_readings(text: str) -> tuple[str, ...]:
     """Every toneless spelling of a name over its characters' readings (at most
-    ``MAX_READINGS``): 伽师 → Gashi, Jiashi, Qieshi; people spell a place as they say it."""
-    options = readings_of(text, style=Style.NORMAL, heteronym=True)
-    spellings = itertools.islice(itertools.product(*options), MAX_READINGS)
-    return tuple(dict.fromkeys("".join(parts).capitalize() for parts in spellings))
+    ``MAX_READINGS``): 伽师 → Gashi, Jiashi, Qieshi; people spell a place as they say it,
+    and a reader who does not know the name reads each character as in other words
+    (乐清, Yueqing, as Leqing): the phrase's readings first, then each character's."""
+    as_phrase = readings_of(text, style=Style.NORMAL, heteronym=True)
+    by_character = [readings_of(char, style=Style.NORMAL, heteronym=True)[0] for char in text]
+    spellings = itertools.chain(itertools.product(*as_phrase), itertools.product(*by_character))
+    kept = dict.fromkeys("".join(parts).capitalize() for parts in spellings)
+    return tuple(itertools.islice(kept, MAX_READINGS))
