@@ -198,8 +198,9 @@ def _provision_measures(
         for phrase in phrases:
             kind = measure_type(ctx, phrase.label, clause, aspect, paragraph_aspect, provision)
             kind = kind or elaboration_type(ctx, clauses[index + 1 :])
-            if kind is None and own and (phrase.quoted or _institution(ctx, phrase.label)):
-                # 四季镇实行驻村干部“轮值下山”: a place naming a practice of its own coinage
+            if kind is None and holder and (phrase.quoted or _institution(ctx, phrase.label)):
+                # 四季镇实行驻村干部“轮值下山”, 蛟洋镇：把每周二定为“驻村日”: a place (of
+                # the clause or the lead before it) naming a practice of its own coinage
                 # does something for its cadres, of the kind the document is about; so does
                 # one told to set up an institution (建议乌兰察布市建立…流失预警机制).
                 kind = ctx.vocab.vote([provision.text]) or ctx.main_type

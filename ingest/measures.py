@@ -119,11 +119,20 @@ def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
         return _most_specific(ctx.gazetteer, agent) if agent else ()
     if codes and re.match(rules.affiliation_pattern, text[position:end]):
         return ()
+    if codes and _venue_cell(text, position, end, rules.facility_pattern):
+        return ()
     if not codes:
         codes = _topic_at_end(ctx, start, end) or _agent(ctx, start, end)
     if not codes:
         return ()
     return _most_specific(ctx.gazetteer, codes)
+
+
+def _venue_cell(text: str, position: int, end: int, facility_pattern: str) -> bool:
+    """Whether a table's cell is a place's facility (| 溧阳市天目湖职工疗休养基地 |): the
+    name goes on from the place to a facility's noun, and the cell ends there."""
+    cell_ends = text[end : end + 2].lstrip(" ").startswith("|")
+    return cell_ends and re.fullmatch(facility_pattern, text[position:end].strip()) is not None
 
 
 def names_speaker(ctx: Context, start: int, end: int) -> bool:

@@ -106,6 +106,9 @@ class MeasureRules:
     # A place before a person's post (湖塘镇党委副书记孙晓峰…, 八道河镇一名干部) is where
     # that person works: what the sentence tells is not the place's measure.
     affiliation_pattern: str
+    # A place opening a facility's name in a table's cell (| 溧阳市天目湖职工疗休养基地 |,
+    # a venue) is where the facility is, not who does what the row says.
+    facility_pattern: str
     # A modifier before the subject telling where it lies (县城所在的尼呷镇, 您所在的平利县):
     # the place after it is the subject.
     subject_modifier_pattern: str
@@ -174,6 +177,7 @@ def load_measure_rules(path: Path | str, text: str) -> MeasureRules:
     check_patterns(str(path), "pay_pattern", [rules.pay_pattern])
     check_patterns(str(path), "clause_time_pattern", [rules.clause_time_pattern])
     check_patterns(str(path), "pilot_pattern", [rules.pilot_pattern])
+    check_patterns(str(path), "facility_pattern", [rules.facility_pattern])
     if "(?P<aspect>" not in rules.aspect_pattern:
         raise RulesError(f"{path}: key 'aspect_pattern' needs a group named 'aspect'")
     return rules

@@ -1,7 +1,9 @@
-"""An agreement's parties (甲方：…, 乙方：…) hold what its body binds 双方 to, each
-party what it binds 甲方 or 乙方 to, and every party what no sentence assigns. A
-pilot place (在澉浦镇试点“无会日”) holds the practice it pilots. Fixtures written for
-these tests."""
+"""Who holds a practice. An agreement's parties (甲方：…, 乙方：…) hold what its body
+binds 双方 to, each party what it binds 甲方 or 乙方 to, and every party what no
+sentence assigns. A pilot place (在澉浦镇试点“无会日”) holds the practice it pilots; a
+town leading its line (沈荡镇：每周三实行“驻村日”) holds the practice it coins; a
+place opening a venue's name (| 溧阳市天目湖疗休养基地 |) holds nothing. Fixtures
+written for these tests."""
 
 from __future__ import annotations
 
@@ -70,3 +72,33 @@ def test_a_pilot_place_holds_what_it_pilots(tmp_path: Path) -> None:
         assert [c for label, c in holders.items() if "一张表" in label] == [{TONGYUAN}], holders
         # Built in a place (在武原街道建设…) is not piloted there: the county builds it.
         assert [c for label, c in holders.items() if "周转房" in label] == [{HAIYAN}], holders
+
+
+BULLETIN = (
+    "海盐县基层减负工作简报（第3期）\n\n"
+    "一、县级动态\n\n"
+    "县里精简督查检查考核事项，由46项压减到28项。\n\n"
+    "二、乡镇经验\n\n"
+    "沈荡镇：每周三实行“驻村日”，当天镇里不安排会议，干部全部下村。\n"
+)
+REST_NOTICE = (
+    "海盐县总工会关于做好2026年度干部职工疗休养工作的通知\n\n"
+    "全县机关事业单位干部职工原则上每5年安排一次疗休养。批次安排如下：\n\n"
+    "| 批次 | 时间 | 疗休养基地 | 人数 |\n"
+    "|---|---|---|---|\n"
+    "| 第一批 | 4月13日—4月17日 | 溧阳市天目湖职工疗休养基地 | 60 |\n"
+    "| 第二批 | 5月11日—5月15日 | 舟山市普陀区职工疗休养基地 | 50 |\n"
+)
+LIYANG, PUTUO = "320481", "330903"
+
+
+def test_a_lead_town_holds_its_coinage_and_a_venue_holds_nothing(tmp_path: Path) -> None:
+    docs = {"jianbao.txt": BULLETIN, "tongzhi.txt": REST_NOTICE}
+    with library_of(tmp_path, docs) as library:
+        holders: dict[str, set[str]] = {}
+        for document in library.store.documents():
+            for measure in library.store.measures(document.doc_id):
+                holders.setdefault(measure.label_zh, set()).update(measure.region_codes)
+        assert [c for label, c in holders.items() if "驻村日" in label] == [{SHENDANG}], holders
+        venues = {c for codes in holders.values() for c in codes} & {LIYANG, PUTUO}
+        assert not venues, holders
