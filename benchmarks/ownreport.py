@@ -47,6 +47,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS35,
     PROBE_DOCS36,
     PROBE_DOCS37,
+    PROBE_DOCS38,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -500,6 +501,15 @@ HEADINGS = {
         " a proposal, an east-west exchange summary, a rest-leave notice with batches, a radio"
         " interview, a reply to an information request; readers' words, half English; held out"
         " at its first run only)"
+    ),
+    PROBE_DOCS38: (
+        "## thirty-eighth probe documents (a county's staff-housing rules in two versions, a"
+        " province's press Q&A on rewards, a discipline commission's bulletin on cleared names, a"
+        " town's year-end summary, a care-fund rule, a TV news script, a reply to a netizen, a"
+        " four-county study with a table, a notice on fault-tolerance hearings, a town's points"
+        " rules with a table, a deputy's proposal, a work report, a province's promotion quotas by"
+        " city, a two-party aid agreement; readers' words, half English; held out at its first"
+        " run only)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"
