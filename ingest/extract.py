@@ -102,7 +102,7 @@ def extract_measures(
             fallback = _document_topic(ctx)  # a statute binds its issuer's jurisdiction
         else:
             fallback = paragraph_topic or _section_topic(ctx, provision) or _document_topic(ctx)
-        review = review_section(provision.section, year, vocab.rules)
+        review = review_section(provision.section, year, vocab.rules, document.meta.title)
         status = sentence_status(ctx.kind, provision, plan, review, vocab.rules)
         aspect = paragraph_aspect or section_aspect(ctx, provision)
         unit = _unit(ctx, provision)

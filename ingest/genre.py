@@ -49,9 +49,20 @@ def plan_opening(sentence: str, rules: MeasureRules) -> bool:
     return re.match(rules.plan_opening_pattern, body) is not None
 
 
-def review_section(section: Sequence[str], year: int | None, rules: MeasureRules) -> bool:
+def review_section(
+    section: Sequence[str], year: int | None, rules: MeasureRules, title: str = ""
+) -> bool:
     """Whether a provision's headings look back: 工作回顾, or a year before the document's
-    own (实事求是看待2024年全市组织工作 in a 2025 speech) with no plan word beside it."""
+    own (实事求是看待2024年全市组织工作 in a 2025 speech) with no plan word beside it; in a
+    document that looks back as a whole (朱仙镇2025年度工作总结), any section but its plan
+    (2026年工作打算)."""
+    planned = any(
+        cue in heading
+        for heading in section
+        for cue in (*rules.plan_section_cues, *rules.recommended_section_cues)
+    )
+    if not planned and any(cue in title for cue in rules.review_title_cues):
+        return True
     for heading in section:
         if any(cue in heading for cue in rules.review_section_cues):
             return True

@@ -145,6 +145,8 @@ class MeasureRules:
     report_title_cues: tuple[str, ...]
     directive_title_pattern: str
     review_section_cues: tuple[str, ...]
+    # A title that looks back as a whole (工作总结): its sections tell what was done.
+    review_title_cues: tuple[str, ...]
     # Headings over what went wrong (一、典型问题; 二、存在的问题): what they tell of a place
     # is a fault found there, not its practice.
     problem_section_cues: tuple[str, ...]
