@@ -41,6 +41,10 @@ def test_readers_plain_words() -> None:
         ("What share of officials may be rated excellent?", "比例"),
         ("officials temporarily lent to another office", "借调"),
         ("insured against altitude sickness", "高原疾病"),
+        ("Which places rank officials' points?", "积分"),
+        ("Which places rank officials' points?", "排名"),
+        ("They post the results every month", "公示"),
+        ("They post the results every month", "每月"),
     ):
         assert term in translate_query(question, stop).zh_terms, question
 
