@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from policykg.library import Library
 from tests.test_answers import library_of
+
+
+def _holders(library: Library) -> dict[str, set[str]]:
+    """Each measure label the library's documents hold, with the places holding it."""
+    holders: dict[str, set[str]] = {}
+    for document in library.store.documents():
+        for measure in library.store.measures(document.doc_id):
+            holders.setdefault(measure.label_zh, set()).update(measure.region_codes)
+    return holders
+
 
 AGREEMENT = (
     "上海市金山区　浙江省平湖市\n"
@@ -29,10 +40,7 @@ JINSHAN, PINGHU = "310116", "330482"
 
 def test_an_agreements_parties_hold_what_binds_them(tmp_path: Path) -> None:
     with library_of(tmp_path, {"xieyi.txt": AGREEMENT}) as library:
-        document = library.store.documents()[0]
-        holders: dict[str, set[str]] = {}
-        for measure in library.store.measures(document.doc_id):
-            holders.setdefault(measure.label_zh, set()).update(measure.region_codes)
+        holders = _holders(library)
         both = {JINSHAN, PINGHU}
         # 双方每年各选派…: both parties; 双向考核, assigned by no sentence: both too.
         assert any(codes == both for label, codes in holders.items() if "挂职" in label), holders
@@ -63,10 +71,7 @@ HAIYAN, GANPU, SHENDANG, WUYUAN, TONGYUAN = (
 
 def test_a_pilot_place_holds_what_it_pilots(tmp_path: Path) -> None:
     with library_of(tmp_path, {"baogao.txt": REPORT, "shilu.txt": TRANSCRIPT}) as library:
-        holders: dict[str, set[str]] = {}
-        for document in library.store.documents():
-            for measure in library.store.measures(document.doc_id):
-                holders.setdefault(measure.label_zh, set()).update(measure.region_codes)
+        holders = _holders(library)
         pilots = [c for label, c in holders.items() if "无会日" in label]
         assert pilots == [{GANPU, SHENDANG}], holders
         assert [c for label, c in holders.items() if "一张表" in label] == [{TONGYUAN}], holders
@@ -95,10 +100,7 @@ LIYANG, PUTUO = "320481", "330903"
 def test_a_lead_town_holds_its_coinage_and_a_venue_holds_nothing(tmp_path: Path) -> None:
     docs = {"jianbao.txt": BULLETIN, "tongzhi.txt": REST_NOTICE}
     with library_of(tmp_path, docs) as library:
-        holders: dict[str, set[str]] = {}
-        for document in library.store.documents():
-            for measure in library.store.measures(document.doc_id):
-                holders.setdefault(measure.label_zh, set()).update(measure.region_codes)
+        holders = _holders(library)
         assert [c for label, c in holders.items() if "驻村日" in label] == [{SHENDANG}], holders
         venues = {c for codes in holders.values() for c in codes} & {LIYANG, PUTUO}
         assert not venues, holders
