@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from policykg.ingest.candidates import extra_phrases
 from policykg.ingest.clause_types import (
     elaboration_type,
-    headings_above,
     lead_aspect,
     measure_type,
     pay_type,
@@ -45,7 +44,6 @@ from policykg.ingest.models import (
     Document,
     IncentiveType,
     MeasureMention,
-    MentionRole,
     Provision,
     RegionMention,
     Section,
@@ -53,6 +51,7 @@ from policykg.ingest.models import (
 )
 from policykg.ingest.parties import agreement_parties
 from policykg.ingest.rules import MeasureRules
+from policykg.ingest.topics import document_topic, paragraph_topic, section_topic
 from policykg.ingest.vocab import Vocabulary
 
 NATIONAL_CODE = "CN"
@@ -88,7 +87,7 @@ def extract_measures(
     year = int(document.meta.date[:4]) if document.meta.date else None
     found: list[MeasureMention] = []
     last: tuple[str, IncentiveType] | None = None  # the unit and type of the last measure
-    paragraph_topic: tuple[str, ...] = ()
+    paragraph_places: tuple[str, ...] = ()
     paragraph_aspect: IncentiveType | None = None
     current_paragraph = -1
     for provision, plan in zip(provisions, planned, strict=True):
@@ -96,12 +95,12 @@ def extract_measures(
             continue
         if provision.paragraph != current_paragraph:
             current_paragraph = provision.paragraph
-            paragraph_topic = _paragraph_topic(ctx, provision)
+            paragraph_places = paragraph_topic(ctx, provision)
             paragraph_aspect = lead_aspect(ctx, provision)
         if ctx.kind is DocumentKind.STATUTE:
-            fallback = _document_topic(ctx)  # a statute binds its issuer's jurisdiction
+            fallback = document_topic(ctx)  # a statute binds its issuer's jurisdiction
         else:
-            fallback = paragraph_topic or _section_topic(ctx, provision) or _document_topic(ctx)
+            fallback = paragraph_places or section_topic(ctx, provision) or document_topic(ctx)
         review = review_section(provision.section, year, vocab.rules, document.meta.title)
         status = sentence_status(ctx.kind, provision, plan, review, vocab.rules)
         aspect = paragraph_aspect or section_aspect(ctx, provision)
@@ -407,37 +406,3 @@ def _worth_keeping(ctx: Context, phrase: Phrase) -> bool:
     if len(phrase.label) >= rules.min_label_chars:
         return True
     return ctx.vocab.classify(phrase.label) is not None
-
-
-def _paragraph_topic(ctx: Context, first: Provision) -> tuple[str, ...]:
-    """The regions a paragraph opens with own its sentences (浙江省建立…; 从2023年起，
-    阜平县推行…: after a time or aspect lead)."""
-    clauses = split_clauses(ctx.document.text, first.start, first.end)
-    for start, end in clauses[:2]:
-        if aspect_type(ctx, ctx.document.text[start:end]):
-            continue
-        if codes := subject_regions(ctx, start, end):
-            return codes
-    return ()
-
-
-def _section_topic(ctx: Context, provision: Provision) -> tuple[str, ...]:
-    """Regions named in the nearest heading above the provision (对江苏…的启示); a region
-    that receives (援疆 → 新疆) never holds what the heading's sender does."""
-    for section in headings_above(ctx, provision):
-        heading_end = section.start + len(section.path[-1])
-        codes = [
-            m.code
-            for m in ctx.mentions
-            if section.start <= m.start < heading_end and m.role is not MentionRole.RECEIVER
-        ]
-        if codes:
-            return tuple(dict.fromkeys(codes))
-    return ()
-
-
-def _document_topic(ctx: Context) -> tuple[str, ...]:
-    if ctx.parties:  # an agreement binds every party, not only the place it is filed under
-        return ctx.parties.everyone
-    code = ctx.document.meta.region_code
-    return (code,) if code else ()

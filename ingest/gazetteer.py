@@ -262,6 +262,12 @@ class Gazetteer:
     def contains(self, ancestor_code: str, code: str) -> bool:
         return any(region.code == ancestor_code for region in self.ancestors(code))
 
+    def most_specific(self, codes: Iterable[str]) -> tuple[str, ...]:
+        """The codes, once each, without one whose descendant is also named
+        (滁州市定远县 → 定远县)."""
+        unique = list(dict.fromkeys(codes))
+        return tuple(c for c in unique if not any(o != c and self.contains(c, o) for o in unique))
+
     def surface_forms(self) -> dict[str, list[str]]:
         """Every name and alias usable in text → the codes it can mean."""
         return {name: list(dict.fromkeys(codes)) for name, codes in self._names.items()}

@@ -110,13 +110,8 @@ def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
             position += 1
         elif _place_within(ctx, text, position, by_start, mention.code):
             position += 1  # 长沙的浏阳市: the place within acts (the most specific is kept)
-    if codes and locative and re.match(rules.pilot_pattern, text[position:end].lstrip()):
-        return _most_specific(ctx.gazetteer, codes)  # 在夹浦镇试点…: the pilot place's
     if codes and locative and text[position:end].strip():
-        # 在沪期间的食宿由我市…安排: the place after 在 is where, not who; the doer is
-        # the one after 由, if any.
-        agent = _agent(ctx, start, end)
-        return _most_specific(ctx.gazetteer, agent) if agent else ()
+        return _locative_holders(ctx, codes, start, position, end)
     if codes and re.match(rules.affiliation_pattern, text[position:end]):
         return ()
     if codes and _venue_cell(text, position, end, rules.facility_pattern):
@@ -125,7 +120,18 @@ def subject_regions(ctx: Context, start: int, end: int) -> tuple[str, ...]:
         codes = _topic_at_end(ctx, start, end) or _agent(ctx, start, end)
     if not codes:
         return ()
-    return _most_specific(ctx.gazetteer, codes)
+    return ctx.gazetteer.most_specific(codes)
+
+
+def _locative_holders(
+    ctx: Context, codes: list[str], start: int, position: int, end: int
+) -> tuple[str, ...]:
+    """Who holds a clause opening 在 + place: the pilot place (在夹浦镇试点…), else the
+    doer after 由 (在沪期间的食宿由我市…安排: the place after 在 is where, not who)."""
+    if re.match(ctx.vocab.rules.pilot_pattern, ctx.document.text[position:end].lstrip()):
+        return ctx.gazetteer.most_specific(codes)
+    agent = _agent(ctx, start, end)
+    return ctx.gazetteer.most_specific(agent) if agent else ()
 
 
 def _venue_cell(text: str, position: int, end: int, facility_pattern: str) -> bool:
@@ -195,16 +201,6 @@ def _skip_fillers(
 
 MAX_FILLERS = 3  # 同时，一是建议…: a connective, an enumerator, an advice verb
 FILLER_GAPS = frozenset(" \t\n\u3000，,")
-
-
-def _most_specific(gazetteer: Gazetteer, codes: Sequence[str]) -> tuple[str, ...]:
-    """Drop a region whose descendant is also named (滁州市定远县 → 定远县)."""
-    unique = list(dict.fromkeys(codes))
-    return tuple(
-        code
-        for code in unique
-        if not any(other != code and gazetteer.contains(code, other) for other in unique)
-    )
 
 
 def aspect_type(ctx: Context, clause: str) -> IncentiveType | None:

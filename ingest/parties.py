@@ -54,8 +54,7 @@ def agreement_parties(
             for m in mentions
             if line.start() <= m.start < line.end() and m.role is not MentionRole.RECEIVER
         ]
-        deepest = [c for c in codes if not any(o != c and gazetteer.contains(c, o) for o in codes)]
-        if deepest:
-            by_letter.setdefault(line.group(1), tuple(dict.fromkeys(deepest)))
+        if deepest := gazetteer.most_specific(codes):
+            by_letter.setdefault(line.group(1), deepest)
     parties = Parties(by_letter)
     return parties if len(parties.everyone) >= 2 else None

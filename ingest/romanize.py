@@ -51,5 +51,9 @@ def pinyin_readings(text: str) -> tuple[str, ...]:
     as_phrase = readings_of(text, style=Style.NORMAL, heteronym=True)
     by_character = [readings_of(char, style=Style.NORMAL, heteronym=True)[0] for char in text]
     spellings = itertools.chain(itertools.product(*as_phrase), itertools.product(*by_character))
-    kept = dict.fromkeys("".join(parts).capitalize() for parts in spellings)
-    return tuple(itertools.islice(kept, MAX_READINGS))
+    kept: dict[str, None] = {}
+    for parts in spellings:  # lazily: the products grow as the readings per character
+        kept.setdefault("".join(parts).capitalize())
+        if len(kept) == MAX_READINGS:
+            break
+    return tuple(kept)

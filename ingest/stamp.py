@@ -45,6 +45,7 @@ DERIVING_MODULES = (
     "rules.py",
     "segment.py",
     "structure.py",
+    "topics.py",
     "towns.py",
     "vocab.py",
 )
