@@ -17,7 +17,7 @@ from policykg.retrieval.dense import DenseIndex
 from policykg.retrieval.embed import load_embedder, small_test_model_path
 from policykg.retrieval.evaluate import evaluate, load_questions
 from policykg.retrieval.index import IndexMismatchError, Query, SearchIndex
-from policykg.retrieval.lexical import TOKEN_SCHEME, index_tokens
+from policykg.retrieval.lexical import TOKEN_SCHEME, LexicalIndex, index_tokens
 from policykg.retrieval.vectors import vector_id
 from tests.conftest import CORPUS_REAL, EVAL, REPO, needs_shared
 
@@ -48,6 +48,24 @@ def test_a_long_term_is_also_found_by_the_words_inside_it() -> None:
     # 实施基层减负新政 is cut 基层减负 (one domain term); a question about 减负 must reach it.
     tokens = index_tokens("实施基层减负新政", load_segmenter())
     assert {"基层减负", "基层", "减负"} <= set(tokens)
+
+
+def test_a_rare_word_outweighs_a_common_phrase_counted_by_its_parts() -> None:
+    # 乡镇干部 in the question is also cut 乡镇 and 干部: counted thrice it would outrank
+    # the one provision about 牧区, the word that makes the question.
+    segmenter = load_segmenter()
+    texts = {
+        "town": "乡镇干部享受乡镇工作补助。",
+        "pasture": "在牧区工作的，每人每月另发补助。",
+        "duty": "乡镇干部要担当作为。",
+        "rotation": "推进乡镇干部轮岗交流。",
+        "review": "干部年度考核结果作为评先评优的依据。",
+    }
+    index = LexicalIndex()
+    for provision_id, text in texts.items():
+        index.add(provision_id, index_tokens(text, segmenter))
+    ranked = index.search(index_tokens("牧区乡镇干部补助", segmenter), 2)
+    assert [provision_id for provision_id, _ in ranked] == ["pasture", "town"]
 
 
 def test_dense_index_adds_removes_and_turns_approximate_above_its_limit() -> None:
