@@ -48,6 +48,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS36,
     PROBE_DOCS37,
     PROBE_DOCS38,
+    PROBE_DOCS39,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -304,6 +305,15 @@ def render(results: Sequence[HalfResult]) -> str:
         "gold rows and 48 questions; run once as written on commit c402d8a:",
         "questions 37/48, gold recall 0.91 (134/147), 15 of 142 attributions wrong",
         "(`benchmarks/eval/probe_docs38/README.md`).",
+        "The thirty-ninth probe documents: fifteen more, readers' words, half English (a city's",
+        "pay rules for village cadres in two versions, a reply to a consultative proposal, a",
+        "county government's minutes, a district's work plan, a region's implementing opinions,",
+        "a commendation, a township's experience report, a county's letter to its cadres, a",
+        "WeChat post, a Q&A for aid officials, a TV interview, a party-school survey, a",
+        "high-altitude allowance notice, a congress committee's report), 160 gold rows and 48",
+        "questions; run once as written on commit e5b8b86: questions 36/48, gold recall 0.93",
+        "(149/160), 15 of 139 attributions wrong",
+        "(`benchmarks/eval/probe_docs39/README.md`).",
         "The second probe reports: four more (2005-2008), 52 gold rows kept to officials, 40",
         "questions. First run as written: questions 32/40, gold recall 0.48 (25/52)",
         "(`benchmarks/eval/probe_reports2/README.md`).",
@@ -528,6 +538,15 @@ HEADINGS = {
         " rules with a table, a deputy's proposal, a work report, a province's promotion quotas by"
         " city, a two-party aid agreement; readers' words, half English; held out at its first"
         " run only)"
+    ),
+    PROBE_DOCS39: (
+        "## thirty-ninth probe documents (a city's pay rules for village cadres in two versions,"
+        " a reply to a political-consultative proposal, a county government's minutes, a"
+        " district's work plan, a region's implementing opinions, a commendation, a township's"
+        " experience report, a county's letter to its cadres, a WeChat post, a Q&A for aid"
+        " officials, a TV interview, a party-school survey, a high-altitude allowance notice, a"
+        " congress committee's report; readers' words, half English; held out at its first run"
+        " only)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"

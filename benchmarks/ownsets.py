@@ -73,6 +73,7 @@ PROBE_DOCS35 = "probe_docs35"  # written in the twenty-fourth session, first run
 PROBE_DOCS36 = "probe_docs36"  # written later in the twenty-fourth session, first run as written
 PROBE_DOCS37 = "probe_docs37"  # written in the twenty-fifth session, first run as written
 PROBE_DOCS38 = "probe_docs38"  # written later in the twenty-fifth session, first run as written
+PROBE_DOCS39 = "probe_docs39"  # written in the twenty-sixth session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
 DOC_SETS = (
@@ -114,6 +115,7 @@ DOC_SETS = (
     PROBE_DOCS36,
     PROBE_DOCS37,
     PROBE_DOCS38,
+    PROBE_DOCS39,
 )
 
 
