@@ -51,6 +51,7 @@ from policykg.ingest.models import (
 )
 from policykg.ingest.parties import agreement_parties
 from policykg.ingest.rules import MeasureRules
+from policykg.ingest.speakers import speaker_turns
 from policykg.ingest.topics import document_topic, paragraph_topic, section_topic
 from policykg.ingest.vocab import Vocabulary
 
@@ -84,6 +85,7 @@ def extract_measures(
         parties=agreement_parties(document, mentions, gazetteer),
     )
     planned = opens_plan(provisions, vocab.rules)
+    turns = speaker_turns(document, mentions, gazetteer)
     year = int(document.meta.date[:4]) if document.meta.date else None
     found: list[MeasureMention] = []
     last: tuple[str, IncentiveType] | None = None  # the unit and type of the last measure
@@ -100,7 +102,11 @@ def extract_measures(
         if ctx.kind is DocumentKind.STATUTE:
             fallback = document_topic(ctx)  # a statute binds its issuer's jurisdiction
         else:
-            fallback = paragraph_places or section_topic(ctx, provision) or document_topic(ctx)
+            # A transcript's turn is its speaker's place's (刘建峰：… is 唐山市's).
+            spoken = turns.places_at(provision.start) if turns else ()
+            fallback = (
+                paragraph_places or spoken or section_topic(ctx, provision) or document_topic(ctx)
+            )
         review = review_section(provision.section, year, vocab.rules, document.meta.title)
         status = sentence_status(ctx.kind, provision, plan, review, vocab.rules)
         aspect = paragraph_aspect or section_aspect(ctx, provision)

@@ -44,6 +44,7 @@ DERIVING_MODULES = (
     "romanize.py",
     "rules.py",
     "segment.py",
+    "speakers.py",
     "structure.py",
     "topics.py",
     "towns.py",
