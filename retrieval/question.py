@@ -56,8 +56,9 @@ class Question:
     renderings: tuple[str, ...] = ()
     quantity: Quantity | None = None  # what a number question asks for
     articles: tuple[str, ...] = ()  # the articles it names, as locators: 第七条第二款
-    # A figure asked beside a yes or no (是否购买意外伤害保险？保额是多少？): the figure's
-    # evidence answers both, and a yes goes first.
+    # A figure or a place's measures asked beside a yes or no (是否购买意外伤害保险？保额是
+    # 多少？; 灵山县…县里是不是有补助？按什么标准给？): that evidence answers both, and a
+    # yes goes first.
     yes_no_too: bool = False
     # The words only one side of an "or" names (精简工作群 | 设立无会日): a provision
     # answering one alternative is read without the other's words.
@@ -254,7 +255,9 @@ def understand(
         renderings=renderings,
         quantity=quantity,
         articles=asked_articles(text),
-        yes_no_too=intent is Intent.FACT and lang == "zh" and asks_yes_no(text),
+        yes_no_too=intent in (Intent.FACT, Intent.REGION_MEASURES)
+        and lang == "zh"
+        and asks_yes_no(text),
         sides=alternative_sides(text, lang, words, used),
     )
 
