@@ -49,6 +49,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS37,
     PROBE_DOCS38,
     PROBE_DOCS39,
+    PROBE_DOCS40,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -314,6 +315,15 @@ def render(results: Sequence[HalfResult]) -> str:
         "questions; run once as written on commit e5b8b86: questions 36/48, gold recall 0.93",
         "(149/160), 15 of 139 attributions wrong",
         "(`benchmarks/eval/probe_docs39/README.md`).",
+        "The fortieth probe documents: fifteen more, readers' words, half English (a",
+        "prefecture's care regulation in two versions, a pre-appointment notice, a county",
+        "standing committee's report, an inspection plan with a table, a town's housing and",
+        "canteen rules, a report answering a netizen, rules for village first secretaries, a",
+        "town's division of duties, a press conference, a field diary, a journal article, rules",
+        "on using appraisal results, an aid official's year-end report, a notice on tilting",
+        "performance pay), 160 gold rows and 48 questions; run once as written on commit",
+        "9b9f89a: questions 40/48, gold recall 0.94 (151/160), 8 of 97 attributions wrong",
+        "(`benchmarks/eval/probe_docs40/README.md`).",
         "The second probe reports: four more (2005-2008), 52 gold rows kept to officials, 40",
         "questions. First run as written: questions 32/40, gold recall 0.48 (25/52)",
         "(`benchmarks/eval/probe_reports2/README.md`).",
@@ -547,6 +557,15 @@ HEADINGS = {
         " officials, a TV interview, a party-school survey, a high-altitude allowance notice, a"
         " congress committee's report; readers' words, half English; held out at its first run"
         " only)"
+    ),
+    PROBE_DOCS40: (
+        "## fortieth probe documents (a prefecture's care regulation in two versions, a"
+        " pre-appointment notice, a county standing committee's report, an inspection plan with a"
+        " table, a town's housing and canteen rules, a report answering a netizen, rules for"
+        " village first secretaries, a town's division of duties, a press conference, a field"
+        " diary, a journal article, rules on using appraisal results, an aid official's year-end"
+        " report, a notice on tilting performance pay; readers' words, half English; held out at"
+        " its first run only)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"
