@@ -16,7 +16,9 @@ from policykg.retrieval.intent_rules import Intent, frame_verbs_zh, intent_rules
 from policykg.retrieval.question import adjacent_pairs
 from policykg.retrieval.reader import Scored, question_words
 from policykg.retrieval.records import most_specific
+from policykg.retrieval.shares import practice_term
 from policykg.retrieval.translate import translate_query
+from policykg.retrieval.which_places import SPECIFIC_TERM_CHARS
 from policykg.retrieval.wording import holds
 
 # Evidence for a yes: the share of the question's words it holds, and its score. A
@@ -70,7 +72,20 @@ def yes_evidence(evidence: Evidence) -> list[Scored]:
     # figure too.
     weighted = question.intent is Intent.YES_NO or question.yes_no_too
 
+    # An English question naming a practice in our renderings (counselling: 心理疏导,
+    # 心理健康) is said yes to only by evidence holding one of them: a named document's
+    # own words around it (inspection plan, township officials) say nothing of it.
+    practices = [
+        term
+        for term in question.renderings
+        if lang == "en" and len(term) >= SPECIFIC_TERM_CHARS and practice_term(term)
+    ]
+
     def says_yes(s: Scored) -> bool:
+        if practices and not any(
+            holds(t, evidence.catalog.text_in_context(s.provision_id)) for t in practices
+        ):
+            return False
         own_share = s.weighted_content if weighted else s.coverage
         share = s.full_coverage if lang == "en" else own_share
         if share >= YES_MIN_COVERAGE[lang] and s.score >= YES_MIN_SCORE[lang]:
