@@ -72,19 +72,11 @@ def yes_evidence(evidence: Evidence) -> list[Scored]:
     # figure too.
     weighted = question.intent is Intent.YES_NO or question.yes_no_too
 
-    # An English question naming a practice in our renderings (counselling: 心理疏导,
-    # 心理健康) is said yes to only by evidence holding one of them: a named document's
-    # own words around it (inspection plan, township officials) say nothing of it.
-    practices = [
-        term
-        for term in question.renderings
-        if lang == "en" and len(term) >= SPECIFIC_TERM_CHARS and practice_term(term)
-    ]
+    practices = _practices_rendered(evidence)
 
     def says_yes(s: Scored) -> bool:
-        if practices and not any(
-            holds(t, evidence.catalog.text_in_context(s.provision_id)) for t in practices
-        ):
+        text = evidence.catalog.text_in_context(s.provision_id)
+        if practices and not any(holds(term, text) for term in practices):
             return False
         own_share = s.weighted_content if weighted else s.coverage
         share = s.full_coverage if lang == "en" else own_share
@@ -103,6 +95,19 @@ def yes_evidence(evidence: Evidence) -> list[Scored]:
     ]
     chosen = [s for s in citable(candidates, lang, 2) if s.has_focus and says_yes(s)]
     return _of_the_asked_version(evidence, chosen)
+
+
+def _practices_rendered(evidence: Evidence) -> list[str]:
+    """The practices an English question names in our renderings (counselling: 心理疏导,
+    心理健康): only evidence holding one says yes; a named document's own words around
+    it (inspection plan, township officials) say nothing of it."""
+    if evidence.question.lang != "en":
+        return []
+    return [
+        term
+        for term in evidence.question.renderings
+        if len(term) >= SPECIFIC_TERM_CHARS and practice_term(term)
+    ]
 
 
 def holds_specifics(evidence: Evidence, scored: Scored, specific: list[str]) -> bool:
