@@ -16,9 +16,8 @@ from policykg.retrieval.intent_rules import Intent, frame_verbs_zh, intent_rules
 from policykg.retrieval.question import adjacent_pairs
 from policykg.retrieval.reader import Scored, question_words
 from policykg.retrieval.records import most_specific
-from policykg.retrieval.shares import practice_term
 from policykg.retrieval.translate import translate_query
-from policykg.retrieval.which_places import SPECIFIC_TERM_CHARS
+from policykg.retrieval.which_places import holds_a_practice, rendered_practices
 from policykg.retrieval.wording import holds
 
 # Evidence for a yes: the share of the question's words it holds, and its score. A
@@ -72,11 +71,12 @@ def yes_evidence(evidence: Evidence) -> list[Scored]:
     # figure too.
     weighted = question.intent is Intent.YES_NO or question.yes_no_too
 
-    practices = _practices_rendered(evidence)
+    # A practice the English question names (counselling) is said yes to only by evidence
+    # holding it: a named document's own words around it (inspection plan) say nothing.
+    practices = rendered_practices(evidence)
 
     def says_yes(s: Scored) -> bool:
-        text = evidence.catalog.text_in_context(s.provision_id)
-        if practices and not any(holds(term, text) for term in practices):
+        if practices and not holds_a_practice(evidence, s.provision_id, practices):
             return False
         own_share = s.weighted_content if weighted else s.coverage
         share = s.full_coverage if lang == "en" else own_share
@@ -95,19 +95,6 @@ def yes_evidence(evidence: Evidence) -> list[Scored]:
     ]
     chosen = [s for s in citable(candidates, lang, 2) if s.has_focus and says_yes(s)]
     return _of_the_asked_version(evidence, chosen)
-
-
-def _practices_rendered(evidence: Evidence) -> list[str]:
-    """The practices an English question names in our renderings (counselling: 心理疏导,
-    心理健康): only evidence holding one says yes; a named document's own words around
-    it (inspection plan, township officials) say nothing of it."""
-    if evidence.question.lang != "en":
-        return []
-    return [
-        term
-        for term in evidence.question.renderings
-        if len(term) >= SPECIFIC_TERM_CHARS and practice_term(term)
-    ]
 
 
 def holds_specifics(evidence: Evidence, scored: Scored, specific: list[str]) -> bool:

@@ -26,16 +26,28 @@ def places_answered(evidence: Evidence) -> bool:
     question, scored = evidence.question, evidence.scored()
     if question.lang != "en" or (scored and scored[0].score >= FIRM_EN_SCORE):
         return True
-    rendered = [
+    rendered = rendered_practices(evidence)
+    return any(
+        holds_a_practice(evidence, s.provision_id, rendered) for s in citable(scored, question.lang)
+    )
+
+
+def rendered_practices(evidence: Evidence) -> list[str]:
+    """The practices an English question names in our renderings (counselling: 心理疏导,
+    心理健康); [] for a Chinese question."""
+    if evidence.question.lang != "en":
+        return []
+    return [
         term
-        for term in question.renderings
+        for term in evidence.question.renderings
         if len(term) >= SPECIFIC_TERM_CHARS and practice_term(term)
     ]
-    return any(
-        holds(term, evidence.catalog.text_in_context(s.provision_id))
-        for s in citable(scored, question.lang)
-        for term in rendered
-    )
+
+
+def holds_a_practice(evidence: Evidence, provision_id: str, practices: list[str]) -> bool:
+    """Whether the provision, with its headings and title, holds one of the practices."""
+    text = evidence.catalog.text_in_context(provision_id)
+    return any(holds(term, text) for term in practices)
 
 
 TOP_PROVISIONS = 15  # how deep a type-only "which regions" question looks in the ranking
