@@ -28,7 +28,7 @@ from policykg.retrieval.kinds import (
     yes_no,
 )
 from policykg.retrieval.parts import part_evidence
-from policykg.retrieval.reader import answered, focus_terms
+from policykg.retrieval.reader import Scored, answered, focus_terms, in_articles
 from policykg.retrieval.records import most_specific
 from policykg.retrieval.revisions import revision_listed
 from policykg.retrieval.shares import bigrams
@@ -278,6 +278,7 @@ def _best_provisions(evidence: Evidence, answer: Draft) -> None:
     pids += part_evidence(
         evidence.question, evidence.scored(), evidence.catalog, evidence.region_names(), pids
     )
+    pids += [pid for pid in _chapter_provisions(evidence, chosen) if pid not in pids]
     quotes: dict[str, str] = {}  # marker → quote: two sentences of one article quote it once
     for pid in pids:
         citation = evidence.citation(pid)
@@ -294,6 +295,29 @@ def _best_provisions(evidence: Evidence, answer: Draft) -> None:
     )
     lead = "据资料：" if evidence.zh else "From the sources: "
     answer.text = lead + " ".join(f"「{quote}」{marker}" for marker, quote in quotes.items())
+
+
+def _chapter_provisions(evidence: Evidence, chosen: list[Scored]) -> list[str]:
+    """Asked what a chapter says (第五章, in each version): its articles, each one, in the
+    documents whose chapter the best evidence quotes."""
+    chapters = [unit for unit in evidence.question.articles if unit.endswith("章")]
+    if not chapters:
+        return []
+    catalog = evidence.catalog
+    docs = {
+        catalog.provision_doc.get(s.provision_id)
+        for s in chosen
+        if in_articles(catalog, s.provision_id, chapters)
+    }
+    return [
+        s.provision_id
+        for s in evidence.scored()
+        if catalog.provision_doc.get(s.provision_id) in docs
+        and in_articles(catalog, s.provision_id, chapters)
+    ][:MAX_CHAPTER_CITATIONS]
+
+
+MAX_CHAPTER_CITATIONS = 12
 
 
 def _cite_best_evidence(evidence: Evidence, answer: Draft) -> None:

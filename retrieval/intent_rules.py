@@ -125,6 +125,9 @@ _ITEM_OF_PART_EN = re.compile(
 _PART_ITEM_EN = re.compile(
     rf"\bpart\s+({_NUMBER_EN})\s*,?\s*item\s*\(?({_NUMBER_EN})\)?", re.IGNORECASE
 )
+# A chapter (第五章, Chapter Five) is asked as its articles: those under its heading.
+_CHAPTER_ZH = re.compile(rf"第([{CN_NUMERALS}\d]+)章")
+_CHAPTER_EN = re.compile(rf"\bchapter\s+({_NUMBER_EN})\b", re.IGNORECASE)
 _WORD_NUMBERS = {
     word: n
     for n, word in enumerate(
@@ -163,7 +166,8 @@ def _item_locator(part: str, item: str) -> str:
 def asked_articles(text: str) -> tuple[str, ...]:
     """The articles (and paragraphs) a question names, as the locators of their provisions
     begin: 第7条 and Article 7 → 第七条; "Article 7, paragraph 2" → 第七条第二款; a part's
-    item, 第二部分第（三）项 and "item (3) of part two" → 二、（三）."""
+    item, 第二部分第（三）项 and "item (3) of part two" → 二、（三）; a chapter, 第5章 and
+    Chapter Five → 第五章 (its articles' headings begin so)."""
 
     def locator(article: str, paragraph: str | None) -> str:
         return f"第{_chinese(article)}条" + (f"第{_chinese(paragraph)}款" if paragraph else "")
@@ -175,6 +179,8 @@ def asked_articles(text: str) -> tuple[str, ...]:
     found += [_item_locator(m.group(1), m.group(2)) for m in _ITEM_ZH.finditer(text)]
     found += [_item_locator(m.group(2), m.group(1)) for m in _ITEM_OF_PART_EN.finditer(text)]
     found += [_item_locator(m.group(1), m.group(2)) for m in _PART_ITEM_EN.finditer(text)]
+    chapters = [*_CHAPTER_ZH.finditer(text), *_CHAPTER_EN.finditer(text)]
+    found += [f"第{_chinese(m.group(1))}章" for m in chapters]
     return tuple(dict.fromkeys(found))
 
 

@@ -333,9 +333,16 @@ def in_an_article(catalog: Catalog, hit: Hit) -> bool:
 
 
 def in_articles(catalog: Catalog, pid: str, articles: Sequence[str]) -> bool:
-    """Whether the provision is in one of the named articles (or their paragraphs)."""
+    """Whether the provision is in one of the named articles (or their paragraphs), or
+    under a named chapter's heading."""
     locator = catalog.provision_locator.get(pid, "")
-    return bool(locator) and any(locator.startswith(article) for article in articles)
+    if not locator:
+        return False
+    headings = catalog.provision_context.get(pid, "")
+    return any(
+        headings.startswith(unit) if unit.endswith("章") else locator.startswith(unit)
+        for unit in articles
+    )
 
 
 def sole_region(catalog: Catalog, pid: str, scope: set[str] | None) -> bool:

@@ -670,6 +670,8 @@ def test_each_part_of_a_question_in_two_parts_is_answered(tmp_path: Path) -> Non
         ("What does paragraph 2 of Article 7 require?", ("第七条第二款",)),
         ("Under Art. 103 of the Civil Servant Law, how are they paid?", ("第一百零三条",)),
         ("Which regions pay a township allowance?", ()),
+        ("条例第3章讲了什么？", ("第三章",)),
+        ("What does Chapter Five of the 2025 regulations deal with?", ("第五章",)),
     ],
 )
 def test_a_question_names_articles_as_their_locators(
@@ -691,6 +693,25 @@ def test_the_article_a_question_names_is_the_one_cited(tmp_path: Path) -> None:
         answer = ask(library, "What does Article 3, paragraph 2 of the measures require?")
         assert "书面听取本级发展改革部门的意见" in quotes(answer)
         assert answer.citations[0].section.startswith("第三条")
+
+
+def test_a_chapter_asked_is_answered_by_the_articles_under_its_heading(tmp_path: Path) -> None:
+    # 第三章's articles share no word with the question: only their heading says which.
+    law = (
+        "# 示范州基层干部关爱条例\n\n"
+        "## 第一章  总则\n\n"
+        "第一条 为了关心关爱基层干部，制定本条例。\n\n"
+        "## 第二章  待遇保障\n\n"
+        "第二条 乡镇干部每人每月享受乡镇工作补贴400元。\n\n"
+        "## 第三章  培养使用\n\n"
+        "第三条 每年选派不少于100名基层干部到州直部门跟岗学习。\n\n"
+        "第四条 每名基层干部每年参加脱产培训不少于7天。\n"
+    )
+    with library_of(tmp_path, {"law.md": law}) as library:
+        answer = ask(library, "What does Chapter Three of the Shifan regulations deal with?")
+        cited = {c.section.split("　")[0].split(" ")[0] for c in answer.citations[:2]}
+        assert "跟岗学习" in quotes(answer) and "脱产培训" in quotes(answer), answer.answer
+        assert not {"第二条"} & {c.locator for c in answer.citations[:2]}, cited
 
 
 def test_an_english_documents_question_lists_those_holding_any_term_its_phrase_names(
