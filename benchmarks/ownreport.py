@@ -50,6 +50,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS38,
     PROBE_DOCS39,
     PROBE_DOCS40,
+    PROBE_DOCS41,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -324,6 +325,16 @@ def render(results: Sequence[HalfResult]) -> str:
         "performance pay), 160 gold rows and 48 questions; run once as written on commit",
         "9b9f89a: questions 40/48, gold recall 0.94 (151/160), 8 of 97 attributions wrong",
         "(`benchmarks/eval/probe_docs40/README.md`).",
+        "The forty-first probe documents: fifteen more, readers' words, half English (a",
+        "province's rank-promotion rules in two versions, an appointed civil servant's contract,",
+        "a state-assets commission's notice on executives' pay, a subdistrict's bonus scheme",
+        "with tables, netizens' messages and replies, a congress inspection report, a",
+        "discipline commission's bulletin of five cases, a town's points scheme, a decision",
+        "excusing one official, a one-page policy explainer, a summary of home visits, a",
+        "selected-graduates recruitment notice, a budget explanation, a training and",
+        "recuperation notice), 154 gold rows and 48 questions; run once as written on commit",
+        "0c1d118: questions 30/48, gold recall 0.90 (138/154), 10 of 118 attributions wrong",
+        "(`benchmarks/eval/probe_docs41/README.md`).",
         "The second probe reports: four more (2005-2008), 52 gold rows kept to officials, 40",
         "questions. First run as written: questions 32/40, gold recall 0.48 (25/52)",
         "(`benchmarks/eval/probe_reports2/README.md`).",
@@ -566,6 +577,15 @@ HEADINGS = {
         " diary, a journal article, rules on using appraisal results, an aid official's year-end"
         " report, a notice on tilting performance pay; readers' words, half English; held out at"
         " its first run only)"
+    ),
+    PROBE_DOCS41: (
+        "## forty-first probe documents (a province's rank-promotion rules in two versions, an"
+        " appointed civil servant's contract, a state-assets commission's notice on executives'"
+        " pay, a subdistrict's bonus scheme, netizens' messages and replies, a congress"
+        " inspection report, a discipline commission's bulletin of five cases, a town's points"
+        " scheme, a decision excusing one official, a one-page policy explainer, a summary of"
+        " home visits, a selected-graduates recruitment notice, a budget explanation, a training"
+        " and recuperation notice; readers' words, half English; held out at its first run only)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"
