@@ -33,8 +33,8 @@ REMOVAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 ADDITION_WORDS = re.compile(
-    r"新增|新加|增设|增加了?(?:一|哪)?(?:条|款|项)|加了(?:一|哪)?(?:条|款)|原来没有|以前没有"
-    r"|\b(?:added|inserted|newly introduced|new (?:article|provision|clause)s?)\b"
+    r"新增|新加|增设|增加了?(?:一|哪)?(?:条|款|项|章|节)|加了(?:一|哪)?(?:条|款|章|节)|原来没有|以前没有"
+    r"|\b(?:added|inserted|newly introduced|new (?:article|provision|clause|chapter)s?)\b"
     r"|\b(?:did|does|do)\s[^?.,]{1,80}?\s(?:add|insert)\b"  # which articles did … add
     r"|\b(?:did not|didn't|does not|doesn't) (?:have|contain|include)\b",
     re.IGNORECASE,

@@ -12,20 +12,24 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from policykg.ingest.models import Citation, Section
+from policykg.ingest.models import Citation, Document, Section
 from policykg.ingest.versions import Version
 from policykg.retrieval.counterparts import VersionChange, asked_version_change
 from policykg.retrieval.diff import Article, Change, articles, diff_versions
 from policykg.retrieval.evidence import Draft, Evidence, own_region
 from policykg.retrieval.wording import holds
 
-# Asked for several units (新增了哪些条目, 哪几条, which articles): not for what a revision
-# says on a topic (新增了哪些要求…防止妨碍企业经营), which the search answers.
+# Asked for several units (新增了哪些条目, 哪几条, which articles) or a whole one (加了一章):
+# not for what a revision says on a topic (新增了哪些要求…防止妨碍企业经营), which the
+# search answers.
 SEVERAL = re.compile(
-    r"(?:哪些|哪几)个?(?:条|款|项|章|节|部分)"
-    r"|\b(?:which|what)\b[^?？]{0,40}?\b(?:articles|items|clauses|chapters|sections|parts)\b",
+    r"(?:哪些|哪几|几)个?(?:条|款|项|章|节|部分)|[一整](?:章|节|部分)"
+    r"|\b(?:which|what)\b[^?？]{0,40}?\b(?:articles|items|clauses|chapters|sections|parts)\b"
+    r"|\b(?:a|the) (?:whole )?new (?:chapter|section|part)\b",
     re.IGNORECASE,
 )
+# Asked for a part or chapter (加了一章, a new chapter), not articles.
+ASKS_PART = re.compile(r"[章节]|部分|\b(?:chapter|part|section)s?\b", re.IGNORECASE)
 # A part or chapter a revision added whole is quoted whole, from its heading, when no
 # longer than this; a longer one item by item.
 MAX_WHOLE_PART = 900
@@ -58,6 +62,11 @@ def revision_listed(evidence: Evidence, answer: Draft) -> bool:
     units = [c.new or c.old for c in result.changes if c.change is wanted]
     document, every = (new_doc, new) if change is VersionChange.ADDED else (old_doc, old)
     listed = _on_topic(evidence, [u for u in units if u is not None])
+    if ASKS_PART.search(evidence.question.text):  # 加了一章: each of its articles, moved or new
+        other = old_doc if change is VersionChange.ADDED else new_doc
+        whole = _in_parts_of_one_version(evidence, document, other, every)
+        by_locator = {u.locator: u for u in [*listed, *whole]}
+        listed = sorted(by_locator.values(), key=lambda u: u.start)
     if not listed:
         return False
     quotes = [
@@ -130,6 +139,27 @@ def _quoted(
         c for u in units if u.locator not in done if (c := _unit_citation(evidence, u)) is not None
     ]
     return sorted(citations, key=lambda c: c.start)
+
+
+def _in_parts_of_one_version(
+    evidence: Evidence, document: Document, other: Document, every: list[Article]
+) -> list[Article]:
+    """The units under a part or chapter heading the other version lacks (第四章 向基层一线
+    倾斜, put in by the revision): an article moved into it belongs to it too."""
+    store = evidence.store
+    headings = {_heading_words(p.path[0]) for p in _parts(store.sections(other.doc_id))}
+    return [
+        unit
+        for part in _parts(store.sections(document.doc_id))
+        if _heading_words(part.path[0]) not in headings
+        for unit in every
+        if part.start <= unit.start and unit.end <= part.end
+    ]
+
+
+def _heading_words(heading: str) -> str:
+    """A heading without its number and blanks (第四章　向基层一线倾斜 → 向基层一线倾斜)."""
+    return re.sub(r"\s", "", _PART_NUMBER.sub("", heading.strip()))
 
 
 def _parts(sections: Sequence[Section]) -> list[Section]:
