@@ -92,10 +92,12 @@ def _lookup(words: list[str], glossary: frozenset[str]) -> tuple[str, ...]:
     after → look after), else the first found."""
     firsts = variants(words[0]) if len(words) > 1 else ("",)
     middle = words[1:-1] if len(words) > 1 else []
+    # A phrase ending in a participle (an official posted to …) is no compound noun: its
+    # last word is not read as the noun it may come from (official post, 官位).
+    participle = len(words) > 1 and words[-1].endswith("ed")
+    lasts = (words[-1],) if participle else variants(words[-1])
     found = [
-        chinese(" ".join([first, *middle, last]).strip())
-        for first in firsts
-        for last in variants(words[-1])
+        chinese(" ".join([first, *middle, last]).strip()) for first in firsts for last in lasts
     ]
     found = [words_zh for words_zh in found if words_zh]
     if not found:

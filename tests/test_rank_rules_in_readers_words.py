@@ -68,3 +68,11 @@ def test_rural_revitalisation_names_no_district() -> None:
     text = "丹东市全面推进乡村振兴，设立乡村振兴实干奖。"
     assert [m.code for m in link_regions(text, gazetteer)] == ["210600"]
     assert "210603" in [m.code for m in link_regions("丹东市振兴区推进工作。", gazetteer)]
+
+
+def test_a_phrase_ending_in_a_participle_is_not_read_as_a_noun() -> None:
+    # "official posted" is no compound: not 官位 (official post), but 派驻.
+    terms = translate_query("Will an official posted to a lakeside township get more?").zh_terms
+    assert "派驻" in terms and "官位" not in terms, terms
+    law = translate_query("the city's rural revitalisation regulations").zh_terms
+    assert "乡村振兴" in law, law
