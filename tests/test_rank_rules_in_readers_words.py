@@ -76,3 +76,13 @@ def test_a_phrase_ending_in_a_participle_is_not_read_as_a_noun() -> None:
     assert "派驻" in terms and "官位" not in terms, terms
     law = translate_query("the city's rural revitalisation regulations").zh_terms
     assert "乡村振兴" in law, law
+
+
+def test_a_care_fund_for_the_seriously_ill_in_readers_english() -> None:
+    stop = intent_rules().stopwords_en
+    terms = translate_query(
+        "Which places set up a special fund for officials who fall seriously ill"
+        " or whose families hit hard times?",
+        stop,
+    ).zh_terms
+    assert {"基金", "重大疾病", "困难"} <= set(terms), terms
