@@ -28,6 +28,15 @@ def _same_sense() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(map(re.escape, words))), read_as
 
 
+def sense_forms(word: str) -> tuple[str, ...]:
+    """The word and the others of its sense (交通车: 通勤车, 班车, 通勤班车)."""
+    _, read_as = _same_sense()
+    head = read_as.get(word)
+    if head is None:
+        return (word,)
+    return (word, *(other for other, its in read_as.items() if its == head and other != word))
+
+
 @lru_cache(maxsize=SAME_SENSE_CACHE)
 def same_sense(text: str) -> str:
     """The text with the words of one sense read as one (伙食补助 as 伙食补贴, 恢复名誉 as

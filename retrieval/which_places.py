@@ -5,7 +5,7 @@ from __future__ import annotations
 from policykg.ingest.models import MeasureMention, RegionLevel, Status
 from policykg.retrieval.citing import citable
 from policykg.retrieval.evidence import Draft, Evidence
-from policykg.retrieval.shares import practice_term
+from policykg.retrieval.shares import practice_term, sense_forms
 from policykg.retrieval.topics import rank_mentions, ranked_provisions, topic_mentions, type_named
 from policykg.retrieval.wording import holds
 
@@ -24,9 +24,16 @@ def places_answered(evidence: Evidence) -> bool:
     specific domain term the question's words render (psychological counselling: 心理疏导,
     read alike with 心理咨询)."""
     question, scored = evidence.question, evidence.scored()
-    if question.lang != "en" or (scored and scored[0].score >= FIRM_EN_SCORE):
+    if question.lang != "en":
         return True
     rendered = rendered_practices(evidence)
+    # A practice no text of the library names, in any of its words (a shuttle bus:
+    # 交通车, 通勤车, 班车), is done nowhere, however well other evidence scores.
+    catalog = evidence.catalog
+    if rendered and not any(catalog.names(form) for t in rendered for form in sense_forms(t)):
+        return False
+    if scored and scored[0].score >= FIRM_EN_SCORE:
+        return True
     return any(
         holds_a_practice(evidence, s.provision_id, rendered) for s in citable(scored, question.lang)
     )
