@@ -51,3 +51,20 @@ def test_a_practice_no_text_names_is_done_nowhere_however_close_the_rest(
         assert not answer.regions and not answer.citations, answer.answer
         rest = ask(library, "Which places let township officials take turns resting at weekends?")
         assert rest.citations, rest.answer  # the practice the texts name is still found
+
+
+LEAVE = (
+    "灵台县关于保障乡镇干部休假的通知\n\n"
+    "各乡镇要制定干部年休假计划，确保每名乡镇干部每年休假不少于5天。\n\n"
+    "因工作需要未休的，按规定给予补偿，并在次年优先安排补休。\n"
+)
+
+
+def test_a_kind_of_leave_no_text_names_is_granted_nowhere(tmp_path: Path) -> None:
+    # Childcare leave (育儿假) is a kind of leave, and a practice of its own: the texts'
+    # annual leave does not grant it.
+    with library_of(tmp_path, {"xiujia.txt": LEAVE}) as library:
+        answer = ask(library, "Which places give township officials extra childcare leave?")
+        assert not answer.regions and not answer.citations, answer.answer
+        annual = ask(library, "Which places plan township officials' annual leave?")
+        assert annual.citations, annual.answer
