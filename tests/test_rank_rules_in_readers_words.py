@@ -86,3 +86,10 @@ def test_a_care_fund_for_the_seriously_ill_in_readers_english() -> None:
         stop,
     ).zh_terms
     assert {"基金", "重大疾病", "困难"} <= set(terms), terms
+
+
+def test_more_readers_words_read_as_the_texts_say_them() -> None:
+    assert same_sense("出了差错可以被宽容") == same_sense("出了差错可以被容错")
+    assert same_sense("干部家里有难处") == same_sense("干部家里有困难")
+    assert same_sense("干部生病了") == same_sense("干部患病了")
+    assert same_sense("孩子到县城上学") == same_sense("孩子到县城入学")
