@@ -68,3 +68,22 @@ def test_a_kind_of_leave_no_text_names_is_granted_nowhere(tmp_path: Path) -> Non
         assert not answer.regions and not answer.citations, answer.answer
         annual = ask(library, "Which places plan township officials' annual leave?")
         assert annual.citations, annual.answer
+
+
+HOUSING = (
+    "宁强县关于帮助乡镇干部解决住房问题的若干措施\n\n"
+    "乡镇干部在乡镇无自有住房的，每人每月发放租房补贴300元。\n\n"
+    "各乡镇建设干部周转房，优先保障新录用干部居住。\n\n"
+    "对在乡镇安家的干部，给予一次性安家补助1万元，帮助干部在乡镇安家落户。\n"
+)
+
+
+def test_a_home_purchase_subsidy_is_not_a_rent_subsidy(tmp_path: Path) -> None:
+    with library_of(tmp_path, {"zhufang.txt": HOUSING}) as library:
+        answer = ask(
+            library,
+            "Which places help officials buy a home or pay them a housing purchase subsidy?",
+        )
+        assert not answer.regions and not answer.citations, answer.answer
+        housing = ask(library, "Which places build staff housing for township officials?")
+        assert housing.citations, housing.answer
