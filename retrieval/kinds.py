@@ -36,7 +36,7 @@ YES_MIN_DENSE = {"zh": 0.54, "en": 0.58}
 YES_DENSE_COVERAGE = {"zh": 0.33, "en": 0.3}
 # A Chinese question in the reader's own words (借到县里帮忙 for 借调) may share a fifth
 # of its words with a provision this close: no "no" asked anywhere came this close.
-YES_VERY_CLOSE = {"zh": 0.68, "en": 1.0}
+YES_VERY_CLOSE_ZH = 0.68
 YES_VERY_CLOSE_COVERAGE = 0.2
 
 
@@ -87,7 +87,8 @@ def yes_evidence(evidence: Evidence) -> list[Scored]:
         if share >= YES_MIN_COVERAGE[lang] and s.score >= YES_MIN_SCORE[lang]:
             return True
         similarity = dense.get(s.provision_id, 0.0)
-        if similarity >= YES_VERY_CLOSE[lang] and share >= YES_VERY_CLOSE_COVERAGE:
+        very_close = lang == "zh" and similarity >= YES_VERY_CLOSE_ZH
+        if very_close and share >= YES_VERY_CLOSE_COVERAGE:
             return True
         return similarity >= YES_MIN_DENSE[lang] and share >= YES_DENSE_COVERAGE[lang]
 

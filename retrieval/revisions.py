@@ -28,8 +28,11 @@ SEVERAL = re.compile(
     r"|\b(?:a|the) (?:whole )?new (?:chapter|section|part)\b",
     re.IGNORECASE,
 )
-# Asked for a part or chapter (加了一章, a new chapter), not articles.
-ASKS_PART = re.compile(r"[章节]|部分|\b(?:chapter|part|section)s?\b", re.IGNORECASE)
+# Asked for a part or chapter (加了一章, a new chapter), not articles; not 规章 or 章程,
+# 春节 or 节假日, nor 部分乡镇 (some towns).
+ASKS_PART = re.compile(
+    r"(?<!规)章(?!程)|[一整这该本](?:节|部分)|\b(?:chapter|part|section)s?\b", re.IGNORECASE
+)
 # A part or chapter a revision added whole is quoted whole, from its heading, when no
 # longer than this; a longer one item by item.
 MAX_WHOLE_PART = 900
