@@ -19,7 +19,7 @@ from policykg.retrieval.counterparts import (
 )
 from policykg.retrieval.documents_asked import alternatives, documents, listed_beside
 from policykg.retrieval.evidence import Draft, Evidence, holders
-from policykg.retrieval.intent_rules import Intent
+from policykg.retrieval.intent_rules import Intent, is_chapter
 from policykg.retrieval.kinds import (
     no_evidence,
     specifics_unnamed,
@@ -300,7 +300,7 @@ def _best_provisions(evidence: Evidence, answer: Draft) -> None:
 def _chapter_provisions(evidence: Evidence, chosen: list[Scored]) -> list[str]:
     """Asked what a chapter says (第五章, in each version): its articles, each one, in the
     documents whose chapter the best evidence quotes."""
-    chapters = [unit for unit in evidence.question.articles if unit.endswith("章")]
+    chapters = [unit for unit in evidence.question.articles if is_chapter(unit)]
     if not chapters:
         return []
     catalog = evidence.catalog

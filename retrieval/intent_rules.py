@@ -184,6 +184,11 @@ def asked_articles(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def is_chapter(unit: str) -> bool:
+    """Whether an asked unit is a chapter (第五章), found by its articles' heading."""
+    return unit.endswith("章")
+
+
 @lru_cache(maxsize=1)
 def frame_verbs_zh() -> frozenset[str]:
     """Verbs a question uses of what documents do (规定, 提到), not of their content."""

@@ -59,7 +59,7 @@ def referenced_documents(question: Question, catalog: Catalog) -> set[str]:
         named = {d.doc_id for d in documents if _title_reference(question.text, d.title)}
         # Only when no title is named as written: 职级晋升细则 for 职级晋升实施细则.
         named = named or {
-            d.doc_id for d in documents if _title_reference(question.text, d.title, shortened=True)
+            d.doc_id for d in documents if _shortened_title_reference(question.text, d.title)
         }
     named = of_the_years(named) or _of_year_and_kind(question, documents)
     if question.intent is Intent.DOCUMENTS and len(named) > MAX_REFERENCED:
@@ -130,20 +130,23 @@ def _title_reference_en(text: str, document: DocumentInfo) -> bool:
     return len(title_stems & stems) >= min(2, len(title_stems))
 
 
-def _title_reference(text: str, title: str, shortened: bool = False) -> bool:
-    """Whether ``text`` holds a title's tail of a few characters ending in its kind word
-    (``shortened``: the title with words left out)."""
+def _plain_title(title: str) -> str:
+    """The title without asides, dates and the state's prefix (中华人民共和国)."""
     title = re.sub(r"[（(][^）)]*[）)]|\d{4}-\d{2}-\d{2}", "", title)
     for prefix in _TITLE_PREFIXES:
         title = title.removeprefix(prefix)
+    return title
+
+
+def _title_reference(text: str, title: str) -> bool:
+    """Whether ``text`` holds a title's tail of a few characters ending in its kind word."""
+    title = _plain_title(title)
     kind = _TITLE_KINDS.search(title)
     if kind is None:
         # A title without a kind word (a news headline) is named by a long enough run of
         # it: "全国组织部长会议" names "全国组织部长会议在京召开 蔡奇出席并讲话".
         match = SequenceMatcher(None, text, title, autojunk=False).find_longest_match()
         return match.size >= MIN_HEADLINE_REFERENCE
-    if shortened:
-        return _abbreviated_title(text, title[: kind.start()], kind.group())
     for start in range(0, kind.start() - MIN_TITLE_REFERENCE + 2):
         tail = title[start:]
         if len(tail) >= MIN_TITLE_REFERENCE and tail in text:
@@ -151,10 +154,15 @@ def _title_reference(text: str, title: str, shortened: bool = False) -> bool:
     return False
 
 
-def _abbreviated_title(text: str, stem: str, kind: str) -> bool:
+def _shortened_title_reference(text: str, title: str) -> bool:
     """Whether ``text`` names the title shortened by words left out (职级晋升细则 for
     公务员职级晋升实施细则): the kind word after a run of characters that all come, in
     order, in the title before it."""
+    title = _plain_title(title)
+    found = _TITLE_KINDS.search(title)
+    if found is None:
+        return False
+    stem, kind = title[: found.start()], found.group()
     for match in re.finditer(re.escape(kind), text):
         held, end = 0, len(stem)
         for char in reversed(text[: match.start()]):

@@ -21,6 +21,7 @@ from policykg.retrieval.index import Hit
 from policykg.retrieval.intent_rules import (
     Intent,
     asks_yes_no,
+    is_chapter,
     question_parts,
 )
 from policykg.retrieval.named_documents import KIND_WORDS_EN, YEAR
@@ -340,7 +341,7 @@ def in_articles(catalog: Catalog, pid: str, articles: Sequence[str]) -> bool:
         return False
     headings = catalog.provision_context.get(pid, "")
     return any(
-        headings.startswith(unit) if unit.endswith("章") else locator.startswith(unit)
+        headings.startswith(unit) if is_chapter(unit) else locator.startswith(unit)
         for unit in articles
     )
 

@@ -12,10 +12,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from policykg.ingest.models import Citation, Document, Section
+from policykg.ingest.models import Citation, Section
 from policykg.ingest.versions import Version
 from policykg.retrieval.counterparts import VersionChange, asked_version_change
-from policykg.retrieval.diff import Article, Change, articles, diff_versions
+from policykg.retrieval.diff import BLANKS, Article, Change, articles, diff_versions
 from policykg.retrieval.evidence import Draft, Evidence, own_region
 from policykg.retrieval.wording import holds
 
@@ -64,17 +64,18 @@ def revision_listed(evidence: Evidence, answer: Draft) -> bool:
     wanted = Change.ADDED if change is VersionChange.ADDED else Change.REMOVED
     units = [c.new or c.old for c in result.changes if c.change is wanted]
     document, every = (new_doc, new) if change is VersionChange.ADDED else (old_doc, old)
+    parts = _parts(store.sections(document.doc_id))
     listed = _on_topic(evidence, [u for u in units if u is not None])
     if ASKS_PART.search(evidence.question.text):  # 加了一章: each of its articles, moved or new
         other = old_doc if change is VersionChange.ADDED else new_doc
-        whole = _in_parts_of_one_version(evidence, document, other, every)
+        whole = _in_parts_of_one_version(parts, _parts(store.sections(other.doc_id)), every)
         by_locator = {u.locator: u for u in [*listed, *whole]}
         listed = sorted(by_locator.values(), key=lambda u: u.start)
     if not listed:
         return False
     quotes = [
         (answer.cite(citation), citation.quote)
-        for citation in _quoted(evidence, document.doc_id, document.text, listed, every)
+        for citation in _quoted(evidence, parts, document.text, listed, every)
     ]
     years = [v.date[:4] if v.date else "" for v in compared]
     answer.text = _lead(evidence.zh, change, years, len(quotes)) + " ".join(
@@ -113,14 +114,18 @@ def _on_topic(evidence: Evidence, units: list[Article]) -> list[Article]:
 
 
 def _quoted(
-    evidence: Evidence, doc_id: str, text: str, units: list[Article], every: list[Article]
+    evidence: Evidence,
+    parts: list[Section],
+    text: str,
+    units: list[Article],
+    every: list[Article],
 ) -> list[Citation]:
     """Each unit quoted whole; a part or chapter all of whose units are listed, from its
     heading to its last unit, when short enough."""
     listed = {u.locator for u in units}
     citations: list[Citation] = []
     done: set[str] = set()
-    for part in _parts(evidence.store.sections(doc_id)):
+    for part in parts:
         inside = [u for u in every if part.start <= u.start and u.end <= part.end]
         whole = bool(inside) and all(u.locator in listed for u in inside)
         if whole and inside[-1].end - part.start <= MAX_WHOLE_PART:
@@ -145,15 +150,14 @@ def _quoted(
 
 
 def _in_parts_of_one_version(
-    evidence: Evidence, document: Document, other: Document, every: list[Article]
+    parts: list[Section], other_parts: list[Section], every: list[Article]
 ) -> list[Article]:
     """The units under a part or chapter heading the other version lacks (第四章 向基层一线
     倾斜, put in by the revision): an article moved into it belongs to it too."""
-    store = evidence.store
-    headings = {_heading_words(p.path[0]) for p in _parts(store.sections(other.doc_id))}
+    headings = {_heading_words(p.path[0]) for p in other_parts}
     return [
         unit
-        for part in _parts(store.sections(document.doc_id))
+        for part in parts
         if _heading_words(part.path[0]) not in headings
         for unit in every
         if part.start <= unit.start and unit.end <= part.end
@@ -162,7 +166,7 @@ def _in_parts_of_one_version(
 
 def _heading_words(heading: str) -> str:
     """A heading without its number and blanks (第四章　向基层一线倾斜 → 向基层一线倾斜)."""
-    return re.sub(r"\s", "", _PART_NUMBER.sub("", heading.strip()))
+    return BLANKS.sub("", _PART_NUMBER.sub("", heading.strip()))
 
 
 def _parts(sections: Sequence[Section]) -> list[Section]:
