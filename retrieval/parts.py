@@ -45,6 +45,7 @@ _STATES_PLAN = re.compile(
 _PLAN_WORDS = frozenset({"打算", "准备", "计划", "明年", "下一步", "预计"})
 MIN_OWN_GRAMS = 1  # a part with no bigram of its own asks about the same thing
 PART_SHARE = 0.45  # of a part's own words (by rarity) that answers it
+PART_SHARE_FIGURE = 0.25  # the same, for a provision stating the figure a part asks
 PART_LOOKAHEAD = 10  # how far down the reading a part's evidence may be
 
 
@@ -73,6 +74,9 @@ def part_evidence(
         grams = {g for g in bigrams(topic) if g not in elsewhere}
         if planned and len(grams) < MIN_OWN_GRAMS:  # how many more does it plan: the same thing
             grams = set(bigrams([w for other in others for w in other]))
+        # Words no text of the library uses (an English word's stray rendering, 上司 for
+        # "boss") can be matched by no provision: they would only lower every share.
+        grams = {g for g in grams if catalog.bigram_counts.get(g)}
         if len(grams) < MIN_OWN_GRAMS:
             continue
         weights = {gram: catalog.bigram_weight(gram) for gram in grams}
@@ -88,7 +92,10 @@ def part_evidence(
             and may_answer_part(text := catalog.provision_text.get(s.provision_id, ""), part)
         ]
         share, best = max(shares, key=lambda pair: pair[0], default=(0.0, None))
-        if best is not None and share >= PART_SHARE:
+        # A part asking a figure of a named kind (每月多少元, how much) is answered only by
+        # a provision stating one: that filter is evidence too, so fewer words must match.
+        needed = PART_SHARE_FIGURE if asked_quantity(part) is not None else PART_SHARE
+        if best is not None and share >= needed:
             added.append(best.provision_id)
     return added
 

@@ -220,7 +220,11 @@ def translate_query(
             continue
         for size in range(min(MAX_PHRASE, len(tokens) - position), 0, -1):
             words = [t.lower() for t in tokens[position : position + size]]
-            if not all(w.isascii() for w in words) or words[0] in stop:
+            if not all(w.isascii() for w in words):
+                continue
+            # A phrase opening with a frame word is content only when our glossary
+            # lists it whole: "each month" is 每月, "each" alone is nothing.
+            if words[0] in stop and (size == 1 or glossary_choice(" ".join(words)) is None):
                 continue
             if words[-1] in stop and (size == 1 or words[-1] not in PARTICLES):
                 continue

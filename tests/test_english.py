@@ -27,7 +27,7 @@ from policykg.retrieval.ask import ask
 from policykg.retrieval.english_terms import english_terms, english_type
 from policykg.retrieval.gloss import english_query, gloss_words
 from policykg.retrieval.index import TOPIC_WEIGHT, Query
-from policykg.retrieval.intent_rules import intent_rules
+from policykg.retrieval.intent_rules import Quantity, asked_quantity, intent_rules
 from policykg.retrieval.question import understand
 from policykg.retrieval.translate import translate_query, variants
 from policykg.retrieval.wording import EN_TERM_SHARE, holds
@@ -448,3 +448,15 @@ def test_an_english_question_s_connectives_are_not_translated() -> None:
     terms = translate_query(text, intent_rules().stopwords_en).zh_terms
     assert "因为" not in terms and "未经" not in terms, terms
     assert "休假" in terms, terms
+
+
+def test_a_phrase_opening_with_a_frame_word_is_read_when_the_glossary_lists_it() -> None:
+    # "each" alone frames a question; "each month" is 每月, "per person" 每人.
+    assert "每月" in translate_query("What do they get each month?").zh_terms
+    assert "每人" in translate_query("How much is paid per person?").zh_terms
+    assert translate_query("each of them").zh_terms == ()
+
+
+def test_how_much_of_asks_a_share_not_money() -> None:
+    assert asked_quantity("How much of the term bonus is held back?") is Quantity.SHARE
+    assert asked_quantity("How much is the term bonus?") is Quantity.MONEY

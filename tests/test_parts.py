@@ -45,3 +45,36 @@ def test_an_english_question_in_two_parts_cites_evidence_for_each() -> None:
         Scored(pid, score, 0.2, 0.2, True) for pid, score in (("p1", 2.1), ("p2", 2.0), ("p3", 1.8))
     ]
     assert part_evidence(question, scored, catalog, ["哈密市", "河南省"], ["p1"]) == ["p3"]
+
+
+SERVICE = {
+    "s1": "选调生录用后分配到乡镇工作，在本省的最低服务年限为5年。",
+    "s2": "在乡镇工作满2年、表现优秀的，择优选派到省直机关跟班学习。",
+    "s3": "到村任职期间，按照每人每月1000元的标准发放生活补助，所需经费由省级财政承担。",
+}
+
+
+def test_a_part_asking_a_figure_is_answered_by_the_provision_stating_it() -> None:
+    # The village part's words are mostly not the text's (working → 工作, the text says
+    # 任职; village → 农村, the text says 到村): only 每月 matches, but the provision is the
+    # one stating the money the part asks for.
+    counts: Counter[str] = Counter()
+    for text in SERVICE.values():
+        counts.update({text[i : i + 2] for i in range(len(text) - 1)})
+    catalog = Catalog(
+        measures=[],
+        provision_regions={},
+        provision_text=dict(SERVICE),
+        provision_doc=dict.fromkeys(SERVICE, "d"),
+        bigram_counts=dict(counts),
+    )
+    text = (
+        "How long must recruits stay in the province,"
+        " and how much do they get each month while working in a village?"
+    )
+    words = load_segmenter().words(text)
+    question = understand(text, load_gazetteer(), load_vocabulary(), words, (), catalog.usage)
+    scored = [
+        Scored(pid, score, 0.2, 0.2, True) for pid, score in (("s1", 2.1), ("s2", 2.0), ("s3", 1.8))
+    ]
+    assert part_evidence(question, scored, catalog, [], ["s1"]) == ["s3"]
