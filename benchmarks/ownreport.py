@@ -51,6 +51,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS39,
     PROBE_DOCS40,
     PROBE_DOCS41,
+    PROBE_DOCS42,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -335,6 +336,15 @@ def render(results: Sequence[HalfResult]) -> str:
         "recuperation notice), 154 gold rows and 48 questions; run once as written on commit",
         "0c1d118: questions 30/48, gold recall 0.90 (138/154), 10 of 118 attributions wrong",
         "(`benchmarks/eval/probe_docs41/README.md`).",
+        "The forty-second probe documents: fifteen more, readers' words, half English (a city's",
+        "staff reward rules in two versions, a Q&A on routine appraisal, rules for village first",
+        "secretaries, a reply to a deputy, a county secretary's speech, a city daily's report on",
+        "village cadres' pay, a district's list of inspections with a table, a town's AB posts",
+        "and duty rota, a commendation decision, rotation rules, a county's points scheme for",
+        "village cadres, minutes of a fault-tolerance meeting, a state investment group's",
+        "long-term incentives, a WeChat feature), 154 gold rows and 48 questions; run once as",
+        "written on commit 3f63e4d: questions 32/48, gold recall 0.86 (133/154), 3 of 114",
+        "attributions wrong (`benchmarks/eval/probe_docs42/README.md`).",
         "The second probe reports: four more (2005-2008), 52 gold rows kept to officials, 40",
         "questions. First run as written: questions 32/40, gold recall 0.48 (25/52)",
         "(`benchmarks/eval/probe_reports2/README.md`).",
@@ -586,6 +596,15 @@ HEADINGS = {
         " scheme, a decision excusing one official, a one-page policy explainer, a summary of"
         " home visits, a selected-graduates recruitment notice, a budget explanation, a training"
         " and recuperation notice; readers' words, half English; held out at its first run only)"
+    ),
+    PROBE_DOCS42: (
+        "## forty-second probe documents (a city's staff reward rules in two versions, a Q&A on"
+        " routine appraisal, rules for village first secretaries, a reply to a deputy, a county"
+        " secretary's speech, a city daily's report on village cadres' pay, a district's list of"
+        " inspections with a table, a town's AB posts and duty rota, a commendation decision,"
+        " rotation rules, a county's points and pledge scheme for village cadres, minutes of a"
+        " fault-tolerance meeting, a state investment group's long-term incentives, a WeChat"
+        " feature; readers' words, half English; held out at its first run only)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"
