@@ -33,7 +33,7 @@ from policykg.ingest.towns import (
     TownTable,
     is_town_code,
     load_town_table,
-    other_type,
+    other_types,
     town_code,
     town_region,
     town_type,
@@ -208,7 +208,7 @@ class Gazetteer:
                 codes += [town_code(county, listed) for county in towns.by_name.get(listed, ())]
                 # … or as the township it was, or the town it became (仪封镇 for 仪封乡):
                 # after every place of the name as written.
-                if (other := other_type(listed)) is not None:
+                for other in other_types(listed):
                     swapped += [town_code(c, other) for c in towns.by_name.get(other, ())]
         found = [r for c in dict.fromkeys(codes) if (r := self.get(c)) is not None]
         found = sorted(found, key=lambda r: (LEVEL_RANK[r.level], r.code))

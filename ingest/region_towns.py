@@ -19,7 +19,7 @@ import ahocorasick
 
 from policykg.ingest.gazetteer import Gazetteer
 from policykg.ingest.models import RegionMention
-from policykg.ingest.towns import TownTable, county_of, is_town_code, other_type, town_code
+from policykg.ingest.towns import TownTable, county_of, is_town_code, other_types, town_code
 
 T = TypeVar("T")
 # The county itself, its city, its province: how far up a named place may hold a town.
@@ -58,7 +58,7 @@ def town_mentions(
         if _inside_words(text, start, end, words, place_ends):
             continue
         # The name as written first, then as the township it was or the town it became.
-        for listed in filter(None, (name, other_type(name))):
+        for listed in (name, *other_types(name)):
             counties = table.by_name.get(listed, ())
             county = _holder(listed, counties, support, gazetteer, name in words)
             if county is not None:
@@ -149,9 +149,9 @@ def _automaton(table: TownTable) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for name in table.by_name:
         automaton.add_word(name, (name, name))
-        other = other_type(name)  # 仪封镇 written for the table's 仪封乡
-        if other is not None and other not in table.by_name:
-            automaton.add_word(other, (other, other))
+        for other in other_types(name):  # 仪封镇 written for the table's 仪封乡
+            if other not in table.by_name:
+                automaton.add_word(other, (other, other))
     automaton.make_automaton()
     return automaton
 

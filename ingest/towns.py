@@ -55,16 +55,19 @@ class TownTable:
         return name
 
 
-def other_type(name: str) -> str | None:
-    """The name with 镇 for 乡 or 乡 for 镇 (仪封镇 → 仪封乡): a township made a town (撤乡设镇)
-    keeps its name, and texts write either for a while."""
+def other_types(name: str) -> tuple[str, ...]:
+    """The name with the other type words a town may have had or been given: 乡 made
+    镇 (撤乡设镇: 仪封乡 → 仪封镇), 镇 made 街道 (撤镇设街道: 桠溪镇 → 桠溪街道). A place
+    keeps its name, and texts write either for years."""
     if len(name) < MIN_TOWN_NAME or name.endswith("民族乡"):
-        return None
+        return ()
     if name.endswith("镇"):
-        return name[:-1] + "乡"
+        return (name[:-1] + "乡", name[:-1] + "街道")
     if name.endswith("乡"):
-        return name[:-1] + "镇"
-    return None
+        return (name[:-1] + "镇",)
+    if name.endswith("街道") and len(name) > MIN_TOWN_NAME:
+        return (name[:-2] + "镇",)
+    return ()
 
 
 def town_code(county_code: str, name: str) -> str:

@@ -1,7 +1,7 @@
 """Rules numbered in parts and items (第二部分第（三）项), a township that became a town
-(仪封镇 for 仪封乡), a pilot zone and border cities by their English names, a diary's
-乡里, and a reader's words in a yes/no (考得好不好, 拿到手). Fixtures written for these
-tests."""
+(仪封镇 for 仪封乡) or a town a subdistrict (桠溪镇 for 桠溪街道), a pilot zone and border
+cities by their English names, a diary's 乡里, and a reader's words in a yes/no (考得好不好,
+拿到手). Fixtures written for these tests."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from tests.test_measure_genres import parse
 
 LANKAO, PINGTAN, KHORGAS, TURPAN = "410225", "350128", "654004", "650400"
 CANGYUAN = "530927"
+GAOCHUN = "320118"
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +98,14 @@ def test_a_township_written_as_the_town_it_became(gazetteer: Gazetteer) -> None:
     assert township in [m.code for m in named], named
     # A town of the name as written comes first (茅坪镇 is a town in six counties).
     assert gazetteer.by_name("茅坪镇")[0].name_zh == "茅坪镇"
+
+
+def test_a_town_written_as_the_subdistrict_it_became(gazetteer: Gazetteer) -> None:
+    # 撤镇设街道: the gazetteer lists 桠溪街道; a document of the county still writes 桠溪镇.
+    subdistrict = town_code(GAOCHUN, "桠溪街道")
+    assert subdistrict in [r.code for r in gazetteer.by_name("桠溪镇")]
+    named = link_regions("南京市高淳区桠溪镇机关实行AB岗工作制度。", gazetteer)
+    assert subdistrict in [m.code for m in named], named
 
 
 def test_a_pilot_zone_and_border_cities_by_their_english_names(gazetteer: Gazetteer) -> None:
