@@ -139,6 +139,25 @@ def _without_county(name: str, county_names: tuple[str, ...]) -> str:
     return name
 
 
+# A variant character the table writes for the standard one (祁丰蔵族乡 for 祁丰藏族乡).
+_VARIANTS = str.maketrans({"蔵": "藏"})
+
+
+def _plain_listing(name: str, nations: tuple[str, ...]) -> str:
+    """The table's name as ``TownTable.plain_name`` reads a text's: a few ethnic townships
+    are listed with the nation and 民族乡 (杜拉尔鄂温克民族乡) where texts write 族乡
+    (杜拉尔鄂温克族乡) and the table mostly the plain name (杜拉尔乡)."""
+    name = name.translate(_VARIANTS)
+    if not name.endswith(("民族乡", "民族镇")):
+        return name
+    stem = name[:-3].removesuffix("族")  # 恩和俄罗斯族民族乡 too
+    for nation in nations:
+        root = nation.removesuffix("族")
+        if root and stem.endswith(root) and len(stem) - len(root) >= MIN_TOWN_NAME - 1:
+            return stem[: -len(root)] + name[-1]
+    return name
+
+
 def load_town_table(
     counties: dict[str, tuple[str, ...]], nations: tuple[str, ...] = ()
 ) -> TownTable:
@@ -157,7 +176,7 @@ def load_town_table(
         if depth == 2:
             county = _our_county(line.strip().split("\t"), counties, by_province_name)
         elif depth == 3 and county is not None:
-            name = _without_county(line.strip(), counties[county])
+            name = _plain_listing(_without_county(line.strip(), counties[county]), nations)
             if len(name) >= MIN_TOWN_NAME and town_type(name):
                 by_county[county].append(name)
     by_name: dict[str, list[str]] = defaultdict(list)

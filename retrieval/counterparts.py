@@ -28,8 +28,9 @@ CHANGE_WORDS = re.compile(
 COUNTERPART_MIN_RATIO = 0.5  # most of a provision's text in common: the same one changed
 # What a revision took out or put in: a provision found in one version only.
 REMOVAL_WORDS = re.compile(
-    r"删掉|删除|删去|去掉|拿掉|删了|不再保留|不再规定"
-    r"|\b(?:removed|deleted|dropped|struck out|taken out)\b",
+    r"删掉|删除|删去|去掉|拿掉|删了|不再保留|不再规定|不见了"
+    r"|\b(?:removed|deleted|dropped|struck out|taken out|(?:left|leaves?) out|cut out|gone from)\b"
+    r"|\bno longer (?:appears?|there|included|kept|carried|found|present)\b",
     re.IGNORECASE,
 )
 ADDITION_WORDS = re.compile(

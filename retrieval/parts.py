@@ -18,7 +18,7 @@ from policykg.retrieval.question import Question
 from policykg.retrieval.reader import Scored, question_words, threshold
 from policykg.retrieval.shares import bigrams, same_sense, weighted_share
 from policykg.retrieval.translate import translate_query
-from policykg.retrieval.wording import states_figure
+from policykg.retrieval.wording import asks_plan, states_figure, states_plan
 
 # An English question asks its second part after "and" and a question word ("how many
 # come each year, and who pays for their housing?"), or after a question mark.
@@ -32,15 +32,6 @@ _ASKS_FIGURE = re.compile(
     r"多少|几[个项套名人间次年天月元岁条]|\bhow (?:many|much)\b"
     r"|\bwhat (?:amount|number|multiplier|coefficient|rate|percentage|share)\b",
     re.IGNORECASE,
-)
-# A part asking what is planned (打算涨到多少, 还准备再建多少套, how many more does it plan)
-# is answered by a provision stating a plan, not by what was done; its plan words name no
-# topic of their own.
-_ASKS_PLAN = re.compile(
-    r"打算|准备|计划|\bplan(?:s|ned)?\b|\bwill\b|\bgoing to\b|\bintends?\b", re.IGNORECASE
-)
-_STATES_PLAN = re.compile(
-    r"计划|拟|准备|争取|力争|下一步|明年|预计|将(?:在|于|把|对|继续|进一步|逐步|力争|全面)"
 )
 _PLAN_WORDS = frozenset({"打算", "准备", "计划", "明年", "下一步", "预计"})
 MIN_OWN_GRAMS = 1  # a part with no bigram of its own asks about the same thing
@@ -69,7 +60,7 @@ def part_evidence(
         # may answer the second part only).
         others = part_words[:index] if index else part_words[1:]
         elsewhere = same_sense("".join(w for other in others for w in other))
-        planned = _ASKS_PLAN.search(part) is not None
+        planned = asks_plan(part)
         topic = [w for w in words if w not in _PLAN_WORDS] if planned else words
         grams = {g for g in bigrams(topic) if g not in elsewhere}
         if planned and len(grams) < MIN_OWN_GRAMS:  # how many more does it plan: the same thing
@@ -104,7 +95,7 @@ def may_answer_part(text: str, part: str) -> bool:
     """Whether a provision may answer a part: one asking for a figure (涨到多少, how many
     more) only if it states one (of the asked kind, when the part names it); one asking
     what is planned only if it states a plan."""
-    if _ASKS_PLAN.search(part) and not _STATES_PLAN.search(text):
+    if asks_plan(part) and not states_plan(text):
         return False
     quantity = asked_quantity(part)
     if quantity is None and _ASKS_FIGURE.search(part) is None:

@@ -222,11 +222,16 @@ def translate_query(
             words = [t.lower() for t in tokens[position : position + size]]
             if not all(w.isascii() for w in words):
                 continue
-            # A phrase opening with a frame word is content only when our glossary
-            # lists it whole: "each month" is 每月, "each" alone is nothing.
-            if words[0] in stop and (size == 1 or glossary_choice(" ".join(words)) is None):
+            # A phrase opening or closing with a frame word is content when our glossary
+            # lists it whole: "each month" is 每月, "looked at again" 复核.
+            listed = (
+                size > 1
+                and any(w not in stop for w in words)
+                and glossary_choice(" ".join(words)) is not None
+            )
+            if words[0] in stop and not listed:
                 continue
-            if words[-1] in stop and (size == 1 or words[-1] not in PARTICLES):
+            if words[-1] in stop and (size == 1 or words[-1] not in PARTICLES) and not listed:
                 continue
             if possessives & set(range(position, position + size - 1)):
                 continue  # officials' work: the possessive ends the phrase

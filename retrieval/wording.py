@@ -30,6 +30,15 @@ _ORDINAL = re.compile(rf"第[{CN_NUMERALS}\d]+[条款项目章节段次届]")
 # A date's month or day (9月, 26日) dates the text and states no figure of it.
 _STATED_NUMBER = re.compile(r"(?<![\d.年])\d{1,3}(?![\d.]|\s*[月日号时点])\s*[^\d\s，,。、；;？?]")
 _ADVICE = re.compile(r"要|应当|应该|建议|鼓励|探索|需要|必须|宜")
+# A question asking what is planned (打算涨到多少, 下一步准备怎么做, how many more does it
+# plan) is answered by a text stating a plan, not by what was done.
+_ASKS_PLAN = re.compile(
+    r"打算|准备|计划|下一步|\bplan(?:s|ned)?\b|\bwill\b|\bgoing to\b|\bintends?\b",
+    re.IGNORECASE,
+)
+_STATES_PLAN = re.compile(
+    r"计划|拟|准备|争取|力争|下一步|明年|预计|将(?:在|于|把|对|继续|进一步|逐步|力争|全面)"
+)
 
 # A line that ends no sentence and is this short is a heading, a byline, an issuer's or
 # an outlet's line (中共金寨县委书记　储卫东; 《新华日报》（2025年10月28日　第3版）): it
@@ -72,6 +81,16 @@ def states_figure(text: str, quantity: Quantity | None = None) -> bool:
     """Whether the text states a figure (of the asked kind: 每两年 for how often)."""
     plain = _ORDINAL.sub("", text)
     return states_quantity(plain, quantity) if quantity else bool(_FIGURE.search(plain))
+
+
+def asks_plan(question_text: str) -> bool:
+    """Whether a question (or a part of one) asks what is planned."""
+    return _ASKS_PLAN.search(question_text) is not None
+
+
+def states_plan(text: str) -> bool:
+    """Whether a provision states a plan (拟, 计划, 下一步, 将进一步 …)."""
+    return _STATES_PLAN.search(text) is not None
 
 
 def advises(text: str) -> bool:

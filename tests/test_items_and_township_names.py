@@ -1,7 +1,7 @@
 """Rules numbered in parts and items (第二部分第（三）项), a township that became a town
-(仪封镇 for 仪封乡) or a town a subdistrict (桠溪镇 for 桠溪街道), a pilot zone and border
-cities by their English names, a diary's 乡里, and a reader's words in a yes/no (考得好不好,
-拿到手). Fixtures written for these tests."""
+(仪封镇 for 仪封乡) or a town a subdistrict (桠溪镇 for 桠溪街道), ethnic townships as texts
+write them, a pilot zone and border cities by their English names, a diary's 乡里, and a
+reader's words in a yes/no (考得好不好, 拿到手). Fixtures written for these tests."""
 
 from __future__ import annotations
 
@@ -106,6 +106,17 @@ def test_a_town_written_as_the_subdistrict_it_became(gazetteer: Gazetteer) -> No
     assert subdistrict in [r.code for r in gazetteer.by_name("桠溪镇")]
     named = link_regions("南京市高淳区桠溪镇机关实行AB岗工作制度。", gazetteer)
     assert subdistrict in [m.code for m in named], named
+
+
+def test_ethnic_townships_the_table_lists_with_minzu_or_a_variant_character(
+    gazetteer: Gazetteer,
+) -> None:
+    # The table writes 杜拉尔鄂温克民族乡 and 祁丰蔵族乡; texts write 鄂温克族乡 and 藏族乡.
+    for name, county in (("杜拉尔鄂温克族乡", "150722"), ("祁丰藏族乡", "620721")):
+        found = [r.code for r in gazetteer.by_name(name)]
+        assert found and found[0].startswith(county + "-"), (name, found)
+    named = link_regions("莫力达瓦达斡尔族自治旗杜拉尔鄂温克族乡建起了周转小院。", gazetteer)
+    assert any(m.code.startswith("150722-") for m in named), named
 
 
 def test_a_pilot_zone_and_border_cities_by_their_english_names(gazetteer: Gazetteer) -> None:
