@@ -30,6 +30,7 @@ _ENGLISH_PARTS = re.compile(
 # the part's words in a background sentence (高寒山区…补贴偏低) do not answer 涨到多少.
 _ASKS_FIGURE = re.compile(
     r"多少|几[个项套名人间次年天月元岁条]|\bhow (?:many|much)\b"
+    r"|\bhow (?:large|big|high|small) (?:a |is the |was the )?(?:share|proportion|percentage)\b"
     r"|\bwhat (?:amount|number|multiplier|coefficient|rate|percentage|share)\b",
     re.IGNORECASE,
 )
@@ -37,7 +38,7 @@ _PLAN_WORDS = frozenset({"打算", "准备", "计划", "明年", "下一步", "�
 MIN_OWN_GRAMS = 1  # a part with no bigram of its own asks about the same thing
 PART_SHARE = 0.45  # of a part's own words (by rarity) that answers it
 PART_SHARE_FIGURE = 0.25  # the same, for a provision stating the figure a part asks
-PART_LOOKAHEAD = 10  # how far down the reading a part's evidence may be
+PART_LOOKAHEAD = 25  # how far down the reading a part's evidence may be (10 left p26q36 out)
 
 
 def part_evidence(

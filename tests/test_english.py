@@ -457,6 +457,9 @@ def test_a_phrase_opening_with_a_frame_word_is_read_when_the_glossary_lists_it()
     assert translate_query("each of them").zh_terms == ()
 
 
-def test_how_much_of_asks_a_share_not_money() -> None:
+def test_how_much_of_and_how_large_a_share_ask_a_share_not_money() -> None:
     assert asked_quantity("How much of the term bonus is held back?") is Quantity.SHARE
     assert asked_quantity("How much is the term bonus?") is Quantity.MONEY
+    assert asked_quantity("How large a share of township staff may be rated top?") is (
+        Quantity.SHARE
+    )

@@ -78,3 +78,28 @@ def test_a_part_asking_a_figure_is_answered_by_the_provision_stating_it() -> Non
         Scored(pid, score, 0.2, 0.2, True) for pid, score in (("s1", 2.1), ("s2", 2.0), ("s3", 1.8))
     ]
     assert part_evidence(question, scored, catalog, [], ["s1"]) == ["s3"]
+
+
+def test_a_part_answered_far_down_the_reading_is_still_cited() -> None:
+    # The whole question's reading puts twenty provisions on secondments first; the one on
+    # accommodation, which the second part asks about, comes twenty-first.
+    texts = {f"f{i}": f"（{i}）哈密市选派干部到我省挂职锻炼，第{i}批挂职期满。" for i in range(20)}
+    texts["home"] = "来豫挂职干部在豫期间的住宿由我省接收单位免费提供。"
+    counts: Counter[str] = Counter()
+    for text in texts.values():
+        counts.update({text[i : i + 2] for i in range(len(text) - 1)})
+    catalog = Catalog(
+        measures=[],
+        provision_regions={},
+        provision_text=texts,
+        provision_doc=dict.fromkeys(texts, "d"),
+        bigram_counts=dict(counts),
+    )
+    text = (
+        "How many officials does Hami send to Henan on secondment,"
+        " and who provides their accommodation while they are there?"
+    )
+    words = load_segmenter().words(text)
+    question = understand(text, load_gazetteer(), load_vocabulary(), words, (), catalog.usage)
+    scored = [Scored(pid, 2.1 - 0.01 * n, 0.2, 0.2, True) for n, pid in enumerate(texts)]
+    assert part_evidence(question, scored, catalog, ["哈密市", "河南省"], ["f0"]) == ["home"]
