@@ -38,7 +38,7 @@ _PLAN_WORDS = frozenset({"打算", "准备", "计划", "明年", "下一步", "�
 MIN_OWN_GRAMS = 1  # a part with no bigram of its own asks about the same thing
 PART_SHARE = 0.45  # of a part's own words (by rarity) that answers it
 PART_SHARE_FIGURE = 0.25  # the same, for a provision stating the figure a part asks
-PART_LOOKAHEAD = 25  # how far down the reading a part's evidence may be (10 left p26q36 out)
+PART_LOOKAHEAD = 25  # how far down the reading a part's evidence may be: 10 missed some
 
 
 def part_evidence(
