@@ -10,7 +10,7 @@ from policykg.ingest.segment import load_segmenter
 from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.catalog import Catalog
 from policykg.retrieval.parts import part_evidence
-from policykg.retrieval.question import understand
+from policykg.retrieval.question import Question, understand
 from policykg.retrieval.reader import Scored
 
 TEXTS = {
@@ -20,17 +20,22 @@ TEXTS = {
 }
 
 
-def _catalog() -> Catalog:
+def _catalog(texts: dict[str, str] = TEXTS) -> Catalog:
     counts: Counter[str] = Counter()
-    for text in TEXTS.values():
+    for text in texts.values():
         counts.update({text[i : i + 2] for i in range(len(text) - 1)})
     return Catalog(
         measures=[],
         provision_regions={},
-        provision_text=dict(TEXTS),
-        provision_doc=dict.fromkeys(TEXTS, "d"),
+        provision_text=dict(texts),
+        provision_doc=dict.fromkeys(texts, "d"),
         bigram_counts=dict(counts),
     )
+
+
+def _question(text: str, catalog: Catalog) -> Question:
+    words = load_segmenter().words(text)
+    return understand(text, load_gazetteer(), load_vocabulary(), words, (), catalog.usage)
 
 
 def test_an_english_question_in_two_parts_cites_evidence_for_each() -> None:
@@ -39,8 +44,7 @@ def test_an_english_question_in_two_parts_cites_evidence_for_each() -> None:
         "How many officials does Hami send to Henan each year on secondment,"
         " and who provides their accommodation while they are there?"
     )
-    words = load_segmenter().words(text)
-    question = understand(text, load_gazetteer(), load_vocabulary(), words, (), catalog.usage)
+    question = _question(text, catalog)
     scored = [
         Scored(pid, score, 0.2, 0.2, True) for pid, score in (("p1", 2.1), ("p2", 2.0), ("p3", 1.8))
     ]
@@ -58,22 +62,12 @@ def test_a_part_asking_a_figure_is_answered_by_the_provision_stating_it() -> Non
     # The village part's words are mostly not the text's (working → 工作, the text says
     # 任职; village → 农村, the text says 到村): only 每月 matches, but the provision is the
     # one stating the money the part asks for.
-    counts: Counter[str] = Counter()
-    for text in SERVICE.values():
-        counts.update({text[i : i + 2] for i in range(len(text) - 1)})
-    catalog = Catalog(
-        measures=[],
-        provision_regions={},
-        provision_text=dict(SERVICE),
-        provision_doc=dict.fromkeys(SERVICE, "d"),
-        bigram_counts=dict(counts),
-    )
+    catalog = _catalog(SERVICE)
     text = (
         "How long must recruits stay in the province,"
         " and how much do they get each month while working in a village?"
     )
-    words = load_segmenter().words(text)
-    question = understand(text, load_gazetteer(), load_vocabulary(), words, (), catalog.usage)
+    question = _question(text, catalog)
     scored = [
         Scored(pid, score, 0.2, 0.2, True) for pid, score in (("s1", 2.1), ("s2", 2.0), ("s3", 1.8))
     ]
@@ -85,21 +79,11 @@ def test_a_part_answered_far_down_the_reading_is_still_cited() -> None:
     # accommodation, which the second part asks about, comes twenty-first.
     texts = {f"f{i}": f"（{i}）哈密市选派干部到我省挂职锻炼，第{i}批挂职期满。" for i in range(20)}
     texts["home"] = "来豫挂职干部在豫期间的住宿由我省接收单位免费提供。"
-    counts: Counter[str] = Counter()
-    for text in texts.values():
-        counts.update({text[i : i + 2] for i in range(len(text) - 1)})
-    catalog = Catalog(
-        measures=[],
-        provision_regions={},
-        provision_text=texts,
-        provision_doc=dict.fromkeys(texts, "d"),
-        bigram_counts=dict(counts),
-    )
+    catalog = _catalog(texts)
     text = (
         "How many officials does Hami send to Henan on secondment,"
         " and who provides their accommodation while they are there?"
     )
-    words = load_segmenter().words(text)
-    question = understand(text, load_gazetteer(), load_vocabulary(), words, (), catalog.usage)
+    question = _question(text, catalog)
     scored = [Scored(pid, 2.1 - 0.01 * n, 0.2, 0.2, True) for n, pid in enumerate(texts)]
     assert part_evidence(question, scored, catalog, ["哈密市", "河南省"], ["f0"]) == ["home"]
