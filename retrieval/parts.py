@@ -30,7 +30,6 @@ _ENGLISH_PARTS = re.compile(
 # the part's words in a background sentence (高寒山区…补贴偏低) do not answer 涨到多少.
 _ASKS_FIGURE = re.compile(
     r"多少|几[个项套名人间次年天月元岁条]|\bhow (?:many|much)\b"
-    r"|\bhow (?:large|big|high|small) (?:a |is the |was the )?(?:share|proportion|percentage)\b"
     r"|\bwhat (?:amount|number|multiplier|coefficient|rate|percentage|share)\b",
     re.IGNORECASE,
 )
