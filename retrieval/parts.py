@@ -65,27 +65,29 @@ def part_evidence(
         grams = {g for g in bigrams(topic) if g not in elsewhere}
         if planned and len(grams) < MIN_OWN_GRAMS:  # how many more does it plan: the same thing
             grams = set(bigrams([w for other in others for w in other]))
-        # Words no text of the library uses (an English word's stray rendering, 上司 for
-        # "boss") can be matched by no provision: they would only lower every share.
-        grams = {g for g in grams if catalog.bigram_counts.get(g)}
+        # A part asking a figure of a named kind (每月多少元, how much) is answered only by
+        # a provision stating one: that filter is evidence too, so fewer words must match,
+        # and words no text of the library uses (上司 for "boss") are not sought.
+        figure = asked_quantity(part) is not None
+        if figure:
+            grams = {g for g in grams if catalog.bigram_counts.get(g)}
         if len(grams) < MIN_OWN_GRAMS:
             continue
         weights = {gram: catalog.bigram_weight(gram) for gram in grams}
+        needed = PART_SHARE_FIGURE if figure else PART_SHARE
 
         texts = [catalog.provision_text.get(pid, "") for pid in [*cited, *added]]
         answered = "".join(text for text in texts if may_answer_part(text, part))
-        if weighted_share(weights, answered) >= PART_SHARE:
+        if weighted_share(weights, answered) >= needed:
             continue
         shares = [
             (weighted_share(weights, text), s)
             for s in scored[:PART_LOOKAHEAD]
             if s.score >= floor
+            and s.provision_id not in cited
             and may_answer_part(text := catalog.provision_text.get(s.provision_id, ""), part)
         ]
         share, best = max(shares, key=lambda pair: pair[0], default=(0.0, None))
-        # A part asking a figure of a named kind (每月多少元, how much) is answered only by
-        # a provision stating one: that filter is evidence too, so fewer words must match.
-        needed = PART_SHARE_FIGURE if asked_quantity(part) is not None else PART_SHARE
         if best is not None and share >= needed:
             added.append(best.provision_id)
     return added
