@@ -52,6 +52,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS40,
     PROBE_DOCS41,
     PROBE_DOCS42,
+    PROBE_DOCS43,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -345,6 +346,16 @@ def render(results: Sequence[HalfResult]) -> str:
         "long-term incentives, a WeChat feature), 154 gold rows and 48 questions; run once as",
         "written on commit 3f63e4d: questions 32/48, gold recall 0.86 (133/154), 3 of 114",
         "attributions wrong (`benchmarks/eval/probe_docs42/README.md`).",
+        "The forty-third probe documents: fifteen more, readers' words, half English (a city's",
+        "rules for grassroots cadres in two versions, a notice on rural teachers and clinic",
+        "staff, a city daily's report on village cadres, a county secretary's speech, a Q&A on",
+        "promotion and pay, a reply to a CPPCC proposal, a commendation decision, an island",
+        "district's care list with a table, a district executive meeting's minutes, a WeChat",
+        "post, a state-asset commission's summary and plans, a county's appraisal rules for",
+        "village secretaries, a town's rules, a recruitment notice for village cadres), 151 gold",
+        "rows and 48 questions; run once as written on commit 52641d9: questions 32/48, gold",
+        "recall 0.80 (121/151), 1 of 82 attributions wrong",
+        "(`benchmarks/eval/probe_docs43/README.md`).",
         "The second probe reports: four more (2005-2008), 52 gold rows kept to officials, 40",
         "questions. First run as written: questions 32/40, gold recall 0.48 (25/52)",
         "(`benchmarks/eval/probe_reports2/README.md`).",
@@ -605,6 +616,16 @@ HEADINGS = {
         " rotation rules, a county's points and pledge scheme for village cadres, minutes of a"
         " fault-tolerance meeting, a state investment group's long-term incentives, a WeChat"
         " feature; readers' words, half English; held out at its first run only)"
+    ),
+    PROBE_DOCS43: (
+        "## forty-third probe documents (a city's rules for grassroots cadres in two versions, a"
+        " notice on rural teachers and clinic staff, a city daily's report on village cadres, a"
+        " county secretary's speech, a Q&A on promotion and pay, a reply to a CPPCC proposal, a"
+        " commendation decision, an island district's care list with a table, a district"
+        " executive meeting's minutes, a WeChat post, a state-asset commission's summary and"
+        " plans, a county's appraisal rules for village secretaries, a town's rules, a"
+        " recruitment notice for village cadres; readers' words, half English; held out at its"
+        " first run only)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"

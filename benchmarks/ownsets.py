@@ -77,6 +77,7 @@ PROBE_DOCS39 = "probe_docs39"  # written in the twenty-sixth session, first run 
 PROBE_DOCS40 = "probe_docs40"  # written later in the twenty-sixth session, first run as written
 PROBE_DOCS41 = "probe_docs41"  # written in the twenty-seventh session, first run as written
 PROBE_DOCS42 = "probe_docs42"  # written in the twenty-eighth session, first run as written
+PROBE_DOCS43 = "probe_docs43"  # written in the twenty-ninth session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
 DOC_SETS = (
@@ -122,6 +123,7 @@ DOC_SETS = (
     PROBE_DOCS40,
     PROBE_DOCS41,
     PROBE_DOCS42,
+    PROBE_DOCS43,
 )
 
 
