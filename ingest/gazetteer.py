@@ -212,7 +212,28 @@ class Gazetteer:
                     swapped += [town_code(c, other) for c in towns.by_name.get(other, ())]
         found = [r for c in dict.fromkeys(codes) if (r := self.get(c)) is not None]
         found = sorted(found, key=lambda r: (LEVEL_RANK[r.level], r.code))
-        return found + [r for c in swapped if (r := self.get(c)) is not None and r not in found]
+        found += [r for c in swapped if (r := self.get(c)) is not None and r not in found]
+        if not found and _PATH_NAME.fullmatch(key):
+            return self._by_path_name(key)
+        return found
+
+    def _by_path_name(self, name: str) -> list[Region]:
+        """A place written with the place holding it (舟山市普陀区, 秀山县洪安镇): the
+        places of the inner name that lie in one of the outer name."""
+        for cut in range(2, len(name) - 1):
+            if not _PATH_NAME.fullmatch(name[:cut]):
+                continue  # the outer name is a place's whole name: 舟山市, not 舟山市普
+            outer = {r.code for r in self.by_name(name[:cut])}
+            if not outer:
+                continue
+            inner = [
+                region
+                for region in self.by_name(name[cut:])
+                if outer.intersection(a.code for a in self.ancestors(region.code))
+            ]
+            if inner:
+                return inner
+        return []
 
     def parent(self, code: str) -> Region | None:
         region = self.get(code)
@@ -274,6 +295,9 @@ class Gazetteer:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# A name that may be a place's with the places holding it (舟山市普陀区): Chinese, and
+# ending as a place's name ends.
+_PATH_NAME = re.compile(r"[\u4e00-\u9fff]{2,24}(?:[省市县区镇乡旗盟州]|街道)")
 # From the nation down: the order a name's places are tried in (吉林 → the province first).
 LEVEL_RANK = {
     RegionLevel.NATIONAL: 0,

@@ -175,9 +175,15 @@ def towns_in_english(
         # … not a town named as its county is (Biru Town of Biru County): that is the county.
         if county_stem and stem.lower() != county_stem.lower() and _named_en(county_stem, text):
             names.append(stem)
-        pattern = "|".join(rf"\b{re.escape(name)}\b" for name in names)
+        pattern = "|".join(rf"\b{_spelled(name)}\b" for name in names)
         found += [(m.start(), m.end(), code) for m in re.finditer(pattern, text, re.IGNORECASE)]
     return sorted(found)
+
+
+def _spelled(name: str) -> str:
+    """A pattern for an English name written with or without pinyin's syllable marks
+    (Hong'an for Hongan, Xi’an for Xian)."""
+    return "['’]?".join(re.escape(char) for char in name)
 
 
 def _named_en(name: str, text: str) -> bool:

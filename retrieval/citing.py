@@ -27,16 +27,18 @@ def citable(
     limit: int = 3,
     catalog: Catalog | None = None,
     quantity: Quantity | None = None,
+    floor_drop: float = 0.0,
 ) -> list[Scored]:
     """The best provision and those close behind it (at most ``limit``).
 
     With ``catalog`` (a figure is asked): when none of them states a figure (of the
     asked ``quantity``), the best of the next few that does joins them — the figure is
-    the answer.
+    the answer. ``floor_drop`` lowers the answering threshold for those beside the best
+    (a question asking for every place that does something).
     """
     if not answered(scored, lang):
         return []
-    floor = max(threshold(lang), scored[0].score - CITE_MARGIN)
+    floor = max(threshold(lang) - floor_drop, scored[0].score - CITE_MARGIN)
     chosen = [s for s in scored[:limit] if s.score >= floor]
     if catalog is not None and not any(_states_figure(catalog, s, quantity) for s in chosen):
         figure = next(

