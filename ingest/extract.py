@@ -387,13 +387,17 @@ def _clause_phrases(ctx: Context, start: int, end: int) -> list[Phrase]:
     """The verb objects of a clause, then the noun phrases, terms and quoted names
     none of them already covers."""
     kept = [
-        phrase for phrase, weak in find_phrases(ctx, start, end) if keep_phrase(ctx, phrase, weak)
+        phrase
+        for phrase, weak in find_phrases(ctx, start, end)
+        if keep_phrase(ctx, phrase, weak) and _whole(ctx, phrase)
     ]
     clean = [p for p in kept if len(p.label) <= ctx.vocab.rules.max_label_chars]
     for phrase in extra_phrases(ctx, start, end):
         if any(c.start <= phrase.start and phrase.end <= c.end for c in clean):
             continue
         if any(c.label == phrase.label for c in kept) or not _worth_keeping(ctx, phrase):
+            continue
+        if not _whole(ctx, phrase):
             continue
         kept.append(phrase)
     return kept
@@ -402,6 +406,15 @@ def _clause_phrases(ctx: Context, start: int, end: int) -> list[Phrase]:
 def _clean(label: str) -> bool:
     """A label that names something: not a figure (607元), not a fragment (的。”)."""
     return re.match(r"[\d.%元的了且和及与或]", label) is None and not re.search(r"[。！？]", label)
+
+
+def _whole(ctx: Context, phrase: Phrase) -> bool:
+    """Not a fragment: a phrase opening with a particle or a figure (的汇报, 1260万元), or
+    with the unit of a figure left outside it (岁以下干部 of 35岁以下干部)."""
+    if phrase.quoted:
+        return True
+    before = ctx.document.text[phrase.start - 1 : phrase.start]
+    return _clean(phrase.label) and not before.isdigit()
 
 
 def _worth_keeping(ctx: Context, phrase: Phrase) -> bool:

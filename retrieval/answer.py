@@ -34,7 +34,7 @@ from policykg.retrieval.revisions import revision_listed
 from policykg.retrieval.shares import bigrams
 from policykg.retrieval.topics import rank_mentions, topic_mentions
 from policykg.retrieval.which_places import level_matches, places_answered, which_regions
-from policykg.retrieval.wording import advises
+from policykg.retrieval.wording import advises, term_forms
 
 MAX_MEASURES = 8
 
@@ -145,7 +145,7 @@ def _terms_in_library(evidence: Evidence) -> bool:
     for 荣誉称号): its best evidence holding part of one holds it."""
     question = evidence.question
     # … or a word it is listed with (跟班学习、跟岗学习).
-    forms = [f for t in question.terms for f in (t, *listed_beside(t, question.text))]
+    forms = [f for t in question.terms for f in (*term_forms(t), *listed_beside(t, question.text))]
     if any(evidence.catalog.names(form) for form in forms):
         return True
     return question.lang == "en" and any(s.has_focus for s in evidence.scored()[:FOCUS_DEPTH])

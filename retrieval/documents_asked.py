@@ -15,7 +15,7 @@ from policykg.retrieval.question import Question, adjacent_pairs
 from policykg.retrieval.reader import W_SUPERSEDED, Scored, answered, focus_terms, threshold
 from policykg.retrieval.shares import bigrams, practice_term, practice_within
 from policykg.retrieval.translate import translate_query
-from policykg.retrieval.wording import EN_TERM_SHARE, TERM_SHARE, holds
+from policykg.retrieval.wording import EN_TERM_SHARE, TERM_SHARE, holds, term_forms
 
 MAX_DOCUMENTS = 12  # a documents question is answered in full, up to this many
 DOCUMENT_MIN_COVERAGE = 0.5
@@ -110,9 +110,10 @@ def _documents_by_focus(evidence: Evidence) -> dict[str, str]:
     # what it asks for; alternatives beside it (对干部或人才工作者“容错免责”) name whom
     # for, which a text may call otherwise (工作人员).
     each = any if not evidence.zh else all
-    # A term singled out holds in the words it is listed with (跟班学习、跟岗学习).
+    # A term singled out holds in its core (挂职 for 挂职锻炼) and in the words it is
+    # listed with (跟班学习、跟岗学习).
     required = [
-        (term, *listed_beside(term, evidence.question.text))
+        (*term_forms(term), *listed_beside(term, evidence.question.text))
         for term in focus
         if term not in offered
     ]

@@ -36,6 +36,7 @@ from policykg.retrieval.wording import (
     numbers_held,
     stated_numbers,
     states_figure,
+    term_forms,
 )
 
 # Weights of the evidence score (tuned on the dev half).
@@ -249,7 +250,10 @@ def _read_hit(reading: _Reading, hit: Hit) -> Scored | None:
         has_focus = not focus or any(holds(t, headed, EN_TERM_SHARE) for t in focus)
     else:  # a term of the title the question names (《…容错纠错实施办法》) is its every article's
         named_by = document.title if named and document is not None else ""
-        has_focus = all(holds(term, headed) or term in named_by for term in focus)
+        has_focus = all(
+            any(holds(form, headed) for form in term_forms(term)) or term in named_by
+            for term in focus
+        )
     title = document.title if document else ""
     weighted = _content_share(reading.word_weights, headed, title) if reading.word_weights else 0.0
     return Scored(hit.provision_id, score, coverage, full, has_focus, weighted)

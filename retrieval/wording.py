@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from policykg.ingest.headings import CN_NUMERALS, markers_end
+from policykg.ingest.measures import measure_key
+from policykg.ingest.vocab import load_vocabulary
 from policykg.retrieval.intent_rules import Quantity, states_quantity
 from policykg.retrieval.shares import bigrams, share_in
 
@@ -48,6 +50,13 @@ FURNITURE_MAX_CHARS = 40
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _TABLE_ROW = re.compile(r"[|｜].*[|｜]")
 _DIGIT = re.compile(r"\d")
+
+
+def term_forms(term: str) -> tuple[str, ...]:
+    """The term and its measure key, when that is shorter (挂职锻炼: 挂职; 容错纠错机制:
+    容错纠错): the graph keys both as one measure, and a text saying the key says it."""
+    key = measure_key(term, load_vocabulary().rules)
+    return (term, key) if key != term and len(key) >= 2 else (term,)
 
 
 def holds(term: str, text: str, share: float = TERM_SHARE) -> bool:
