@@ -403,18 +403,22 @@ def _clause_phrases(ctx: Context, start: int, end: int) -> list[Phrase]:
     return kept
 
 
+_PARTICLE_OPENING = re.compile(r"[的了且和及与或]")
+
+
 def _clean(label: str) -> bool:
     """A label that names something: not a figure (607元), not a fragment (的。”)."""
     return re.match(r"[\d.%元的了且和及与或]", label) is None and not re.search(r"[。！？]", label)
 
 
 def _whole(ctx: Context, phrase: Phrase) -> bool:
-    """Not a fragment: a phrase opening with a particle or a figure (的汇报, 1260万元), or
-    with the unit of a figure left outside it (岁以下干部 of 35岁以下干部)."""
+    """Not a fragment: a phrase opening with a particle (的汇报), or with the unit of a
+    figure left outside it (岁以下干部 of 35岁以下干部). A figure may open one (6类21种
+    具体容错情形)."""
     if phrase.quoted:
         return True
     before = ctx.document.text[phrase.start - 1 : phrase.start]
-    return _clean(phrase.label) and not before.isdigit()
+    return _PARTICLE_OPENING.match(phrase.label) is None and not before.isdigit()
 
 
 def _worth_keeping(ctx: Context, phrase: Phrase) -> bool:
