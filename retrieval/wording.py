@@ -3,6 +3,7 @@ figure, advice; and whether the provision is a document's furniture, saying noth
 
 from __future__ import annotations
 
+import functools
 import re
 
 from policykg.ingest.headings import CN_NUMERALS, markers_end
@@ -52,6 +53,7 @@ _TABLE_ROW = re.compile(r"[|｜].*[|｜]")
 _DIGIT = re.compile(r"\d")
 
 
+@functools.lru_cache(maxsize=4096)  # read per hit and term on every question
 def term_forms(term: str) -> tuple[str, ...]:
     """The term and its measure key, when that is shorter (挂职锻炼: 挂职; 容错纠错机制:
     容错纠错): the graph keys both as one measure, and a text saying the key says it."""
