@@ -53,6 +53,7 @@ from benchmarks.ownsets import (
     PROBE_DOCS41,
     PROBE_DOCS42,
     PROBE_DOCS43,
+    PROBE_DOCS44,
     PROBE_REPORTS,
     PROBE_REPORTS2,
     TWINS,
@@ -356,6 +357,16 @@ def render(results: Sequence[HalfResult]) -> str:
         "rows and 48 questions; run once as written on commit 52641d9: questions 32/48, gold",
         "recall 0.80 (121/151), 1 of 82 attributions wrong",
         "(`benchmarks/eval/probe_docs43/README.md`).",
+        "The forty-fourth probe documents: fifteen more, readers' words, half English (a",
+        "province's fault-tolerance rules in two versions, a county congress's review opinions,",
+        "a discipline commission's bulletin of four excused cases, a study of young cadres, a",
+        "press-conference transcript, a party school's training plan, a hospital group's",
+        "performance-pay rules, a state firm's contract managers, a county's village-secretary",
+        "programme, a town's points rules, a town secretary's duty report, a provincial daily's",
+        "feature, a reply from the mayor's mailbox, a county notice on allowance tiers), 155",
+        "gold rows and 48 questions; run once as written on commit 19d51d9: questions 35/48,",
+        "gold recall 0.85 (132/155), 14 of 114 attributions wrong",
+        "(`benchmarks/eval/probe_docs44/README.md`).",
         "The second probe reports: four more (2005-2008), 52 gold rows kept to officials, 40",
         "questions. First run as written: questions 32/40, gold recall 0.48 (25/52)",
         "(`benchmarks/eval/probe_reports2/README.md`).",
@@ -626,6 +637,16 @@ HEADINGS = {
         " plans, a county's appraisal rules for village secretaries, a town's rules, a"
         " recruitment notice for village cadres; readers' words, half English; held out at its"
         " first run only)"
+    ),
+    PROBE_DOCS44: (
+        "## forty-fourth probe documents (a province's fault-tolerance rules in two versions, a"
+        " county congress's review opinions, a discipline commission's bulletin of excused"
+        " cases, a study of young cadres, a press-conference transcript, a party school's"
+        " training plan, a hospital group's performance-pay rules, a state firm's contract"
+        " managers, a county's village-secretary programme, a town's points rules, a town"
+        " secretary's duty report, a provincial daily's feature, a reply from the mayor's"
+        " mailbox, a county notice on allowance tiers; readers' words, half English; held out"
+        " at its first run only)"
     ),
     PROBE_REPORTS2: (
         "## second probe reports (four national work reports no half holds, 2005-2008, their gold"

@@ -78,6 +78,7 @@ PROBE_DOCS40 = "probe_docs40"  # written later in the twenty-sixth session, firs
 PROBE_DOCS41 = "probe_docs41"  # written in the twenty-seventh session, first run as written
 PROBE_DOCS42 = "probe_docs42"  # written in the twenty-eighth session, first run as written
 PROBE_DOCS43 = "probe_docs43"  # written in the twenty-ninth session, first run as written
+PROBE_DOCS44 = "probe_docs44"  # written in the thirtieth session, first run as written
 DOCUMENTS = (".txt", ".md")  # beside each folder's README.md
 # Folders holding their own documents.
 DOC_SETS = (
@@ -124,6 +125,7 @@ DOC_SETS = (
     PROBE_DOCS41,
     PROBE_DOCS42,
     PROBE_DOCS43,
+    PROBE_DOCS44,
 )
 
 
