@@ -27,6 +27,7 @@ from policykg.retrieval.intent_rules import (
 from policykg.retrieval.named_documents import KIND_WORDS_EN, YEAR
 from policykg.retrieval.question import Question
 from policykg.retrieval.shares import bigrams, held_share, same_sense, share_in
+from policykg.retrieval.synonyms import synonyms
 from policykg.retrieval.validity import Validity
 from policykg.retrieval.wording import (
     EN_TERM_SHARE,
@@ -121,6 +122,7 @@ class _Reading:
     # Offered alternatives (A或B): each side's weights, and the others without its rival's.
     sides: list[tuple[dict[str, float], dict[str, float]]]
     word_weights: dict[str, float]  # a Chinese yes/no's words by rarity
+    synonyms: dict[str, tuple[str, ...]]  # … and their synonyms the library uses
     years: set[str]
     numbers: set[str]  # the figures the question states
     focus: tuple[str, ...]
@@ -157,7 +159,8 @@ def read(
         grams=grams,
         weights=weights,
         sides=_side_weights(question, weights),
-        word_weights=_yes_no_word_weights(question, catalog, words),
+        word_weights=(word_weights := _yes_no_word_weights(question, catalog, words)),
+        synonyms=_synonyms_used(word_weights, catalog),
         years={m.group() for m in YEAR.finditer(question.text)},
         numbers=stated_numbers(question.text),
         focus=focus_terms(question),
@@ -255,7 +258,11 @@ def _read_hit(reading: _Reading, hit: Hit) -> Scored | None:
             for term in focus
         )
     title = document.title if document else ""
-    weighted = _content_share(reading.word_weights, headed, title) if reading.word_weights else 0.0
+    weighted = (
+        _content_share(reading.word_weights, headed, title, reading.synonyms)
+        if reading.word_weights
+        else 0.0
+    )
     return Scored(hit.provision_id, score, coverage, full, has_focus, weighted)
 
 
@@ -295,13 +302,33 @@ def _evidence_score(
     )
 
 
-def _content_share(word_weights: dict[str, float], text: str, title: str) -> float:
-    """The share of the question's words ``text`` holds, each weighted by its rarity,
-    leaving out those the document's title holds (all count if it holds all)."""
+def _synonyms_used(word_weights: dict[str, float], catalog: Catalog) -> dict[str, tuple[str, ...]]:
+    """Each of a yes/no's words → its synonyms (Cilin) the library's provisions use: a
+    reader asks 老师 and 饭钱 where the text says 教师 and 伙食费."""
+    return {
+        word: used
+        for word in word_weights
+        if (used := tuple(other for other in synonyms(word) if catalog.usage(other)))
+    }
+
+
+def _content_share(
+    word_weights: dict[str, float],
+    text: str,
+    title: str,
+    synonyms_used: dict[str, tuple[str, ...]],
+) -> float:
+    """The share of the question's words ``text`` holds, itself or by a synonym, each
+    weighted by its rarity, leaving out those the document's title holds (all count if it
+    holds all)."""
     content = {w: weight for w, weight in word_weights.items() if not holds(w, title)}
     content = content or word_weights
     total = sum(content.values())
-    return sum(weight for w, weight in content.items() if holds(w, text)) / total if total else 0.0
+
+    def held(word: str) -> bool:
+        return holds(word, text) or any(other in text for other in synonyms_used.get(word, ()))
+
+    return sum(weight for w, weight in content.items() if held(w)) / total if total else 0.0
 
 
 def _gloss_coverage(
