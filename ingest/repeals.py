@@ -19,6 +19,9 @@ from policykg.ingest.models import DocKind, DocumentMeta, RepealClause, VersionS
 
 # （2019年修订）, （2024年修正本）: edition marks, not part of a work's title.
 EDITION = re.compile(r"[（(]\d{4}年?(?:修订|修正|修改)?本?[）)]$")
+# A notice issuing a work's new text says so before its title (关于印发修订后的《X》的通知):
+# the same work as 关于印发《X》的通知.
+REVISED_ISSUED = re.compile(r"(?<=印发)新?(?:修订|修改|修正)后?的")
 # A trial version's mark: 办法（试行） is replaced by 办法, 暂行办法 by 办法.
 TRIAL = re.compile(r"[（(]试行[）)]|试行|暂行")
 NUMBER = r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d{1,4}\s*号"
@@ -197,10 +200,11 @@ def plain_number(number: str) -> str:
 
 def plain_title(title: str) -> str:
     """A title as compared: no blanks, brackets or edition marks; 暂行 and 试行 left out
-    (a 暂行办法 is replaced by its 办法), 中华人民共和国 too (notices often omit it)."""
+    (a 暂行办法 is replaced by its 办法), 中华人民共和国 too (notices often omit it), and
+    修订后的 after 印发 (a notice issuing the revised text is the work's new version)."""
     plain = re.sub(r"[\s#《》〈〉<>“”\"]", "", title)
     plain = EDITION.sub("", plain)
-    plain = TRIAL.sub("", plain)
+    plain = REVISED_ISSUED.sub("", TRIAL.sub("", plain))
     return plain.removeprefix("中华人民共和国")
 
 

@@ -24,7 +24,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from policykg.ingest.models import DocKind, DocumentMeta, RepealClause, VersionStatus, sha_id
-from policykg.ingest.repeals import EDITION, NOT_NOTICES, TRIAL, named_documents, plain_title
+from policykg.ingest.repeals import (
+    EDITION,
+    NOT_NOTICES,
+    REVISED_ISSUED,
+    TRIAL,
+    named_documents,
+    plain_title,
+)
 
 VERSIONED_KINDS = frozenset(
     {
@@ -104,8 +111,10 @@ def work_key(meta: DocumentMeta) -> Key | None:
 
 
 def _key(meta: DocumentMeta) -> Key:
-    # A trial version and the rules that replace it are one work (办法（试行）, 办法).
+    # A trial version and the rules that replace it are one work (办法（试行）, 办法), and a
+    # notice issuing a revised text and the one issuing the first (印发修订后的《X》).
     title = TRIAL.sub("", EDITION.sub("", re.sub(r"[\s#]", "", meta.title)))
+    title = REVISED_ISSUED.sub("", title)
     body = re.sub(r"常务委员会$", "", meta.authority or "") or meta.region_code or ""
     return title, body
 

@@ -349,3 +349,40 @@ def test_a_government_rule_made_by_order_is_a_versioned_rule(tmp_path: Path) -> 
         assert "不超过三倍" in cited and "不超过二倍" in cited, answer.answer
         added = ask(library, "Which articles did the 2024 revision of the measures add?")
         assert added.intent == "provision" and "聘任制" in added.citations[0].quote, added.answer
+
+
+def _issuing_notice(revised: str, number: str, date: str, cases: int, last: str) -> str:
+    return (
+        "中共示范省委组织部\n"
+        f"关于印发{revised}《示范省干部容错纠错实施细则》的通知\n"
+        f"示组通〔{date[:4]}〕{number}号\n\n"
+        "各市党委组织部：\n"
+        f"现将{revised}《示范省干部容错纠错实施细则》印发给你们，请认真贯彻落实。\n\n"
+        f"中共示范省委组织部\n{date}\n\n"
+        "示范省干部容错纠错实施细则\n\n"
+        "第一条　为鼓励干部担当作为，制定本细则。\n\n"
+        f"第二条　各级组织部门每年选编不少于{cases}个容错纠错典型案例，在一定范围内通报。\n\n"
+        f"第三条　本细则自印发之日起施行。{last}\n"
+    )
+
+
+def test_a_notice_issuing_the_revised_text_is_the_works_new_version(tmp_path: Path) -> None:
+    # 关于印发修订后的《X》的通知 and 关于印发《X》的通知 issue one work's two texts.
+    first = _issuing_notice("", "8", "2022年6月20日", 10, "")
+    revised = _issuing_notice(
+        "修订后的",
+        "19",
+        "2025年3月18日",
+        20,
+        "2022年印发的《示范省干部容错纠错实施细则》同时废止。",
+    )
+    with library_of(tmp_path, {"xize-2022.txt": first, "xize-2025.txt": revised}) as library:
+        (work,) = library.store.works()
+        statuses = {v.date: v.status for v in work.versions}
+        assert statuses == {
+            "2022-06-20": VersionStatus.SUPERSEDED,
+            "2025-03-18": VersionStatus.IN_FORCE,
+        }
+        answer = ask(library, "示范省前后两版细则，分别要求每年至少选编多少个典型案例？")
+        cited = " ".join(c.quote for c in answer.citations)
+        assert "不少于10个" in cited and "不少于20个" in cited, answer.answer
